@@ -1,0 +1,186 @@
+"""Command line: a thin shell over the library.
+
+    eventwire extract PATH... [--published DATE] [--format jsonl|acled|geojson]
+    eventwire geoparse PATH...
+    eventwire gazetteer build
+
+Output goes to stdout; errors go to stderr as one line each. Exit status: 0 when every
+document was processed, 1 when at least one failed (the others are still written),
+2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from eventwire.errors import EventwireError
+from eventwire.records import Article, Doc, Failure
+
+log = logging.getLogger("eventwire")
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; use YYYY-MM-DD") from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="eventwire", description=__doc__.split("\n")[0])
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="log to stderr (-vv: debug)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def inputs(p: argparse.ArgumentParser) -> None:
+        p.add_argument("paths", nargs="+", help="files, directories, or - for stdin "
+                       "(.txt, .html, .jsonl with {id, text, published, url?, title?})")
+        p.add_argument("--published", type=_date, help="publication date (YYYY-MM-DD) for inputs "
+                       "that carry none; anchors 'on Tuesday', 'at the weekend'")
+        p.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024,
+                       help="skip files larger than this (default 50 MB)")
+
+    ex = sub.add_parser("extract", help="code events; one JSON object per event on stdout")
+    inputs(ex)
+    ex.add_argument("--format", default="jsonl", choices=("jsonl", "acled", "geojson"),
+                    help="jsonl (default), acled (ACLED CSV columns), geojson")
+    ex.add_argument("--include-flagged", action="store_true",
+                    help="in acled/geojson output, also write negated/hypothetical/historical events")
+    gp = sub.add_parser("geoparse", help="toponyms with gazetteer ids and coordinates, per document")
+    inputs(gp)
+    gz = sub.add_parser("gazetteer", help="manage the embedded gazetteer")
+    gz_sub = gz.add_subparsers(dest="action", required=True)
+    gz_sub.add_parser("build", help="(re)build the gazetteer from the installed packages")
+    gz_sub.add_parser("path", help="print where the gazetteer lives")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=[logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)],
+                        format="eventwire: %(message)s", stream=sys.stderr)
+    if args.verbose == 0:
+        logging.getLogger("eventwire").setLevel(logging.ERROR)
+    try:
+        return COMMANDS[args.command](args, sys.stdout)
+    except EventwireError as exc:
+        print(f"eventwire: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("eventwire: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _docs(args: argparse.Namespace, *, until: str) -> Iterator[Doc | Failure]:
+    from eventwire.ingest import read_inputs
+    from eventwire.pipeline import Pipeline
+
+    pipe = Pipeline.load()
+    items = read_inputs(args.paths, published=args.published, max_bytes=args.max_bytes,
+                        stdin=sys.stdin.buffer)
+    yield from pipe.run(items, until=until)
+
+
+def _report(failure: Failure) -> None:
+    message = failure.message
+    prefix = f"{failure.source}: "
+    if not message.startswith(prefix) and failure.source not in message:
+        message = prefix + message
+    print(f"eventwire: skipped {message}", file=sys.stderr)
+
+
+def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
+    from eventwire.export import write_events
+
+    failures = 0
+    events = []
+    for item in _docs(args, until="events"):
+        if isinstance(item, Failure):
+            failures += 1
+            _report(item)
+            continue
+        if args.format == "jsonl":  # stream as we go
+            write_events(item.events, out, "jsonl")
+            out.flush()
+        else:
+            events.extend(e for e in item.events if args.include_flagged
+                          or not (e.negated or e.hypothetical or e.historical))
+    if args.format != "jsonl":
+        write_events(events, out, args.format)
+    return 1 if failures else 0
+
+
+def cmd_geoparse(args: argparse.Namespace, out: TextIO) -> int:
+    from eventwire.ingest import read_inputs
+    from eventwire.pipeline import Pipeline
+
+    spans = _given_spans(args.paths)
+    pipe = Pipeline.load()
+    failures = 0
+    items = read_inputs(args.paths, published=args.published, max_bytes=args.max_bytes,
+                        stdin=sys.stdin.buffer)
+    for item in items:
+        if isinstance(item, Failure):
+            failures += 1
+            _report(item)
+            continue
+        try:
+            places = _places(pipe, item, spans.get(item.id))
+        except EventwireError as exc:
+            failures += 1
+            _report(Failure(source=item.source or item.id, message=str(exc)))
+            continue
+        out.write(json.dumps({"id": item.id, "places": [p.as_dict() for p in places]},
+                             ensure_ascii=False) + "\n")
+        out.flush()
+    return 1 if failures else 0
+
+
+def _places(pipe: object, article: Article, spans: list[tuple[int, int]] | None) -> list:
+    if spans is not None:
+        return pipe.geoparser.resolve_spans(article.text, spans)  # type: ignore[attr-defined]
+    return pipe.process(article, until="geoparse").places  # type: ignore[attr-defined]
+
+
+def _given_spans(paths: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
+    """``{"id", "text", "spans": [[start, end], ...]}`` lines: resolve those spans only."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for path in paths:
+        if not str(path).endswith(".jsonl") or not Path(path).is_file():
+            continue
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                try:
+                    obj = json.loads(line)
+                except ValueError:
+                    continue  # the reader reports bad lines
+                if isinstance(obj, dict) and isinstance(obj.get("spans"), list) and "id" in obj:
+                    found[str(obj["id"])] = [(int(s), int(e)) for s, e in obj["spans"]]
+    return found
+
+
+def cmd_gazetteer(args: argparse.Namespace, out: TextIO) -> int:
+    from eventwire.geo.build import build_from_packages, default_path
+
+    path = default_path()
+    if args.action == "path":
+        out.write(f"{path}\n")
+        return 0
+    rows = build_from_packages(path, progress=True)
+    out.write(f"built {path} with {rows} places\n")
+    return 0
+
+
+COMMANDS = {"extract": cmd_extract, "geoparse": cmd_geoparse, "gazetteer": cmd_gazetteer}
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+

@@ -1,0 +1,142 @@
+"""Actors and recipients: normalised names, ISO country and PLOVER sector.
+
+A noun phrase is typed by its head noun (``SECTOR_NOUNS``), its country comes from a
+demonym or a country name inside the phrase (through the gazetteer), and failing that
+from the event's location. Names follow ACLED's generic style: "Protesters
+(Kazakhstan)", "Police Forces of Kazakhstan".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pycountry
+
+from eventwire.records import Actor
+
+# head-noun lemma -> PLOVER sector
+SECTOR_NOUNS: dict[str, str] = {
+    **dict.fromkeys(("police", "policeman", "policemen", "officer", "cop", "gendarme",
+                     "gendarmerie", "constable"), "COP"),
+    **dict.fromkeys(("soldier", "troop", "army", "military", "force", "guard", "marine",
+                     "paratrooper", "peacekeeper", "commando", "navy", "airforce"), "MIL"),
+    **dict.fromkeys(("government", "authority", "president", "minister", "official",
+                     "ministry", "administration", "governor", "mayor", "cabinet", "regime",
+                     "state", "prime", "premier", "leader", "spokesman", "spokeswoman",
+                     "spokesperson", "embassy", "diplomat", "ambassador", "chancellor",
+                     "king", "kremlin", "director"), "GOV"),
+    **dict.fromkeys(("parliament", "lawmaker", "legislator", "senator", "congress", "mp"),
+                    "LEG"),
+    **dict.fromkeys(("court", "judge", "prosecutor"), "JUD"),
+    **dict.fromkeys(("rebel", "insurgent", "militant", "guerrilla", "jihadist", "terrorist",
+                     "separatist", "fighter", "gunman", "gunmen"), "REB"),
+    **dict.fromkeys(("protester", "protestor", "demonstrator", "activist", "marcher",
+                     "crowd", "student", "worker", "striker", "opposition"), "PRO"),
+    **dict.fromkeys(("rioter", "mob", "looter"), "RIO"),
+    **dict.fromkeys(("civilian", "resident", "villager", "people", "person", "man", "woman",
+                     "child", "family", "passenger", "farmer", "citizen", "worshipper"), "CVL"),
+    **dict.fromkeys(("journalist", "reporter", "correspondent"), "JRN"),
+    **dict.fromkeys(("company", "firm", "businessman", "plant", "bank"), "BUS"),
+    **dict.fromkeys(("militia", "vigilante"), "MLT"),
+    **dict.fromkeys(("party",), "PTY"),
+    **dict.fromkeys(("refugee", "migrant"), "REF"),
+}
+
+# International organisations: acronym -> (full name, member-neutral code)
+IGOS: dict[str, str] = {
+    "CSTO": "Collective Security Treaty Organization",
+    "UN": "United Nations", "U.N.": "United Nations", "NATO": "North Atlantic Treaty Organization",
+    "AU": "African Union", "EU": "European Union", "OSCE": "Organization for Security and Co-operation in Europe",
+    "ECOWAS": "Economic Community of West African States", "ASEAN": "Association of Southeast Asian Nations",
+    "WHO": "World Health Organization", "IMF": "International Monetary Fund",
+    "ICRC": "International Committee of the Red Cross", "SCO": "Shanghai Cooperation Organisation",
+    "OPEC": "Organization of the Petroleum Exporting Countries", "UNHCR": "UN Refugee Agency",
+}
+IGO_BY_NAME = {name.lower(): code for code, name in IGOS.items()}
+
+GENERIC_NAMES = {
+    "PRO": "Protesters ({c})", "RIO": "Rioters ({c})", "CVL": "Civilians ({c})",
+    "COP": "Police Forces of {c}", "MIL": "Military Forces of {c}", "GOV": "Government of {c}",
+    "REB": "Rebel Group ({c})", "MLT": "Militia ({c})", "JUD": "Judiciary of {c}",
+    "LEG": "Legislature of {c}", "JRN": "Journalists ({c})", "BUS": "Private Business ({c})",
+    "REF": "Refugees/IDPs ({c})", "PTY": "Political Party ({c})",
+}
+
+CountryOf = Callable[[str], "str | None"]  # word or name -> ISO2 (gazetteer demonym/country)
+
+
+def country_name(iso2: str | None) -> str | None:
+    if not iso2:
+        return None
+    c = pycountry.countries.get(alpha_2=iso2)
+    return getattr(c, "common_name", None) or (c.name if c else None)
+
+
+def sector_of(span: Any) -> str | None:
+    """Sector from the head noun of a spaCy span (or its first sector-bearing token)."""
+    for tok in [span.root, *reversed(list(span))]:
+        lemma = tok.lemma_.lower()
+        if lemma in SECTOR_NOUNS:
+            return SECTOR_NOUNS[lemma]
+        if tok.text.lower() in SECTOR_NOUNS:
+            return SECTOR_NOUNS[tok.text.lower()]
+    return None
+
+
+def igo_of(span: Any) -> str | None:
+    text = span.text.strip()
+    for tok in span:
+        if tok.text in IGOS:
+            return tok.text.replace(".", "")
+    lowered = text.lower()
+    for name, code in IGO_BY_NAME.items():
+        if name in lowered:
+            return code.replace(".", "")
+    return None
+
+
+def make_actor(span: Any, *, country_of: CountryOf, fallback_country: str | None) -> Actor | None:
+    """Build an Actor from a noun-phrase span, or None when it names no actor."""
+    igo = igo_of(span)
+    if igo:
+        return Actor(text=span.text, name=f"{igo}: {IGOS.get(igo, igo)}", country=igo, sector="IGO")
+    sector = sector_of(span)
+    country = _country_in(span, country_of)
+    if sector is None and span.root.ent_type_ == "PERSON":
+        sector = "GOV" if _has_title(span) else None
+        if sector is None:
+            return Actor(text=span.text, name=span.text, country=country, sector=None)
+    if sector is None and country and span.root.ent_type_ in ("GPE", "NORP"):
+        sector = "GOV"  # "Russia called for dialogue": the state acts
+    if sector is None:
+        return None
+    country = country or fallback_country
+    name = GENERIC_NAMES.get(sector, "{c}").format(c=country_name(country) or "Unknown")
+    return Actor(text=span.text, name=name, country=country, sector=sector)
+
+
+def _country_in(span: Any, country_of: CountryOf) -> str | None:
+    for tok in span:
+        if tok.ent_type_ in ("GPE", "NORP") or tok.text[:1].isupper():
+            code = country_of(tok.text)
+            if code:
+                return code
+    return None
+
+
+def _has_title(span: Any) -> bool:
+    doc = span.doc
+    window = doc[max(0, span.start - 3): span.end]
+    return any(t.lemma_.lower() in SECTOR_NOUNS for t in window)
+
+
+def noun_phrase(token: Any) -> Any:
+    """The span of a token's noun phrase (its subtree, trimmed of relative clauses)."""
+    doc = token.doc
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "appos") or (child.dep_ == "prep" and child.text == "of"):
+            right = max(right, child.right_edge.i)
+    return doc[left: right + 1]

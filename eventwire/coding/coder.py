@@ -1,0 +1,211 @@
+"""Assemble events: trigger hits + actors + location + date + counts, then merge.
+
+One event per (type, location, day) within an article, as ACLED codes them; each event
+keeps the sentences that support it as evidence with character offsets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from eventwire.coding import actors as act
+from eventwire.coding import location as loc
+from eventwire.coding.crosswalk import crosswalk
+from eventwire.coding.detect import Hit, find_hits
+from eventwire.coding.flags import is_historical, is_hypothetical, is_negated
+from eventwire.coding.merge import merge_events
+from eventwire.records import Actor, DateRef, Doc, Event, Evidence, GazetteerEntry, Place, Quantity
+
+COUNT_KINDS = {"ASSAULT": ("dead", "injured"), "PROTEST": ("dead", "injured", "size", "arrested"),
+               "COERCE": ("arrested",)}
+CONNECTIVES = ("hours later", "later", "soon after", "then", "meanwhile", "during the day",
+               "the same day", "that day", "that night", "shortly after", "earlier")
+NOT_EVENT_DATE = frozenset({"until", "till", "by", "before", "through", "since"})
+CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("economic", ("price", "prices", "fuel", "gas", "wage", "wages", "economy", "tax", "inflation")),
+    ("peacekeeping", ("peacekeeping", "peacekeepers")),
+    ("military", ("troops", "military", "soldiers", "army")),
+    ("cyber", ("internet", "online", "network")),
+    ("rights_freedoms", ("internet", "censorship", "freedom", "press")),
+    ("repression", ("tear gas", "crackdown", "arrest", "detained")),
+    ("terrorism", ("terrorist", "terrorism", "bomb")),
+    ("election", ("election", "vote", "ballot")),
+    ("corruption", ("corruption", "bribe", "embezzle")),
+)
+SINGULAR_DETS = frozenset({"a", "an", "another", "one"})
+
+CountryEntry = Callable[[str], "GazetteerEntry | None"]
+CountryOf = Callable[[str], "str | None"]
+
+
+@dataclass(slots=True, kw_only=True, frozen=True)
+class Coder:
+    """Codes events from a parsed, geoparsed, dated document."""
+
+    country_of: CountryOf  # word -> ISO2 (country names and demonyms)
+    country_entry: CountryEntry  # ISO2 -> gazetteer entry of the country
+
+    def __call__(self, doc: Doc) -> list[Event]:
+        parse = doc.parse
+        sents = list(parse.sents)
+        ptoks = loc.place_tokens(parse, doc.places)
+        focus = self._focus(doc.places)
+        events: list[Event] = []
+        for si, sent in enumerate(sents):
+            for hit in find_hits(sent):
+                events.extend(self._events(doc, sents, si, hit, ptoks, focus))
+        return merge_events(events)
+
+    def _focus(self, places: list[Place]) -> Place | None:
+        direct = loc.focus_country(places)
+        if direct is not None or not places:
+            return direct
+        codes = [p.entry.country_code for p in places if p.entry.country_code]
+        if not codes:
+            return None
+        code = max(set(codes), key=codes.count)
+        entry = self.country_entry(code)
+        return Place(start=0, end=0, text=entry.name, entry=entry, score=0.5) if entry else None
+
+    def _events(self, doc: Doc, sents: list[Any], si: int, hit: Hit, ptoks: list[loc.PlaceToken],
+                focus: Place | None) -> list[Event]:
+        sent = sents[si]
+        article = doc.article
+        places, geo_reason, borrowed = self._places(sents, si, hit, ptoks)
+        fallback_country = places[0].entry.country_code if places else (
+            focus.entry.country_code if focus else None)
+        actors = self._actors(hit.subjects + hit.agent, fallback_country, sent)
+        recipients = self._actors(hit.objects, fallback_country, sent)
+        date_ref = self._date(doc, sents, si, hit)
+        date, precision = (date_ref.date, date_ref.time_precision) if date_ref else (
+            article.published, 1)
+        counts = self._counts(doc.quantities, sent, hit)
+        if hit.trigger.event_type == "COERCE" and hit.mode == "arrest" and counts.get("arrested") is None:
+            counts["arrested"] = _count_people(hit.objects)
+        evidence = [Evidence(text=sent.text, start=sent.start_char, end=sent.end_char)]
+        flags = {"negated": is_negated(hit.token), "hypothetical": is_hypothetical(hit.token),
+                 "historical": is_historical(date, article.published)}
+        base = Event(
+            id="", doc_id=article.id, event_type=hit.trigger.event_type, mode=hit.mode,
+            context=_context(sent.text), date=date.isoformat() if date else None,
+            time_precision=precision if date else None, actors=actors, recipients=recipients,
+            evidence=evidence, **counts, **flags,
+        )
+        if not places and focus is not None:
+            places, geo_reason, borrowed = [focus], "document's main country", True
+        out = []
+        for place in places or [None]:
+            location = None if place is None else loc.to_location(
+                place, geo_precision=loc.precision(place, borrowed=borrowed), reason=geo_reason)
+            ev = replace(base, location=location)
+            out.append(_finish(ev, sent.start_char, date_ref is not None))
+        return out
+
+    def _places(self, sents: list[Any], si: int, hit: Hit, ptoks: list[loc.PlaceToken]
+                ) -> tuple[list[Place], str, bool]:
+        sent = sents[si]
+        here = [p for p in ptoks if sent.start <= p.token.i < sent.end and p.locative
+                and loc.in_clause(p.token, hit.token)]
+        if not here:
+            here = [p for p in ptoks if sent.start <= p.token.i < sent.end and p.locative]
+        if here:
+            return loc.choose(here), "locative in the event's sentence", False
+        for back in range(1, loc.LOOKBACK + 1):
+            if si - back < 0:
+                break
+            prev = sents[si - back]
+            cands = [p for p in ptoks if prev.start <= p.token.i < prev.end and p.locative]
+            if cands:
+                return loc.choose(cands)[:1], f"locative {back} sentence(s) earlier", back > 1
+        return [], "", True
+
+    def _actors(self, tokens: list[Any], fallback_country: str | None, sent: Any) -> list[Actor]:
+        out: list[Actor] = []
+        for tok in tokens:
+            actor = act.make_actor(act.noun_phrase(tok), country_of=self.country_of,
+                                   fallback_country=fallback_country)
+            if actor is not None and actor not in out:
+                out.append(actor)
+        return out
+
+    def _date(self, doc: Doc, sents: list[Any], si: int, hit: Hit) -> DateRef | None:
+        sent = sents[si]
+        here = [d for d in doc.dates if sent.start_char <= d.start < sent.end_char
+                and not _bounded(doc.article.text, d)]
+        if here:
+            return min(here, key=lambda d: abs(d.start - hit.token.idx))
+        opener = sent.text.strip().lower()
+        reach = loc.LOOKBACK if opener.startswith(CONNECTIVES) else 1
+        for back in range(1, reach + 1):
+            if si - back < 0:
+                break
+            prev = sents[si - back]
+            if reach == 1 and "\n" in doc.article.text[prev.end_char:sent.start_char]:
+                break  # a new paragraph starts a new time frame
+            cands = [d for d in doc.dates if prev.start_char <= d.start < prev.end_char
+                     and not _bounded(doc.article.text, d)]
+            if cands:
+                return cands[-1]
+        return None
+
+    def _counts(self, quantities: list[Quantity], sent: Any, hit: Hit) -> dict[str, int | None]:
+        kinds = COUNT_KINDS.get(hit.trigger.event_type, ())
+        counts: dict[str, int | None] = {}
+        for q in quantities:
+            if sent.start_char <= q.start < sent.end_char and q.kind in kinds:
+                prev = counts.get(q.kind)
+                counts[q.kind] = q.value if prev is None else min(prev, q.value)
+        return counts
+
+
+def _bounded(text: str, ref: DateRef) -> bool:
+    """'until January 19', 'by 2019': an end point or background, not the event's day."""
+    before = text[max(0, ref.start - 12):ref.start].lower().split()
+    return bool(before) and before[-1] in NOT_EVENT_DATE
+
+
+def _count_people(objects: list[Any]) -> int | None:
+    """'the arrest of a director and another official' -> 2."""
+    if not objects:
+        return None
+    singles = [o for o in objects if o.tag_ in ("NN", "NNP") and any(
+        c.lower_ in SINGULAR_DETS for c in o.children)]
+    return len(singles) if len(singles) == len(objects) else None
+
+
+def _context(text: str) -> list[str]:
+    lowered = text.lower()
+    return [name for name, words in CONTEXT_WORDS if any(w in lowered for w in words)]
+
+
+def _finish(ev: Event, anchor: int, dated: bool) -> Event:
+    sectors_a = frozenset(a.sector for a in ev.actors if a.sector)
+    sectors_r = frozenset(a.sector for a in ev.recipients if a.sector)
+    code = crosswalk(ev.event_type, ev.mode, actor_sectors=sectors_a, recipient_sectors=sectors_r,
+                     dead=ev.dead)
+    if code is not None and not (ev.negated or ev.hypothetical or ev.historical):
+        ev.acled_event_type = code.event_type
+        ev.acled_sub_event_type = code.sub_event_type
+        ev.disorder_type = code.disorder_type
+    ev.confidence = _confidence(ev, dated)
+    key = f"{ev.doc_id}|{ev.event_type}|{ev.mode}|{anchor}|{ev.location.geonameid if ev.location else ''}"
+    ev.id = hashlib.sha1(key.encode()).hexdigest()[:16]
+    return ev
+
+
+def _confidence(ev: Event, dated: bool) -> float:
+    score = 0.4
+    score += 0.15 if ev.actors or ev.recipients else 0
+    score += 0.15 if ev.location and ev.location.geo_precision == 1 else 0.05 if ev.location else 0
+    score += 0.1 if dated else 0
+    score += 0.1 if ev.acled_event_type else 0
+    score -= 0.3 if (ev.negated or ev.hypothetical or ev.historical) else 0
+    return round(max(0.05, min(0.95, score)), 2)
+
+
+def event_date(ev: Event) -> dt.date | None:
+    return dt.date.fromisoformat(ev.date) if ev.date else None

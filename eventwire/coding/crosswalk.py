@@ -1,0 +1,94 @@
+"""PLOVER type/mode -> ACLED disorder type, event type and sub-event type.
+
+Follows the ACLED codebook: protests need a crowd, state arrests are Strategic
+developments / Arrests, force against protesters makes a Protest "with intervention"
+(non-lethal) or "Excessive force" (lethal), riots are violent crowds, and verbal
+events (requests, accusations, threats) are outside ACLED's scope (None).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+POLITICAL_VIOLENCE = "Political violence"
+DEMONSTRATIONS = "Demonstrations"
+STRATEGIC = "Strategic developments"
+
+
+@dataclass(slots=True, kw_only=True, frozen=True)
+class AcledCode:
+    disorder_type: str
+    event_type: str
+    sub_event_type: str
+
+
+def _code(disorder: str, event: str, sub: str) -> AcledCode:
+    return AcledCode(disorder_type=disorder, event_type=event, sub_event_type=sub)
+
+
+ASSAULT_BY_MODE = {
+    "explosives": _code(POLITICAL_VIOLENCE, "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "suicide-attack": _code(POLITICAL_VIOLENCE, "Explosions/Remote violence", "Suicide bomb"),
+    "aerial": _code(POLITICAL_VIOLENCE, "Explosions/Remote violence", "Air/drone strike"),
+    "drone": _code(POLITICAL_VIOLENCE, "Explosions/Remote violence", "Air/drone strike"),
+    "heavy-weapons": _code(POLITICAL_VIOLENCE, "Explosions/Remote violence",
+                           "Shelling/artillery/missile attack"),
+    "unconventional": _code(POLITICAL_VIOLENCE, "Explosions/Remote violence", "Chemical weapon"),
+    "abduct": _code(POLITICAL_VIOLENCE, "Violence against civilians", "Abduction/forced disappearance"),
+    "sexual": _code(POLITICAL_VIOLENCE, "Violence against civilians", "Sexual violence"),
+    "sideAB": _code(POLITICAL_VIOLENCE, "Battles", "Armed clash"),
+    "destroy": _code(STRATEGIC, STRATEGIC, "Looting/property destruction"),
+}
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY"})
+CROWD_SECTORS = frozenset({"PRO", "RIO"})
+
+
+def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str],
+              recipient_sectors: frozenset[str], dead: int | None) -> AcledCode | None:
+    """ACLED code for a PLOVER event, or None when ACLED would not code it."""
+    if event_type == "PROTEST":
+        return _protest(mode, dead)
+    if event_type == "ASSAULT":
+        return _assault(mode, actor_sectors, recipient_sectors, dead)
+    if event_type == "COERCE":
+        if mode == "arrest":
+            return _code(STRATEGIC, STRATEGIC, "Arrests")
+        if mode == "seize":
+            return _code(STRATEGIC, STRATEGIC, "Looting/property destruction")
+        if mode in ("martial-law", "curfew", "censor", "restrict"):
+            return _code(STRATEGIC, STRATEGIC, "Other")
+        return None
+    if event_type == "MOBILIZE":
+        return _code(STRATEGIC, STRATEGIC, "Change to group/activity")
+    if event_type == "AGREE" and mode in (None, "ceasefire"):
+        return None
+    if event_type == "RETREAT" and mode == "ceasefire":
+        return _code(STRATEGIC, STRATEGIC, "Agreement")
+    return None
+
+
+def _protest(mode: str | None, dead: int | None) -> AcledCode | None:
+    if mode in ("riot", "vandalize"):
+        return _code(DEMONSTRATIONS, "Riots", "Violent demonstration")
+    if mode in ("demo", "obstruct", None):
+        return _code(DEMONSTRATIONS, "Protests", "Peaceful protest")
+    return None  # strikes, boycotts, hunger strikes alone are not ACLED protests
+
+
+def _assault(mode: str | None, actors: frozenset[str], recipients: frozenset[str],
+             dead: int | None) -> AcledCode:
+    if mode == "crowd-control" or (recipients & CROWD_SECTORS and actors & {"COP", "MIL"}):
+        sub = "Excessive force against protesters" if dead else "Protest with intervention"
+        return _code(DEMONSTRATIONS, "Protests", sub)
+    if actors & CROWD_SECTORS:
+        return _code(DEMONSTRATIONS, "Riots", "Violent demonstration")
+    if mode in ASSAULT_BY_MODE:
+        code = ASSAULT_BY_MODE[mode]
+        if code.event_type != "Battles" or (actors & ARMED_SECTORS):
+            return code
+    if recipients & ARMED_SECTORS and actors & ARMED_SECTORS:
+        return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")
+    if recipients & ARMED_SECTORS and not actors:
+        return _code(DEMONSTRATIONS, "Riots", "Mob violence") if "RIO" in actors else _code(
+            POLITICAL_VIOLENCE, "Battles", "Armed clash")
+    return _code(POLITICAL_VIOLENCE, "Violence against civilians", "Attack")

@@ -1,0 +1,164 @@
+"""Find event triggers in a parsed sentence and the noun phrases around them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventwire.coding.lexicon import (
+    NOUN_TRIGGERS,
+    PHRASE_TRIGGERS,
+    REQUEST_MODES,
+    REQUEST_VERBS,
+    VERB_TRIGGERS,
+    Trigger,
+)
+
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+OBJECTS = ("dobj", "attr", "oprd")
+HAPPEN_VERBS = frozenset({"erupt", "break", "take", "spread", "begin", "start", "continue",
+                          "hold", "stage", "organize", "organise", "face", "occur", "turn",
+                          "escalate", "rock", "hit", "see", "trigger", "spark", "report",
+                          "declare", "impose", "extend", "lift", "announce", "be"})
+
+
+@dataclass(slots=True, kw_only=True)
+class Hit:
+    """One trigger occurrence: the token that anchors it and what the parse says."""
+
+    token: Any  # spaCy Token (the verb or noun)
+    trigger: Trigger
+    mode: str | None
+    subjects: list[Any] = field(default_factory=list)  # noun tokens
+    objects: list[Any] = field(default_factory=list)
+    agent: list[Any] = field(default_factory=list)  # "by X" / "at the hands of X"
+
+
+def find_hits(sent: Any) -> list[Hit]:
+    """All trigger hits in one spaCy sentence span."""
+    hits: list[Hit] = []
+    for tok in sent:
+        hit = _verb_hit(tok) or _noun_hit(tok)
+        if hit is not None:
+            hits.append(hit)
+    hits.extend(_phrase_hits(sent, {h.token.i for h in hits}))
+    return hits
+
+
+def _verb_hit(tok: Any) -> Hit | None:
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBN", "VBD"):
+        return None
+    lemma = tok.lemma_.lower()
+    trig = VERB_TRIGGERS.get(lemma)
+    if lemma in REQUEST_VERBS:
+        req = _request_hit(tok)
+        if req is not None:
+            return req
+    if trig is None:
+        return None
+    subjects, objects, agent = _arguments(tok)
+    obj_lemmas = {o.lemma_.lower() for o in objects} | {o.text.lower() for o in objects}
+    if trig.needs_object and not (obj_lemmas & trig.needs_object):
+        return None
+    if trig.weak and not (subjects or objects or agent):
+        return None
+    return Hit(token=tok, trigger=trig, mode=trig.mode, subjects=subjects, objects=objects,
+               agent=agent)
+
+
+def _noun_hit(tok: Any) -> Hit | None:
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART"):
+        return None
+    trig = NOUN_TRIGGERS.get(tok.lemma_.lower())
+    if trig is None:
+        return None
+    head = tok.head
+    if trig.weak and head.lemma_.lower() not in HAPPEN_VERBS and tok.dep_ != "pobj":
+        return None
+    if tok.dep_ in ("compound", "amod"):
+        return None
+    subjects = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss")
+                and c.pos_ in ("NOUN", "PROPN")]
+    objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
+               for g in c.children if g.dep_ == "pobj"]
+    return Hit(token=tok, trigger=trig, mode=trig.mode, subjects=subjects, objects=objects)
+
+
+def _phrase_hits(sent: Any, taken: set[int]) -> list[Hit]:
+    lowered = sent.text.lower()
+    out = []
+    for phrase, trig in PHRASE_TRIGGERS:
+        pos = lowered.find(phrase)
+        if pos < 0:
+            continue
+        tok = sent.doc.char_span(sent.start_char + pos, sent.start_char + pos + len(phrase),
+                                 alignment_mode="expand")
+        if tok is None or any(t.i in taken for t in tok):
+            continue
+        anchor = tok.root
+        verb = anchor.head if anchor.head.pos_ in ("VERB", "AUX") else anchor
+        subjects, objects, agent = _arguments(verb) if verb is not anchor else ([], [], [])
+        out.append(Hit(token=anchor, trigger=trig, mode=trig.mode, subjects=subjects,
+                       objects=[o for o in objects if o.i not in range(tok.start, tok.end)],
+                       agent=agent))
+    return out
+
+
+def _request_hit(tok: Any) -> Hit | None:
+    """'called on Russia to help', 'asked X for restraint', 'appealed to X'."""
+    words = {t.lemma_.lower() for t in tok.subtree}
+    if tok.lemma_.lower() == "call" and not ({"on", "for", "upon"} & {c.lower_ for c in tok.children}):
+        return None
+    mode = "change"
+    for vocab, m in REQUEST_MODES:
+        if words & vocab:
+            mode = m
+            break
+    subjects, objects, agent = _arguments(tok)
+    objects += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "upon")
+                for g in c.children if g.dep_ == "pobj"]
+    trig = Trigger(event_type="REQUEST", mode=mode)
+    return Hit(token=tok, trigger=trig, mode=mode, subjects=subjects, objects=objects, agent=agent)
+
+
+def _arguments(verb: Any) -> tuple[list[Any], list[Any], list[Any]]:
+    subjects: list[Any] = []
+    objects: list[Any] = []
+    agent: list[Any] = []
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            subjects.append(child)
+        elif child.dep_ in PASSIVE_SUBJECTS:
+            objects.append(child)
+        elif child.dep_ in OBJECTS:
+            objects.append(child)
+        elif child.dep_ == "agent":
+            agent.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ == "at":
+            agent.extend(_hands_of(child))
+    if not subjects and verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl"):
+        head = verb.head
+        if verb.dep_ == "relcl" or verb.dep_ == "acl":
+            (objects if verb.tag_ == "VBN" else subjects).append(head)
+        else:
+            subjects.extend(c for c in head.children if c.dep_ in SUBJECTS)
+            if verb.dep_ == "conj" and not objects:
+                objects.extend(c for c in head.children if c.dep_ in PASSIVE_SUBJECTS)
+    return _expand_conj(subjects), _expand_conj(objects), _expand_conj(agent)
+
+
+def _hands_of(prep: Any) -> list[Any]:
+    """'at the hands of an angry mob' -> [mob]."""
+    for pobj in prep.children:
+        if pobj.lemma_.lower() == "hand":
+            return [g for c in pobj.children if c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"]
+    return []
+
+
+def _expand_conj(tokens: list[Any]) -> list[Any]:
+    out = list(tokens)
+    for t in tokens:
+        out.extend(c for c in t.conjuncts if c not in out)
+    return out

@@ -1,0 +1,49 @@
+"""Negation, hypothetical and historical flags (PLOVER's auxiliary modes).
+
+Flagged events are kept in the output, marked, and left out of counts and the ACLED
+export, so a reader can see what was discarded and why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from eventwire.coding.lexicon import HYPOTHETICAL_HEADS, MODAL_WORDS
+
+NEGATORS = frozenset({"not", "n't", "never", "no", "without"})
+DENIAL_VERBS = frozenset({"deny", "refute"})
+HISTORICAL_DAYS = 60
+
+
+def is_negated(token: Any) -> bool:
+    """'did not attack', 'no protests were held', 'denied attacking'."""
+    for tok in (token, token.head):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
+            return True
+        if tok.lemma_.lower() in DENIAL_VERBS and tok is not token:
+            return True
+    return False
+
+
+def is_hypothetical(token: Any) -> bool:
+    """Modal, conditional, threatened/planned/called-for events."""
+    tok = token
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in tok.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+            return True
+        if tok is not token and tok.lemma_.lower() in HYPOTHETICAL_HEADS:
+            return True
+        if tok.dep_ not in ("xcomp", "ccomp", "advcl", "pobj", "prep", "dobj") or tok.head is tok:
+            break
+        tok = tok.head
+    return False
+
+
+def is_historical(event_date: dt.date | None, published: dt.date | None) -> bool:
+    """Background: the event's date lies well before publication."""
+    if event_date is None or published is None:
+        return False
+    return (published - event_date).days > HISTORICAL_DAYS

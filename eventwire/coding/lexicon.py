@@ -1,0 +1,140 @@
+"""Trigger lexicon: words that signal an event, organised by the PLOVER codebook.
+
+Each trigger maps a lemma (verb or noun) to a PLOVER event type and a default mode.
+The mode is refined from the sentence in ``modes.py``; the ACLED type comes from the
+crosswalk in ``crosswalk.py``. Entries were written from the PLOVER manual's category
+definitions, not learnt from any dataset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(slots=True, kw_only=True, frozen=True)
+class Trigger:
+    event_type: str
+    mode: str | None = None
+    needs_object: frozenset[str] = frozenset()  # object lemmas required (empty: any)
+    weak: bool = False  # only counts with a supporting actor/object cue
+
+
+def _t(event_type: str, mode: str | None = None, objs: tuple[str, ...] = (), weak: bool = False
+       ) -> Trigger:
+    return Trigger(event_type=event_type, mode=mode, needs_object=frozenset(objs), weak=weak)
+
+
+FORCES = ("troops", "troop", "force", "forces", "soldier", "soldiers", "peacekeeper",
+          "peacekeepers", "army", "military", "police", "unit", "units", "contingent",
+          "paratrooper", "paratroopers", "warship", "warships", "tank", "tanks", "militia",
+          "battalion", "brigade", "guard", "guards", "personnel")
+AID_GOODS = ("aid", "assistance", "supplies", "food", "medicine", "medicines", "vaccine",
+             "vaccines", "relief", "money", "funds", "loan", "equipment")
+
+VERB_TRIGGERS: dict[str, Trigger] = {
+    # PROTEST
+    "protest": _t("PROTEST", "demo"), "demonstrate": _t("PROTEST", "demo"),
+    "rally": _t("PROTEST", "demo"), "march": _t("PROTEST", "demo", weak=True),
+    "picket": _t("PROTEST", "demo"), "riot": _t("PROTEST", "riot"),
+    "storm": _t("PROTEST", "riot"), "loot": _t("PROTEST", "riot"),
+    "vandalize": _t("PROTEST", "vandalize"), "vandalise": _t("PROTEST", "vandalize"),
+    "boycott": _t("PROTEST", "boycott"), "blockade": _t("PROTEST", "obstruct"),
+    # ASSAULT
+    "kill": _t("ASSAULT"), "attack": _t("ASSAULT"), "shoot": _t("ASSAULT", "firearms"),
+    "shell": _t("ASSAULT", "heavy-weapons"), "bomb": _t("ASSAULT", "explosives"),
+    "beat": _t("ASSAULT", "beat", weak=True), "torture": _t("ASSAULT", "torture"),
+    "abduct": _t("ASSAULT", "abduct"), "kidnap": _t("ASSAULT", "abduct"),
+    "assassinate": _t("ASSAULT", "targeted"), "massacre": _t("ASSAULT"),
+    "behead": _t("ASSAULT"), "stab": _t("ASSAULT", "primitive"),
+    "ambush": _t("ASSAULT"), "clash": _t("ASSAULT", "sideAB"), "fight": _t("ASSAULT", "sideAB", weak=True),
+    "raid": _t("ASSAULT"), "wound": _t("ASSAULT"), "injure": _t("ASSAULT"),
+    "murder": _t("ASSAULT"), "lynch": _t("ASSAULT", "primitive"), "rape": _t("ASSAULT", "sexual"),
+    "explode": _t("ASSAULT", "explosives"), "detonate": _t("ASSAULT", "explosives"),
+    "disperse": _t("ASSAULT", "crowd-control"), "burn": _t("ASSAULT", "destroy", weak=True),
+    # COERCE
+    "arrest": _t("COERCE", "arrest"), "detain": _t("COERCE", "arrest"),
+    "apprehend": _t("COERCE", "arrest"), "jail": _t("COERCE", "arrest"),
+    "seize": _t("COERCE", "seize", weak=True), "confiscate": _t("COERCE", "seize"),
+    "censor": _t("COERCE", "censor"), "deport": _t("COERCE", "deport"),
+    "ban": _t("COERCE", "restrict", weak=True), "impose": _t("COERCE", "restrict", weak=True),
+    "declare": _t("COERCE", "restrict", weak=True),
+    # MOBILIZE
+    "deploy": _t("MOBILIZE", "troops"), "mobilize": _t("MOBILIZE", "troops"),
+    "mobilise": _t("MOBILIZE", "troops"), "send": _t("MOBILIZE", "troops", FORCES),
+    "dispatch": _t("MOBILIZE", "troops", FORCES), "station": _t("MOBILIZE", "troops", FORCES),
+    # RETREAT
+    "withdraw": _t("RETREAT", "withdraw", weak=True), "release": _t("RETREAT", "release", weak=True),
+    "resign": _t("RETREAT", "resign"), "disarm": _t("RETREAT", "disarm"),
+    # REQUEST
+    "appeal": _t("REQUEST", "assist"), "urge": _t("REQUEST", "change"),
+    "demand": _t("REQUEST", "change"),
+    # ACCUSE
+    "accuse": _t("ACCUSE", "allege"), "condemn": _t("ACCUSE", "disapprove"),
+    "criticize": _t("ACCUSE", "disapprove"), "criticise": _t("ACCUSE", "disapprove"),
+    "denounce": _t("ACCUSE", "disapprove"), "blame": _t("ACCUSE", "allege"),
+    "investigate": _t("ACCUSE", "investigate"),
+    # THREATEN / REJECT
+    "threaten": _t("THREATEN"), "reject": _t("REJECT"), "refuse": _t("REJECT", weak=True),
+    "veto": _t("REJECT"),
+    # cooperation
+    "agree": _t("AGREE", weak=True), "sign": _t("AGREE", weak=True),
+    "meet": _t("CONSULT", weak=True), "visit": _t("CONSULT", "visit", weak=True),
+    "support": _t("SUPPORT", weak=True), "praise": _t("SUPPORT"), "endorse": _t("SUPPORT"),
+    "apologize": _t("CONCEDE"), "apologise": _t("CONCEDE"),
+    "cooperate": _t("COOPERATE"), "donate": _t("AID"),
+    "sanction": _t("SANCTION"), "convict": _t("SANCTION", "convict"),
+    "sentence": _t("SANCTION", "convict", weak=True), "expel": _t("SANCTION", "expel"),
+}
+
+NOUN_TRIGGERS: dict[str, Trigger] = {
+    "protest": _t("PROTEST", "demo"), "demonstration": _t("PROTEST", "demo"),
+    "rally": _t("PROTEST", "demo"), "riot": _t("PROTEST", "riot"),
+    "unrest": _t("PROTEST", "riot", weak=True), "sit-in": _t("PROTEST", "demo"),
+    "march": _t("PROTEST", "demo", weak=True), "strike": _t("PROTEST", "strike", weak=True),
+    "attack": _t("ASSAULT"), "bombing": _t("ASSAULT", "explosives"),
+    "explosion": _t("ASSAULT", "explosives"), "blast": _t("ASSAULT", "explosives"),
+    "airstrike": _t("ASSAULT", "aerial"), "clash": _t("ASSAULT", "sideAB"),
+    "ambush": _t("ASSAULT"), "shooting": _t("ASSAULT", "firearms"),
+    "massacre": _t("ASSAULT"), "kidnapping": _t("ASSAULT", "abduct"),
+    "abduction": _t("ASSAULT", "abduct"), "assassination": _t("ASSAULT", "targeted"),
+    "arrest": _t("COERCE", "arrest"), "detention": _t("COERCE", "arrest"),
+    "crackdown": _t("COERCE", "restrict"), "curfew": _t("COERCE", "curfew"),
+    "deployment": _t("MOBILIZE", "troops"),
+}
+
+# Multi-word or noun-phrase triggers matched on the lower-cased sentence text.
+PHRASE_TRIGGERS: tuple[tuple[str, Trigger], ...] = (
+    ("state of emergency", _t("COERCE", "martial-law")),
+    ("martial law", _t("COERCE", "martial-law")),
+    ("curfew", _t("COERCE", "curfew")),
+    ("internet failure", _t("COERCE", "censor")),
+    ("internet shutdown", _t("COERCE", "censor")),
+    ("internet blackout", _t("COERCE", "censor")),
+    ("internet outage", _t("COERCE", "censor")),
+    ("internet was cut", _t("COERCE", "censor")),
+    ("cut off the internet", _t("COERCE", "censor")),
+    ("blocked access to", _t("COERCE", "censor")),
+    ("hunger strike", _t("PROTEST", "hunger")),
+    ("open fire", _t("ASSAULT", "firearms")),
+    ("opened fire", _t("ASSAULT", "firearms")),
+    ("tear gas", _t("ASSAULT", "crowd-control")),
+    ("taken into custody", _t("COERCE", "arrest")),
+    ("ceasefire", _t("RETREAT", "ceasefire")),
+    ("peace agreement", _t("AGREE")),
+    ("peace deal", _t("AGREE")),
+)
+
+# REQUEST via "call on/for", "ask ... for": mode from the requested thing.
+REQUEST_VERBS = frozenset({"call", "ask", "appeal", "urge", "demand", "request"})
+REQUEST_MODES: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset({"help", "assist", "assistance", "aid", "support", "troops"}), "assist"),
+    (frozenset({"resign", "resignation", "release", "withdraw", "surrender"}), "yield"),
+    (frozenset({"talks", "dialogue", "meeting", "negotiations", "meet"}), "meet"),
+)
+
+# Words in a sentence that mark the trigger as reported speech of intent, not fact.
+HYPOTHETICAL_HEADS = frozenset({
+    "threaten", "plan", "vow", "consider", "propose", "intend", "want", "may", "might",
+    "could", "would", "should", "hope", "seek", "prepare", "promise", "pledge", "warn",
+})
+MODAL_WORDS = frozenset({"may", "might", "could", "would", "should"})

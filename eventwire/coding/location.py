@@ -1,0 +1,119 @@
+"""Event location: the place where the event happened, not every place in the sentence.
+
+A place counts for an event when the parse attaches it as a locative ("in X", "at X",
+"the town of X", "to X" for movement) within the trigger's clause. The most specific
+such places win (a town over its province over its country); several places of the
+same rank joined in one clause give one event each (ACLED: one event per location).
+With no locative in the sentence the nearest earlier sentence with one is used, and
+failing that the document's main country at region precision.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.records import Location, Place
+
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout",
+                            "around", "to", "into", "on", "within", "from", "over"})
+PLACE_NOUNS = frozenset({"town", "city", "village", "region", "province", "district",
+                         "state", "county", "capital", "area", "part", "heart", "outskirts",
+                         "suburb", "shores", "shore", "center", "centre", "streets", "street",
+                         "square", "municipality", "oblast", "governorate", "neighbourhood",
+                         "neighborhood", "country", "territory"})
+LOOKBACK = 3
+
+
+@dataclass(slots=True, kw_only=True, frozen=True)
+class PlaceToken:
+    place: Place
+    token: Any
+    locative: bool
+
+
+def rank(place: Place) -> int:
+    """Specificity: 1 town/site, 2 district, 3 region, 4 country, 5 larger."""
+    e = place.entry
+    if e.feature_class in ("P", "S") or e.feature_code.startswith("PPL"):
+        return 1
+    if e.feature_code in ("ADM2", "ADM3", "ADM4"):
+        return 2
+    if e.feature_code in ("ADM1", "ADMD"):
+        return 3
+    if e.feature_code.startswith("PCL"):
+        return 4
+    return 5
+
+
+def precision(place: Place, *, borrowed: bool) -> int:
+    """ACLED geo_precision for a place chosen as an event location."""
+    r = rank(place)
+    base = 1 if r == 1 else 2 if r == 2 else 3
+    return min(3, base + 1) if borrowed and base == 1 else base
+
+
+def to_location(place: Place, *, geo_precision: int, reason: str) -> Location:
+    e = place.entry
+    return Location(name=e.name, geonameid=e.geonameid if e.geonameid > 0 else None, lat=e.lat,
+                    lon=e.lon, country_code=e.country_code, admin1=e.admin1,
+                    geo_precision=geo_precision, reason=reason)
+
+
+def place_tokens(parse: Any, places: list[Place]) -> list[PlaceToken]:
+    out = []
+    for p in places:
+        if p.entry.feature_class == "H":  # seas and rivers are not event locations
+            continue
+        span = parse.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            continue
+        out.append(PlaceToken(place=p, token=span.root, locative=_is_locative(span.root)))
+    return out
+
+
+def _is_locative(tok: Any) -> bool:
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "prep" and cur.lower_ in LOCATIVE_PREPS:
+            return True
+        if cur.dep_ == "pobj" or cur.dep_ in ("appos", "conj", "compound", "npadvmod") or (
+                cur.lower_ == "of") or cur.lemma_.lower() in PLACE_NOUNS or cur.dep_ == "poss" and (
+                cur.head.lemma_.lower() in PLACE_NOUNS):
+            if cur.head is cur:
+                return False
+            cur = cur.head
+            continue
+        return False
+    return False
+
+
+def in_clause(place_tok: Any, trigger: Any) -> bool:
+    """Is the place inside the trigger's clause (its subtree or its head verb's)?"""
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return clause.left_edge.i <= place_tok.i <= clause.right_edge.i
+
+
+def choose(candidates: list[PlaceToken]) -> list[Place]:
+    """The most specific locative places, minus those containing another chosen one."""
+    if not candidates:
+        return []
+    best = min(rank(c.place) for c in candidates)
+    chosen: list[Place] = []
+    seen: set[int] = set()
+    for c in candidates:
+        if rank(c.place) == best and c.place.entry.geonameid not in seen:
+            seen.add(c.place.entry.geonameid)
+            chosen.append(c.place)
+    return chosen
+
+
+def focus_country(places: list[Place]) -> Place | None:
+    """The country mentioned most (directly or through its places), as a Place."""
+    counts = Counter(p.entry.country_code for p in places if p.entry.country_code)
+    if not counts:
+        return None
+    code = counts.most_common(1)[0][0]
+    direct = [p for p in places if p.entry.country_code == code and rank(p) == 4]
+    return direct[0] if direct else None

@@ -1,0 +1,123 @@
+"""Merge mentions of one event inside an article (ACLED: one event per type, place, day).
+
+Rules, in order:
+1. Same family, same day, same place, same flags -> one event. Police crowd control
+   merges into the protest it targeted (ACLED codes it as the protest's sub-type).
+2. An event placed only at country level is dropped when the article also places an
+   event of the same type and mode inside that country within a week (the country-level
+   mention is a summary of the specific ones).
+Counts follow ACLED's rule: the most conservative (lowest) figure reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from eventwire.coding.crosswalk import crosswalk
+from eventwire.records import Event
+
+MODE_PRIORITY = {"riot": 0, "vandalize": 1, "demo": 2, "crowd-control": 9}
+COUNT_FIELDS = ("dead", "injured", "arrested", "size")
+SUBSUME_DAYS = 7
+
+
+def family(ev: Event) -> str:
+    if ev.event_type == "ASSAULT" and ev.mode == "crowd-control":
+        return "PROTEST"
+    return ev.event_type
+
+
+def merge_key(ev: Event) -> tuple[object, ...]:
+    place = ev.location.geonameid or ev.location.name if ev.location else None
+    return (family(ev), ev.date, place, ev.negated, ev.hypothetical, ev.historical)
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    groups: dict[tuple[object, ...], list[Event]] = {}
+    for ev in events:
+        groups.setdefault(merge_key(ev), []).append(ev)
+    merged = [_merge_group(g) for g in groups.values()]
+    return _drop_subsumed(merged)
+
+
+def _merge_group(group: list[Event]) -> Event:
+    main = sorted(group, key=lambda e: (e.event_type != family(e), MODE_PRIORITY.get(e.mode or "", 5)))[0]
+    out = replace(main, context=list(main.context), actors=list(main.actors),
+                  recipients=list(main.recipients), evidence=list(main.evidence))
+    intervened = any(e.mode == "crowd-control" for e in group) and out.event_type == "PROTEST"
+    for ev in group:
+        if ev is main:
+            continue
+        _union(out.context, ev.context)
+        if ev.mode == "crowd-control" and out.event_type == "PROTEST":
+            _union(out.actors, ev.recipients)
+            _union(out.recipients, ev.actors)
+        else:
+            _union(out.actors, ev.actors)
+            _union(out.recipients, ev.recipients)
+        _union(out.evidence, ev.evidence)
+        for name in COUNT_FIELDS:
+            setattr(out, name, _conservative(getattr(out, name), getattr(ev, name)))
+        out.time_precision = min(out.time_precision or 3, ev.time_precision or 3)
+    out.evidence.sort(key=lambda e: e.start)
+    if len(group) > 1:
+        out.confidence = round(min(0.95, max(e.confidence for e in group) + 0.05), 2)
+    return _recode(out, intervened=intervened)
+
+
+def _recode(ev: Event, *, intervened: bool) -> Event:
+    if ev.negated or ev.hypothetical or ev.historical:
+        return ev
+    code = crosswalk(ev.event_type, ev.mode,
+                     actor_sectors=frozenset(a.sector for a in ev.actors if a.sector),
+                     recipient_sectors=frozenset(a.sector for a in ev.recipients if a.sector),
+                     dead=ev.dead)
+    if code is None:
+        return ev
+    sub = code.sub_event_type
+    if intervened and code.event_type == "Protests":
+        sub = "Excessive force against protesters" if ev.dead else "Protest with intervention"
+    ev.disorder_type, ev.acled_event_type, ev.acled_sub_event_type = (
+        code.disorder_type, code.event_type, sub)
+    return ev
+
+
+def _drop_subsumed(events: list[Event]) -> list[Event]:
+    def specific(ev: Event) -> bool:
+        return ev.location is not None and ev.location.geo_precision < 3
+
+    keep = []
+    for ev in events:
+        country_level = ev.location is None or (
+            ev.location.admin1 == "" and ev.location.geo_precision == 3)
+        covered = country_level and any(
+            other is not ev and specific(other) and family(other) == family(ev)
+            and other.mode == ev.mode and other.negated == ev.negated
+            and (ev.location is None or other.location.country_code == ev.location.country_code)
+            and _days_apart(ev, other) <= SUBSUME_DAYS
+            for other in events)
+        if not covered:
+            keep.append(ev)
+    return keep
+
+
+def _days_apart(a: Event, b: Event) -> int:
+    if not a.date or not b.date:
+        return 0
+    return abs((dt.date.fromisoformat(a.date) - dt.date.fromisoformat(b.date)).days)
+
+
+def _conservative(a: int | None, b: int | None) -> int | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return min(a, b)
+
+
+def _union(into: list, items: list) -> None:  # type: ignore[type-arg]
+    for item in items:
+        if item not in into:
+            into.append(item)
+

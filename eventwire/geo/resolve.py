@@ -1,0 +1,197 @@
+"""Toponym resolution: rank gazetteer candidates with priors and document context.
+
+Score of a candidate = feature-type prior + log population + name-match quality
+(pass 1), plus document context (pass 2): country focus of the confident toponyms,
+shared admin-1, proximity, and the "Springfield, Illinois" containment pattern.
+A softmax over a span's candidates gives ``Place.score`` in 0-1.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from eventwire.geo.gazetteer import ABBREVIATION, ALTERNATE, Gazetteer, Match
+from eventwire.geo.names import normalize
+from eventwire.geo.toponyms import FEATURE_WORDS, ToponymFinder, ToponymSpan
+from eventwire.records import GazetteerEntry, Place, Sentence
+
+log = logging.getLogger(__name__)
+
+TYPE_PRIOR = {"PCLI": 3.0, "CONT": 2.5, "RGN": 2.0, "ADM1": 2.0, "PPLC": 1.0, "ADM2": 0.3,
+              "SEA": 2.0, "OCN": 2.0, "LK": 1.5, "GULF": 1.5, "STRT": 1.5, "PEN": 1.5}
+VARIANT_PENALTY = (0.0, 3.0, 3.5)
+ALTERNATE_PENALTY = 1.5
+CONFIDENT_MARGIN = 1.5
+NEAR_KM = 150.0
+_COMMA = re.compile(r"^\s*,\s*$")
+
+
+@dataclass(slots=True)
+class _Item:
+    start: int
+    end: int
+    text: str
+    matches: list[Match]
+    cue: bool = False
+    demonym: str = ""
+    base: list[float] = field(default_factory=list)
+    final: list[float] = field(default_factory=list)
+
+    def best(self, scores: list[float]) -> int:
+        return max(range(len(scores)), key=scores.__getitem__)
+
+    def confident(self) -> GazetteerEntry | None:
+        if not self.matches:
+            return None
+        order = sorted(self.base, reverse=True)
+        if len(order) == 1 or order[0] - order[1] >= CONFIDENT_MARGIN:
+            return self.matches[self.best(self.base)].entry
+        return None
+
+
+def distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    """Great-circle distance in km."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + \
+        math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def contains(parent: GazetteerEntry, child: GazetteerEntry) -> bool:
+    """True when ``parent`` (country or admin-1) administratively contains ``child``."""
+    if parent.geonameid == child.geonameid or not parent.country_code:
+        return False
+    if parent.feature_code == "PCLI":
+        return child.country_code == parent.country_code
+    if parent.feature_code == "ADM1":
+        return child.country_code == parent.country_code and child.admin1 == parent.admin1 \
+            and child.feature_code != "ADM1"
+    return False
+
+
+def _base_score(m: Match, text: str, seat_penalty: bool) -> float:
+    e = m.entry
+    score = TYPE_PRIOR.get(e.feature_code, 0.0) + 0.5 * math.log10(e.population + 1)
+    score -= VARIANT_PENALTY[m.variant]
+    if m.kind == ALTERNATE:
+        score -= ALTERNATE_PENALTY
+    if m.kind == ABBREVIATION and len(text) <= 3 and text.isupper():
+        score -= 1.0
+    if seat_penalty:
+        score -= 2.5
+    return score
+
+
+def _seats(matches: list[Match]) -> set[int]:
+    """Admin areas named like a big city inside them (Almaty city vs Almaty area):
+    the city is meant unless the text says otherwise."""
+    out: set[int] = set()
+    for a in matches:
+        if a.entry.feature_code not in ("ADM1", "ADM2"):
+            continue
+        for c in matches:
+            e = c.entry
+            if e.feature_class == "P" and e.country_code == a.entry.country_code and \
+                    c.variant == 0 and e.population >= 0.3 * a.entry.population and \
+                    (a.entry.feature_code == "ADM2" or e.admin1 == a.entry.admin1):
+                out.add(a.entry.geonameid)
+    return out
+
+
+class Geoparser:
+    """Recognise and resolve toponyms against a gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer, *, include_demonyms: bool = True,
+                 max_candidates: int = 100) -> None:
+        self.gaz = gazetteer
+        self.finder = ToponymFinder(gazetteer)
+        self.include_demonyms = include_demonyms
+        self.max_candidates = max_candidates
+
+    def __call__(self, text: str, parse: Any, sentences: Sequence[Sentence]) -> list[Place]:
+        spans = self.finder(parse)
+        items = [self._item(text, s.start, s.end, s) for s in spans]
+        return self._resolve(text, items, sentences)
+
+    def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]],
+                      parse: Any = None) -> list[Place]:
+        """Resolve the given character spans; spans with no candidate are omitted."""
+        sentences: list[Sentence] = []
+        if parse is not None:
+            sentences = [Sentence(start=s.start_char, end=s.end_char, text=s.text, index=i)
+                         for i, s in enumerate(parse.sents)]
+        items = [self._item(text, a, b, None) for a, b in spans if 0 <= a < b <= len(text)]
+        return self._resolve(text, items, sentences)
+
+    def _item(self, text: str, start: int, end: int, span: ToponymSpan | None) -> _Item:
+        surface = text[start:end]
+        if span is not None and span.source == "demonym":
+            country = self.gaz.country(span.country)
+            matches = [Match(country, 0, 0)] if country and self.include_demonyms else []
+            return _Item(start, end, surface, matches, demonym=span.country)
+        matches = self.gaz.matches(surface, self.max_candidates)
+        if not matches:
+            iso = self.gaz.demonym(surface)
+            country = self.gaz.country(iso) if iso else None
+            matches = [Match(country, 0, 0)] if country else []
+        after = text[end:end + 12].strip().split(" ")[0].lower()
+        return _Item(start, end, surface, matches, cue=bool(span and span.cue) or
+                     after in FEATURE_WORDS)
+
+    def _resolve(self, text: str, items: list[_Item],
+                 sentences: Sequence[Sentence]) -> list[Place]:
+        items = [it for it in items if it.matches]
+        for it in items:
+            seats = _seats(it.matches) if not it.cue else set()
+            it.base = [_base_score(m, it.text, m.entry.geonameid in seats) for m in it.matches]
+        confident = [(it, it.confident()) for it in items]
+        anchors = [(it, e) for it, e in confident if e is not None]
+        for k, it in enumerate(items):
+            it.final = [b + self._context(it, m.entry, anchors) for b, m in
+                        zip(it.base, it.matches)]
+        self._containment(text, items)
+        starts = [s.start for s in sentences]
+        return [self._place(it, sentences, starts) for it in items]
+
+    def _context(self, it: _Item, e: GazetteerEntry,
+                 anchors: list[tuple[_Item, GazetteerEntry]]) -> float:
+        others = [a for other, a in anchors if normalize(other.text) != normalize(it.text)]
+        if not others:
+            return 0.0
+        countries = Counter(a.country_code for a in others if a.country_code)
+        total = sum(countries.values())
+        score = 2.0 * countries.get(e.country_code, 0) / total if total else 0.0
+        if e.admin1 and e.feature_code != "ADM1" and any(
+                a.admin1 == e.admin1 and a.country_code == e.country_code for a in others):
+            score += 1.5
+        if e.feature_class in ("P", "A") and e.feature_code not in ("PCLI", "ADM1") and any(
+                a.feature_code not in ("PCLI", "CONT", "RGN") and distance_km(a, e) < NEAR_KM
+                for a in others):
+            score += 1.0
+        return score
+
+    def _containment(self, text: str, items: list[_Item]) -> None:
+        """"Springfield, Illinois": boost child candidates inside a following parent."""
+        for child, parent in zip(items, items[1:]):
+            if not _COMMA.match(text[child.end:parent.start]):
+                continue
+            for ci, c in enumerate(child.matches):
+                for pi, p in enumerate(parent.matches):
+                    if contains(p.entry, c.entry):
+                        child.final[ci] = max(child.final[ci], child.base[ci] + 6.0)
+                        parent.final[pi] = max(parent.final[pi], parent.base[pi] + 3.0)
+
+    def _place(self, it: _Item, sentences: Sequence[Sentence], starts: list[int]) -> Place:
+        best = it.best(it.final)
+        top = it.final[best]
+        prob = 1.0 / sum(math.exp(s - top) for s in it.final)
+        k = bisect.bisect_right(starts, it.start) - 1
+        sentence = sentences[k].index if k >= 0 and it.start < sentences[k].end else -1
+        return Place(start=it.start, end=it.end, text=it.text, entry=it.matches[best].entry,
+                     score=max(0.0, min(1.0, prob)), sentence=sentence)

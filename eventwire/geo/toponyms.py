@@ -1,0 +1,193 @@
+"""Toponym recognition: spaCy entities, gazetteer phrase matching and context cues.
+
+Statistical NER alone misses transliterated names (it often tags them PERSON), so
+capitalised token sequences that are gazetteer names are proposed too, and filtered
+with part-of-speech, entity labels and locative context.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.names import MONTHS_AND_DAYS
+
+log = logging.getLogger(__name__)
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+BLOCKING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW",
+                             "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL",
+                             "ORDINAL", "PERCENT"})
+LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "to", "outside", "across", "into",
+                            "through", "around", "toward", "towards", "via", "throughout",
+                            "inside", "within", "capital", "visit", "visited", "entered",
+                            "reach", "reached", "between", "and"})
+FEATURE_WORDS = frozenset({"town", "city", "village", "province", "region", "county",
+                           "district", "state", "capital", "port", "oblast", "parish",
+                           "municipality", "governorate", "prefecture", "island", "suburb",
+                           "township", "borough", "neighborhood", "neighbourhood", "area"})
+SUFFIX_WORDS = frozenset({"County", "Parish", "Province", "Region", "District", "Oblast",
+                          "Governorate", "Prefecture", "Township", "Borough", "Municipality",
+                          "State", "Territory"})
+CONNECTORS = frozenset({"of", "de", "del", "la", "le", "upon", "on", "the", "al", "el"})
+SPEAKING = frozenset({"say", "tell", "add", "state", "announce", "claim", "note", "write",
+                      "explain", "argue", "insist", "ask", "reply", "warn"})
+MAX_TOKENS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class ToponymSpan:
+    """A proposed toponym: ``source`` is ner, gazetteer or demonym; ``cue`` marks
+    locative context ("in X", "the town of X", "X region"); ``country`` is set for
+    demonyms (ISO2)."""
+
+    start: int
+    end: int
+    text: str
+    source: str
+    label: str
+    cue: bool = False
+    country: str = ""
+
+
+def _is_cap(tok: Any) -> bool:
+    return bool(tok.text) and tok.text[0].isupper() and any(c.isalpha() for c in tok.text)
+
+
+def has_cue(doc: Any, start: int, end: int) -> bool:
+    """Locative context around tokens [start, end)."""
+    prev = doc[start - 1] if start > 0 else None
+    nxt = doc[end] if end < len(doc) else None
+    if prev is not None and prev.lower_ in LOCATIVE_WORDS:
+        return True
+    if prev is not None and prev.lower_ == "of" and start > 1 and \
+            doc[start - 2].lower_ in FEATURE_WORDS:
+        return True
+    if nxt is not None and nxt.lower_ in FEATURE_WORDS:
+        return True
+    return nxt is not None and nxt.text == "," and end + 1 < len(doc) and _is_cap(doc[end + 1])
+
+
+def _speaker(span: Any) -> bool:
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEAKING
+
+
+def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s")):
+        end -= 1
+    return start, end
+
+
+def _extend_suffix(doc: Any, end: int, gaz: Gazetteer, text_of: Any) -> int:
+    if end < len(doc) and doc[end].text in SUFFIX_WORDS:
+        return end + 1
+    return end
+
+
+class ToponymFinder:
+    """Finds toponym spans in a parsed document; holds the gazetteer and no doc state."""
+
+    def __init__(self, gazetteer: Gazetteer, *, min_population: int = 5000) -> None:
+        self.gaz = gazetteer
+        self.min_population = min_population
+
+    def __call__(self, doc: Any) -> list[ToponymSpan]:
+        taken = [False] * len(doc)
+        blocked = [False] * len(doc)
+        out: list[ToponymSpan] = []
+        for ent in doc.ents:
+            span = self._from_entity(doc, ent)
+            if span is not None:
+                out.append(span[0])
+                for i in range(span[1], span[2]):
+                    taken[i] = True
+            elif ent.label_ in BLOCKING_LABELS:
+                for i in range(ent.start, ent.end):
+                    blocked[i] = True
+        out.extend(self._phrase_matches(doc, taken, blocked))
+        return sorted(out, key=lambda s: s.start)
+
+    def _make(self, doc: Any, start: int, end: int, source: str, label: str,
+              country: str = "") -> tuple[ToponymSpan, int, int]:
+        span = doc[start:end]
+        return (ToponymSpan(start=span.start_char, end=span.end_char, text=span.text,
+                            source=source, label=label, cue=has_cue(doc, start, end),
+                            country=country), start, end)
+
+    def _from_entity(self, doc: Any, ent: Any) -> tuple[ToponymSpan, int, int] | None:
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end:
+            return None
+        text = doc[start:end].text
+        if ent.label_ == "NORP":
+            iso = self.gaz.demonym(text)
+            return self._make(doc, start, end, "demonym", "NORP", iso) if iso else None
+        if ent.label_ in PLACE_LABELS:
+            if ent.label_ == "FAC" and not self.gaz.has_name(text):
+                return None
+            end = _extend_suffix(doc, end, self.gaz, text)
+            return self._make(doc, start, end, "ner", ent.label_)
+        if ent.label_ in ("PERSON", "ORG") and self._person_is_place(doc, ent, start, end):
+            return self._make(doc, start, end, "ner", ent.label_)
+        return None
+
+    def _person_is_place(self, doc: Any, ent: Any, start: int, end: int) -> bool:
+        """A PERSON/ORG entity is a place when it is a known, important place name in
+        locative context and is not the subject of a speaking verb."""
+        if _speaker(ent) or not has_cue(doc, start, end):
+            return False
+        matches = self.gaz.matches(doc[start:end].text, limit=5)
+        return any(m.variant < 2 and self._important(m.entry.feature_code,
+                                                       m.entry.population) for m in matches)
+
+    def _important(self, code: str, population: int) -> bool:
+        return code in ("PCLI", "ADM1", "CONT", "RGN", "PPLC") or \
+            population >= self.min_population
+
+    def _phrase_matches(self, doc: Any, taken: list[bool],
+                        blocked: list[bool]) -> list[ToponymSpan]:
+        out: list[ToponymSpan] = []
+        i = 0
+        while i < len(doc):
+            found = None if taken[i] or blocked[i] or not _is_cap(doc[i]) else \
+                self._longest_match(doc, i, taken, blocked)
+            if found is None:
+                i += 1
+                continue
+            out.append(found[0])
+            i = found[2]
+        return out
+
+    def _longest_match(self, doc: Any, i: int, taken: list[bool],
+                       blocked: list[bool]) -> tuple[ToponymSpan, int, int] | None:
+        sent_end = doc[i].sent.end if doc.has_annotation("SENT_START") else len(doc)
+        for n in range(min(MAX_TOKENS, sent_end - i), 0, -1):
+            j = i + n
+            toks = doc[i:j]
+            if any(taken[k] or blocked[k] for k in range(i, j)) or not _is_cap(doc[j - 1]):
+                continue
+            if not all(_is_cap(t) or t.lower_ in CONNECTORS for t in toks):
+                continue
+            if self.gaz.has_name(toks.text) and self._accept(doc, i, j):
+                return self._make(doc, i, j, "gazetteer", "GAZ")
+        return None
+
+    def _accept(self, doc: Any, i: int, j: int) -> bool:
+        """Filter gazetteer-only phrase matches."""
+        toks = doc[i:j]
+        if j - i == 1:
+            tok = doc[i]
+            if tok.lower_ in MONTHS_AND_DAYS or tok.is_stop or tok.pos_ != "PROPN":
+                return False
+            if len(tok.text) <= 3 and tok.text.isupper() or tok.text.endswith("."):
+                return i > 0 and doc[i - 1].text == ","  # "Springfield, IL" / ", Ga."
+        cue = has_cue(doc, i, j)
+        matches = self.gaz.matches(toks.text, limit=10, fuzzy=False)
+        important = any(self._important(m.entry.feature_code, m.entry.population)
+                        for m in matches if m.kind <= 1)
+        return important or (cue and any(m.kind <= 1 for m in matches))
