@@ -7,10 +7,13 @@ import logging
 from dataclasses import dataclass
 
 from eventwire.errors import InputError
-from eventwire.ingest.text import check_usable, normalise_newlines
+from eventwire.ingest.text import check_usable, normalise_newlines, word_tokens
 from eventwire.records import Article
 
 logger = logging.getLogger(__name__)
+
+MIN_HTML_ARTICLE_WORDS = 10
+"""Fewer extracted words than this is page furniture (a menu, a cookie banner), not an article."""
 
 
 def _date_params() -> dict[str, bool]:
@@ -69,7 +72,7 @@ def extract_html(data: bytes, name: str) -> HtmlContent:
             "save the article as plain text instead"
         ) from None
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not text or len(word_tokens(text)) < MIN_HTML_ARTICLE_WORDS:
         raise InputError(
             f"{name}: no article text found in HTML; save the article as plain text instead"
         )
