@@ -38,6 +38,7 @@ def error_km(gold: dict[str, Any], place: Place) -> float:
 
 
 def score_pairs(pairs: list[tuple[dict[str, Any], Place | None]]) -> dict[str, float]:
+    pairs = [(g, p) for g, p in pairs if g.get("lat") is not None]  # unresolvable gold
     n = len(pairs) or 1
     ok = sum(1 for g, p in pairs if p is not None and error_km(g, p) <= 161)
     ids = sum(1 for g, p in pairs if p is not None and str(p.entry.geonameid) == str(g["geonameid"]))
@@ -53,7 +54,7 @@ def gold_mode(gp: Geoparser, docs: list[dict[str, Any]], verbose: bool) -> dict[
         for t in tops:
             p = by_span.get((t["start"], t["end"]))
             pairs.append((t, p))
-            if verbose and (p is None or error_km(t, p) > 161):
+            if verbose and t.get("lat") is not None and (p is None or error_km(t, p) > 161):
                 got = f"{p.entry.name},{p.entry.admin1},{p.entry.country_code},{p.entry.feature_code}" if p else "-"
                 print(f"MISS {t['phrase']!r}: gold {t['name']},{t.get('admin1')},{t.get('fcode')} got {got}")
     return score_pairs(pairs)
