@@ -45,12 +45,17 @@ class ReadOptions:
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:
-            raise ConfigError(f"max_bytes must be positive, got {self.max_bytes}; pass a size in bytes")
+            raise ConfigError(
+                f"max_bytes must be positive, got {self.max_bytes}; pass a size in bytes"
+            )
 
 
-def format_megabytes(size: int) -> str:
-    """``52428800`` -> ``"50"``, ``54945382`` -> ``"52.4"`` (MB of 1024 * 1024 bytes)."""
-    return f"{size / (1024 * 1024):.1f}".removesuffix(".0")
+def format_size(size: int) -> str:
+    """``52428800`` -> ``"50 MB"``, ``54945382`` -> ``"52.4 MB"`` (MB of 1024 * 1024 bytes);
+    under 1 MB, in bytes (``"2000 bytes"``)."""
+    if size < 1024 * 1024:
+        return f"{size} bytes"
+    return f"{size / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
 
 
 def _is_hidden(name: str) -> bool:
@@ -81,8 +86,8 @@ def load_bytes(path: str, max_bytes: int) -> bytes:
         raise InputError(f"{path}: not a regular file; pass a file or a directory")
     if info.st_size > max_bytes:
         raise InputError(
-            f"{path}: file is {format_megabytes(info.st_size)} MB, over the "
-            f"{format_megabytes(max_bytes)} MB limit; split it or pass --max-bytes"
+            f"{path}: file is {format_size(info.st_size)}, over the "
+            f"{format_size(max_bytes)} limit; split it or pass --max-bytes"
         )
     try:
         with open(path, "rb") as handle:
@@ -148,7 +153,7 @@ def _stdin_bytes(stream: TextIO | BinaryIO, max_bytes: int) -> bytes:
     data = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else raw
     if len(data) > max_bytes:
         raise InputError(
-            f"{STDIN_LABEL}: input is over the {format_megabytes(max_bytes)} MB limit; "
+            f"{STDIN_LABEL}: input is over the {format_size(max_bytes)} limit; "
             "split it or pass --max-bytes"
         )
     if not data:
