@@ -30,6 +30,8 @@ from eventwire.records import GazetteerEntry
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
+# Bump when the package reader or name tables change: stale caches are rebuilt on open.
+BUILD_REVISION = "4"
 GAZETTEER_FILENAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 
 # Name kinds, stored in names.kind: lower is better.
@@ -131,7 +133,8 @@ def write_gazetteer(path: Path, rows: Iterable[PlaceRow],
             conn.executemany("INSERT OR REPLACE INTO demonyms VALUES (?,?)",
                              ((normalize(w), iso) for w, iso in demonyms))
             conn.executemany("INSERT INTO meta VALUES (?,?)",
-                             (("schema_version", str(SCHEMA_VERSION)), ("source", source)))
+                             (("schema_version", str(SCHEMA_VERSION)), ("source", source),
+                              ("build_revision", BUILD_REVISION)))
             conn.executescript(_INDEXES + "ANALYZE;")
             conn.commit()
         finally:
@@ -289,7 +292,7 @@ def _region_rows(data: PackageSources) -> Iterator[PlaceRow]:
         entry = GazetteerEntry(geonameid=-i, name=name, lat=lat, lon=lon, country_code="",
                                admin1="", feature_class=fclass, feature_code=code)
         yield PlaceRow(entry=entry, admin1_code="",
-                       names=((name, PRIMARY), *((a, ALTERNATE) for a in alts)))
+                       names=((name, PRIMARY), *((a, ASCII) for a in alts)))
 
 
 @dataclass(slots=True)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.errors import ResourceError
-from eventwire.geo.build import (ABBREVIATION, ALTERNATE, ASCII, PRIMARY, SCHEMA_VERSION,
-                                 build_from_packages, default_path)
+from eventwire.geo.build import (ABBREVIATION, ALTERNATE, ASCII, BUILD_REVISION, PRIMARY,
+                                 SCHEMA_VERSION, build_from_packages, default_path)
 from eventwire.geo.names import normalize, spelling_variants, strip_affixes
 from eventwire.records import GazetteerEntry
 
@@ -39,6 +39,16 @@ def _entry(row: tuple[object, ...]) -> GazetteerEntry:
                           feature_code=str(fcode), population=int(pop))  # type: ignore[arg-type]
 
 
+def _stale(path: Path) -> bool:
+    """True for a package-built gazetteer from another builder revision."""
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.Error:
+        return True
+    return meta.get("source") == "packages" and meta.get("build_revision") != BUILD_REVISION
+
+
 def _importance(m: Match) -> tuple[int, int, int]:
     rank = _ADMIN_RANK.get(m.entry.feature_code, 5)
     return (m.variant, rank if rank < 4 else 5, -m.entry.population)
@@ -58,6 +68,9 @@ class Gazetteer:
     def open(cls, path: Path | None = None, *, build: bool = True) -> Gazetteer:
         """Open the gazetteer at ``path`` (default: the cache dir); build it if missing."""
         path = path or default_path()
+        if path.exists() and build and _stale(path):
+            log.info("gazetteer %s was built by an older builder; rebuilding", path)
+            build_from_packages(path)
         if not path.exists():
             if not build:
                 raise ResourceError(f"gazetteer {path} does not exist; build it with "

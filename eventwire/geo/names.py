@@ -220,6 +220,10 @@ MACRO_REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
     ("Gaza Strip", ("Gaza",), 31.4, 34.4, "RGN"),
     ("West Bank", (), 31.9, 35.2, "RGN"),
     ("Sinai", ("Sinai Peninsula",), 29.5, 33.8, "PEN"),
+    ("European Union", ("EU", "E.U."), 50.0, 10.0, "RGN"),
+    ("Abkhazia", ("Abkhaz",), 43.0, 41.0, "RGN"),
+    ("South Ossetia", ("South Ossetian",), 42.3, 44.0, "RGN"),
+    ("Transnistria", (), 47.2, 29.4, "RGN"),
 )
 
 MONTHS_AND_DAYS: frozenset[str] = frozenset(

@@ -12,7 +12,6 @@ import bisect
 import logging
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -23,13 +22,18 @@ from eventwire.records import GazetteerEntry, Place, Sentence
 
 log = logging.getLogger(__name__)
 
-TYPE_PRIOR = {"PCLI": 3.0, "CONT": 2.5, "RGN": 2.0, "ADM1": 2.0, "PPLC": 1.0, "ADM2": 0.3,
+TYPE_PRIOR = {"PCLI": 3.0, "CONT": 2.5, "RGN": 2.0, "ADM1": 2.0, "PPLC": 2.0, "ADM2": 0.3,
               "SEA": 2.0, "OCN": 2.0, "LK": 1.5, "GULF": 1.5, "STRT": 1.5, "PEN": 1.5}
 VARIANT_PENALTY = (0.0, 3.0, 3.5)
 ALTERNATE_PENALTY = 1.5
 CONFIDENT_MARGIN = 1.5
 NEAR_KM = 150.0
+COUNTRY_WEIGHT = 3.0
+ADMIN1_WEIGHT = 2.5
+NEAR_WEIGHT = 1.0
+ROUNDS = 2
 _COMMA = re.compile(r"^\s*,\s*$")
+_CAPWORD = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 @dataclass(slots=True)
@@ -104,6 +108,58 @@ def _seats(matches: list[Match]) -> set[int]:
     return out
 
 
+@dataclass(slots=True)
+class _Evidence:
+    """What one toponym says about the document: soft country/admin-1/point mass."""
+
+    key: str
+    countries: dict[str, float] = field(default_factory=dict)
+    admin1s: dict[tuple[str, str], float] = field(default_factory=dict)
+    points: list[tuple[GazetteerEntry, float]] = field(default_factory=list)
+
+
+def _softmax(scores: list[float]) -> list[float]:
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def _collect(items: list[_Item]) -> list[_Evidence]:
+    """One evidence record per distinct toponym text, from current scores."""
+    out: dict[str, _Evidence] = {}
+    for it in items:
+        key = normalize(it.text)
+        if key in out:
+            continue
+        ev = out[key] = _Evidence(key=key)
+        for m, p in zip(it.matches, _softmax(it.final)):
+            e = m.entry
+            if e.country_code:
+                ev.countries[e.country_code] = ev.countries.get(e.country_code, 0.0) + p
+            if e.admin1:
+                k = (e.country_code, e.admin1)
+                ev.admin1s[k] = ev.admin1s.get(k, 0.0) + p
+            if p > 0.1 and e.feature_code not in ("PCLI", "CONT", "RGN", "ADM1"):
+                ev.points.append((e, p))
+    return list(out.values())
+
+
+def _context(e: GazetteerEntry, others: list[_Evidence]) -> float:
+    if not others:
+        return 0.0
+    score = COUNTRY_WEIGHT * sum(ev.countries.get(e.country_code, 0.0) for ev in others) \
+        / len(others)
+    if e.admin1 and e.feature_code != "ADM1":
+        k = (e.country_code, e.admin1)
+        score += ADMIN1_WEIGHT * min(1.0, sum(ev.admin1s.get(k, 0.0) for ev in others))
+    if e.feature_class in ("P", "A") and e.feature_code not in ("PCLI", "ADM1"):
+        near = sum(p for ev in others for a, p in ev.points
+                   if a.geonameid != e.geonameid and distance_km(a, e) < NEAR_KM)
+        score += NEAR_WEIGHT * min(1.0, near)
+    return score
+
+
 class Geoparser:
     """Recognise and resolve toponyms against a gazetteer."""
 
@@ -150,31 +206,27 @@ class Geoparser:
         for it in items:
             seats = _seats(it.matches) if not it.cue else set()
             it.base = [_base_score(m, it.text, m.entry.geonameid in seats) for m in it.matches]
-        confident = [(it, it.confident()) for it in items]
-        anchors = [(it, e) for it, e in confident if e is not None]
-        for k, it in enumerate(items):
-            it.final = [b + self._context(it, m.entry, anchors) for b, m in
-                        zip(it.base, it.matches)]
-        self._containment(text, items)
+            it.final = list(it.base)
+        extra = self._demonym_evidence(text)
+        for _ in range(ROUNDS):
+            evidence = _collect(items) + extra
+            for it in items:
+                key = normalize(it.text)
+                others = [ev for ev in evidence if ev.key != key]
+                it.final = [b + _context(m.entry, others) for b, m in
+                            zip(it.base, it.matches)]
+            self._containment(text, items)
         starts = [s.start for s in sentences]
         return [self._place(it, sentences, starts) for it in items]
 
-    def _context(self, it: _Item, e: GazetteerEntry,
-                 anchors: list[tuple[_Item, GazetteerEntry]]) -> float:
-        others = [a for other, a in anchors if normalize(other.text) != normalize(it.text)]
-        if not others:
-            return 0.0
-        countries = Counter(a.country_code for a in others if a.country_code)
-        total = sum(countries.values())
-        score = 2.0 * countries.get(e.country_code, 0) / total if total else 0.0
-        if e.admin1 and e.feature_code != "ADM1" and any(
-                a.admin1 == e.admin1 and a.country_code == e.country_code for a in others):
-            score += 1.5
-        if e.feature_class in ("P", "A") and e.feature_code not in ("PCLI", "ADM1") and any(
-                a.feature_code not in ("PCLI", "CONT", "RGN") and distance_km(a, e) < NEAR_KM
-                for a in others):
-            score += 1.0
-        return score
+    def _demonym_evidence(self, text: str) -> list[_Evidence]:
+        """Countries named by demonyms anywhere in the text ("Israeli troops")."""
+        out: list[_Evidence] = []
+        for m in _CAPWORD.finditer(text):
+            iso = self.gaz.demonym(m.group())
+            if iso:
+                out.append(_Evidence(key=normalize(m.group()), countries={iso: 1.0}))
+        return out
 
     def _containment(self, text: str, items: list[_Item]) -> None:
         """"Springfield, Illinois": boost child candidates inside a following parent."""
