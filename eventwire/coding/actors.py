@@ -32,8 +32,9 @@ SECTOR_NOUNS: dict[str, str] = {
     **dict.fromkeys(("rebel", "insurgent", "militant", "guerrilla", "jihadist", "terrorist",
                      "separatist", "fighter", "gunman", "gunmen"), "REB"),
     **dict.fromkeys(("protester", "protestor", "demonstrator", "activist", "marcher",
-                     "crowd", "student", "worker", "striker", "opposition"), "PRO"),
-    **dict.fromkeys(("rioter", "mob", "looter"), "RIO"),
+                     "crowd", "student", "worker", "striker", "opposition", "protest",
+                     "demonstration"), "PRO"),
+    **dict.fromkeys(("rioter", "mob", "looter", "riot"), "RIO"),
     **dict.fromkeys(("civilian", "resident", "villager", "people", "person", "man", "woman",
                      "child", "family", "passenger", "farmer", "citizen", "worshipper"), "CVL"),
     **dict.fromkeys(("journalist", "reporter", "correspondent"), "JRN"),
@@ -73,15 +74,30 @@ def country_name(iso2: str | None) -> str | None:
     return getattr(c, "common_name", None) or (c.name if c else None)
 
 
+# Heads that say how many or which part, not who: look at their "of" phrase instead.
+COLLECTIVE_HEADS = frozenset({"member", "personnel", "unit", "group", "thousand", "hundred",
+                              "dozen", "score", "number", "some", "many", "most", "all", "part",
+                              "contingent", "delegation", "head", "team", "squad"})
+
+
 def sector_of(span: Any) -> str | None:
-    """Sector from the head noun of a spaCy span (or its first sector-bearing token)."""
-    for tok in [span.root, *reversed(list(span))]:
-        lemma = tok.lemma_.lower()
-        if lemma in SECTOR_NOUNS:
-            return SECTOR_NOUNS[lemma]
-        if tok.text.lower() in SECTOR_NOUNS:
-            return SECTOR_NOUNS[tok.text.lower()]
+    """Sector from the head noun of a noun phrase ("thousands of protesters" -> PRO)."""
+    root = span.root
+    for _ in range(3):
+        word = _sector_word(root)
+        if word is not None:
+            return word
+        if root.lemma_.lower() not in COLLECTIVE_HEADS and not root.like_num:
+            break
+        nxt = [g for c in root.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if not nxt:
+            break
+        root = nxt[0]
     return None
+
+
+def _sector_word(tok: Any) -> str | None:
+    return SECTOR_NOUNS.get(tok.lemma_.lower()) or SECTOR_NOUNS.get(tok.text.lower())
 
 
 def igo_of(span: Any) -> str | None:
@@ -94,6 +110,25 @@ def igo_of(span: Any) -> str | None:
         if name in lowered:
             return code.replace(".", "")
     return None
+
+
+def crowd_actor(kind: str, country: str | None) -> Actor:
+    """ACLED's generic crowd actor for a protest that names no group."""
+    sector = "RIO" if kind == "riot" else "PRO"
+    name = GENERIC_NAMES[sector].format(c=country_name(country) or "Unknown")
+    return Actor(text="", name=name, country=country, sector=sector)
+
+
+def dedupe(actors: list[Actor]) -> list[Actor]:
+    """One entry per (name, sector, country), keeping the first wording."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for a in actors:
+        key = (a.name, a.sector, a.country)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
 
 
 def make_actor(span: Any, *, country_of: CountryOf, fallback_country: str | None) -> Actor | None:

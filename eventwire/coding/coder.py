@@ -21,7 +21,9 @@ from eventwire.coding.merge import merge_events
 from eventwire.records import Actor, DateRef, Doc, Event, Evidence, GazetteerEntry, Place, Quantity
 
 COUNT_KINDS = {"ASSAULT": ("dead", "injured"), "PROTEST": ("dead", "injured", "size", "arrested"),
-               "COERCE": ("arrested",)}
+               "COERCE": ("arrested",), "crowd-control": ("dead", "injured", "size", "arrested")}
+NATIONWIDE = ("nationwide", "countrywide", "across the country", "throughout the country",
+              "whole of the territory", "entire country", "all over the country")
 CONNECTIVES = ("hours later", "later", "soon after", "then", "meanwhile", "during the day",
                "the same day", "that day", "that night", "shortly after", "earlier")
 NOT_EVENT_DATE = frozenset({"until", "till", "by", "before", "through", "since"})
@@ -56,7 +58,7 @@ class Coder:
         focus = self._focus(doc.places)
         events: list[Event] = []
         for si, sent in enumerate(sents):
-            for hit in find_hits(sent):
+            for hit in settings_folded(find_hits(sent)):
                 events.extend(self._events(doc, sents, si, hit, ptoks, focus))
         return merge_events(events)
 
@@ -79,7 +81,10 @@ class Coder:
         fallback_country = places[0].entry.country_code if places else (
             focus.entry.country_code if focus else None)
         actors = self._actors(hit.subjects + hit.agent, fallback_country, sent)
-        recipients = self._actors(hit.objects, fallback_country, sent)
+        recipients = [] if hit.trigger.event_type == "MOBILIZE" else self._actors(
+            hit.objects, fallback_country, sent)
+        if hit.trigger.event_type == "PROTEST" and not actors:
+            actors = [act.crowd_actor(hit.mode or "demo", fallback_country)]
         date_ref = self._date(doc, sents, si, hit)
         date, precision = (date_ref.date, date_ref.time_precision) if date_ref else (
             article.published, 1)
@@ -96,7 +101,7 @@ class Coder:
             evidence=evidence, **counts, **flags,
         )
         if not places and focus is not None:
-            places, geo_reason, borrowed = [focus], "document's main country", True
+            places, geo_reason, borrowed = [focus], geo_reason or "document's main country", True
         out = []
         for place in places or [None]:
             location = None if place is None else loc.to_location(
@@ -108,13 +113,16 @@ class Coder:
     def _places(self, sents: list[Any], si: int, hit: Hit, ptoks: list[loc.PlaceToken]
                 ) -> tuple[list[Place], str, bool]:
         sent = sents[si]
+        if any(w in sent.text.lower() for w in NATIONWIDE):
+            return [], "nationwide", True
         here = [p for p in ptoks if sent.start <= p.token.i < sent.end and p.locative
                 and loc.in_clause(p.token, hit.token)]
         if not here:
             here = [p for p in ptoks if sent.start <= p.token.i < sent.end and p.locative]
         if here:
             return loc.choose(here), "locative in the event's sentence", False
-        for back in range(1, loc.LOOKBACK + 1):
+        reach = loc.LOOKBACK if sent.text.strip().lower().startswith(CONNECTIVES) else 1
+        for back in range(1, reach + 1):
             if si - back < 0:
                 break
             prev = sents[si - back]
@@ -128,38 +136,84 @@ class Coder:
         for tok in tokens:
             actor = act.make_actor(act.noun_phrase(tok), country_of=self.country_of,
                                    fallback_country=fallback_country)
-            if actor is not None and actor not in out:
+            if actor is not None:
                 out.append(actor)
-        return out
+        return act.dedupe(out)
 
     def _date(self, doc: Doc, sents: list[Any], si: int, hit: Hit) -> DateRef | None:
-        sent = sents[si]
+        """The date in the trigger's clause or a clause above it; else the narrative date."""
+        sent, text = sents[si], doc.article.text
         here = [d for d in doc.dates if sent.start_char <= d.start < sent.end_char
-                and not _bounded(doc.article.text, d)]
-        if here:
-            return min(here, key=lambda d: abs(d.start - hit.token.idx))
-        opener = sent.text.strip().lower()
-        reach = loc.LOOKBACK if opener.startswith(CONNECTIVES) else 1
+                and not _bounded(text, d)]
+        clause = _clause(hit.token)
+        governing = {clause.i, *(a.i for a in clause.ancestors)}
+        inside = [d for d in here if _governor(doc.parse, d) in governing]
+        if inside:
+            return min(inside, key=lambda d: abs(d.start - hit.token.idx))
+        reach = loc.LOOKBACK if sent.text.strip().lower().startswith(CONNECTIVES) else 1
         for back in range(1, reach + 1):
             if si - back < 0:
                 break
             prev = sents[si - back]
-            if reach == 1 and "\n" in doc.article.text[prev.end_char:sent.start_char]:
+            if reach == 1 and _paragraph_break(text, prev, sent):
                 break  # a new paragraph starts a new time frame
             cands = [d for d in doc.dates if prev.start_char <= d.start < prev.end_char
-                     and not _bounded(doc.article.text, d)]
+                     and not _bounded(text, d)]
             if cands:
                 return cands[-1]
         return None
 
     def _counts(self, quantities: list[Quantity], sent: Any, hit: Hit) -> dict[str, int | None]:
-        kinds = COUNT_KINDS.get(hit.trigger.event_type, ())
+        kinds = COUNT_KINDS.get(hit.mode if hit.mode == "crowd-control" else hit.trigger.event_type, ())
         counts: dict[str, int | None] = {}
         for q in quantities:
             if sent.start_char <= q.start < sent.end_char and q.kind in kinds:
                 prev = counts.get(q.kind)
                 counts[q.kind] = q.value if prev is None else min(prev, q.value)
         return counts
+
+
+def settings_folded(hits: list[Hit]) -> list[Hit]:
+    """'eight police were killed in the riots': the riot is the setting of the killing.
+
+    A protest noun governed by "in/during/amid" in a sentence that reports violence does
+    not make a second event; the crowd becomes the attacker when none is named.
+    """
+    violent = [h for h in hits if h.trigger.event_type == "ASSAULT" and h.mode != "crowd-control"]
+    if not violent:
+        return hits
+    out = []
+    for h in hits:
+        tok = h.token
+        setting = (h.trigger.event_type == "PROTEST" and tok.dep_ == "pobj"
+                   and tok.head.lower_ in ("in", "during", "amid", "amidst"))
+        if not setting:
+            out.append(h)
+            continue
+        for v in violent:
+            if not (v.subjects or v.agent):
+                v.agent.append(tok)
+    return out
+
+
+def _clause(token: Any) -> Any:
+    """The clause a trigger belongs to: its verb, climbing out of noun phrases."""
+    tok = token
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _governor(parse: Any, ref: DateRef) -> int:
+    span = parse.char_span(ref.start, ref.end, alignment_mode="expand")
+    return _clause(span.root).i if span is not None else -1
+
+
+def _paragraph_break(text: str, prev: Any, sent: Any) -> bool:
+    gap = text[prev.start_char:sent.start_char]
+    return "\n" in gap[len(gap.rstrip()):]
 
 
 def _bounded(text: str, ref: DateRef) -> bool:

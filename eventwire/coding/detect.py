@@ -8,6 +8,7 @@ from typing import Any
 from eventwire.coding.lexicon import (
     NOUN_TRIGGERS,
     PHRASE_TRIGGERS,
+    PROTEST_FRAMES,
     REQUEST_MODES,
     REQUEST_VERBS,
     VERB_TRIGGERS,
@@ -36,8 +37,10 @@ class Hit:
 
 
 def find_hits(sent: Any) -> list[Hit]:
-    """All trigger hits in one spaCy sentence span."""
+    """All trigger hits in one spaCy sentence span (headings without a verb have none)."""
     hits: list[Hit] = []
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return hits
     for tok in sent:
         hit = _verb_hit(tok) or _noun_hit(tok)
         if hit is not None:
@@ -70,7 +73,11 @@ def _verb_hit(tok: Any) -> Hit | None:
 def _noun_hit(tok: Any) -> Hit | None:
     if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART"):
         return None
-    trig = NOUN_TRIGGERS.get(tok.lemma_.lower())
+    lemma = tok.lemma_.lower()
+    trig = NOUN_TRIGGERS.get(lemma)
+    if trig is None and lemma in PROTEST_FRAMES and any(
+            c.dep_ == "prep" and c.lower_ == "against" for c in tok.children):
+        trig = Trigger(event_type="PROTEST", mode="demo")
     if trig is None:
         return None
     head = tok.head
@@ -81,7 +88,10 @@ def _noun_hit(tok: Any) -> Hit | None:
     subjects = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss")
                 and c.pos_ in ("NOUN", "PROPN")]
     objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
+               for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON")]
+    of_args = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
                for g in c.children if g.dep_ == "pobj"]
+    (subjects if trig.event_type == "PROTEST" else objects).extend(_expand_conj(of_args))
     return Hit(token=tok, trigger=trig, mode=trig.mode, subjects=subjects, objects=objects)
 
 

@@ -56,8 +56,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "apprehend": _t("COERCE", "arrest"), "jail": _t("COERCE", "arrest"),
     "seize": _t("COERCE", "seize", weak=True), "confiscate": _t("COERCE", "seize"),
     "censor": _t("COERCE", "censor"), "deport": _t("COERCE", "deport"),
-    "ban": _t("COERCE", "restrict", weak=True), "impose": _t("COERCE", "restrict", weak=True),
-    "declare": _t("COERCE", "restrict", weak=True),
+    "ban": _t("COERCE", "restrict", weak=True),
     # MOBILIZE
     "deploy": _t("MOBILIZE", "troops"), "mobilize": _t("MOBILIZE", "troops"),
     "mobilise": _t("MOBILIZE", "troops"), "send": _t("MOBILIZE", "troops", FORCES),
@@ -101,6 +100,9 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "crackdown": _t("COERCE", "restrict"), "curfew": _t("COERCE", "curfew"),
     "deployment": _t("MOBILIZE", "troops"),
 }
+
+# Nouns that name a protest only with "against": "the movement against rising prices".
+PROTEST_FRAMES = frozenset({"movement", "campaign", "uprising", "revolt", "outcry"})
 
 # Multi-word or noun-phrase triggers matched on the lower-cased sentence text.
 PHRASE_TRIGGERS: tuple[tuple[str, Trigger], ...] = (

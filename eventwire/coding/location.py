@@ -17,7 +17,11 @@ from typing import Any
 from eventwire.records import Location, Place
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout",
-                            "around", "to", "into", "on", "within", "from", "over"})
+                            "around", "within", "over"})
+# "to X" / "into X" locate an event only after verbs of movement ("sent troops to X").
+MOVEMENT_PREPS = frozenset({"to", "into"})
+MOVEMENT_VERBS = frozenset({"send", "deploy", "dispatch", "spread", "move", "march", "extend",
+                            "travel", "arrive", "flee", "return", "fly", "enter", "head"})
 PLACE_NOUNS = frozenset({"town", "city", "village", "region", "province", "district",
                          "state", "county", "capital", "area", "part", "heart", "outskirts",
                          "suburb", "shores", "shore", "center", "centre", "streets", "street",
@@ -78,6 +82,8 @@ def _is_locative(tok: Any) -> bool:
     for _ in range(6):
         if cur.dep_ == "prep" and cur.lower_ in LOCATIVE_PREPS:
             return True
+        if cur.dep_ == "prep" and cur.lower_ in MOVEMENT_PREPS:
+            return cur.head.lemma_.lower() in MOVEMENT_VERBS
         if cur.dep_ == "pobj" or cur.dep_ in ("appos", "conj", "compound", "npadvmod") or (
                 cur.lower_ == "of") or cur.lemma_.lower() in PLACE_NOUNS or cur.dep_ == "poss" and (
                 cur.head.lemma_.lower() in PLACE_NOUNS):
@@ -95,17 +101,26 @@ def in_clause(place_tok: Any, trigger: Any) -> bool:
     return clause.left_edge.i <= place_tok.i <= clause.right_edge.i
 
 
+def contains(outer: Place, inner: Place) -> bool:
+    """Does ``outer`` (a country or region) contain ``inner``?"""
+    o, i = outer.entry, inner.entry
+    if o.geonameid == i.geonameid or rank(outer) <= rank(inner):
+        return False
+    if rank(outer) >= 4:
+        return bool(o.country_code) and o.country_code == i.country_code
+    return o.country_code == i.country_code and bool(i.admin1) and i.admin1 in (o.name, o.admin1)
+
+
 def choose(candidates: list[PlaceToken]) -> list[Place]:
-    """The most specific locative places, minus those containing another chosen one."""
-    if not candidates:
-        return []
-    best = min(rank(c.place) for c in candidates)
+    """Locative places, most specific first, minus those that contain another one."""
+    ordered = sorted(candidates, key=lambda c: rank(c.place))
     chosen: list[Place] = []
-    seen: set[int] = set()
-    for c in candidates:
-        if rank(c.place) == best and c.place.entry.geonameid not in seen:
-            seen.add(c.place.entry.geonameid)
-            chosen.append(c.place)
+    for c in ordered:
+        if rank(c.place) > 4:
+            continue
+        if any(c.place.entry.geonameid == k.entry.geonameid or contains(c.place, k) for k in chosen):
+            continue
+        chosen.append(c.place)
     return chosen
 
 

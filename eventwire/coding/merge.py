@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from eventwire.coding.actors import dedupe
 from eventwire.coding.crosswalk import crosswalk
 from eventwire.records import Event
 
@@ -61,6 +62,7 @@ def _merge_group(group: list[Event]) -> Event:
             setattr(out, name, _conservative(getattr(out, name), getattr(ev, name)))
         out.time_precision = min(out.time_precision or 3, ev.time_precision or 3)
     out.evidence.sort(key=lambda e: e.start)
+    out.actors, out.recipients = dedupe(out.actors), dedupe(out.recipients)
     if len(group) > 1:
         out.confidence = round(min(0.95, max(e.confidence for e in group) + 0.05), 2)
     return _recode(out, intervened=intervened)

@@ -15,6 +15,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
+
 from eventwire.errors import ResourceError
 from eventwire.records import Mention, Sentence
 
@@ -29,7 +31,7 @@ MODEL_SHA256 = {
     "tok2vec/model": "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
 }
 # Pipes eventwire does not use; disabling them saves time.
-UNUSED_PIPES = ("lemmatizer",)
+UNUSED_PIPES: tuple[str, ...] = ()
 
 
 def model_dir() -> Path:
@@ -64,7 +66,19 @@ def load_model(*, verify: bool = True) -> Any:
     path = model_dir()
     if verify:
         verify_model(path)
-    return spacy.load(path, exclude=list(UNUSED_PIPES))
+    nlp = spacy.load(path, exclude=list(UNUSED_PIPES))
+    nlp.add_pipe("eventwire_line_breaks", before="parser")
+    return nlp
+
+
+@Language.component("eventwire_line_breaks")
+def line_breaks(doc: Any) -> Any:
+    """Start a sentence after every line break: headlines and captions carry no full stop."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+    return doc
 
 
 def sentences_of(parse: Any) -> list[Sentence]:
