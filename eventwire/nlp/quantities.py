@@ -105,7 +105,7 @@ NON_PEOPLE_NOUNS = frozenset(
     roubles yuan rupees cents votes seats articles laws pages items incidents attacks events
     protests demonstrations rallies strikes clashes locations sites places facilities stations
     airports banks schools hospitals hectares flights companies organisations organizations
-    parties units tanks aircraft planes helicopters drones cases kg am pm gmt utc""".split()
+    parties meetings sessions talks hearings units tanks aircraft planes helicopters drones cases kg am pm gmt utc""".split()
 )
 AUXILIARIES = frozenset(
     """were was are is been be being have has had reportedly also later all of them whom who
@@ -154,6 +154,11 @@ EXCLUDE_AFTER = re.compile(
     rf"|-?\s*(?:year|month|week|day)s?[-\s]old|-year\b|\s+(?:of\s+)?{_MONTHS}\b)",
     re.IGNORECASE,
 )
+YEAR_BEFORE = re.compile(
+    r"\b(?:in|since|of|from|until|till|by|during|before|after|through|to|year|early|late|mid)[\s-]+$",
+    re.IGNORECASE,
+)
+YEAR_SAFE_NEXT = frozenset("were was have had died dead killed injured wounded arrested detained".split())
 STRONG_AFTER = re.compile(r"^-strong\b", re.IGNORECASE)
 
 _DEAD_BACK = (
@@ -185,7 +190,8 @@ FORWARD_CUE = re.compile(
     r"\b(?:(?P<dead>killed|dead|died|die|deaths?|fatalities|perished|lost\s+(?:their|his|her)"
     r"\s+li(?:ves|fe)|bodies|murdered|massacred|executed|slain)"
     r"|(?P<injured>injured|injuries|wounded|hurt|hospitali[sz]ed|(?:taken|rushed)\s+to\s+hospital"
-    r"|sustained\s+injuries)"
+    r"|sustained\s+injuries"
+    r"|(?:sought|received|needed|required)\s+medical\s+(?:help|attention|treatment|care))"
     r"|(?P<arrested>arrested|arrests|detained|detentions|(?:were|was|are|is|being|been)\s+held"
     r"|(?:into|in)\s+custody|rounded\s+up|apprehended|jailed|imprisoned)"
     r"|(?P<size>gathered|rallied|marched|protested|demonstrated|assembled|took\s+to\s+the\s+streets"
@@ -225,6 +231,8 @@ ZERO_NOUNS: dict[str, QuantityKind] = {
 }
 _MAX_WINDOW = 160
 _MAX_NP_WORDS = 12
+_MAX_COORDINATED_WORDS = 4
+FINITE_VERBS = frozenset("were was are is have has had been said says".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +284,8 @@ def parse_number(text: str) -> int | None:
         return int(norm.replace(",", ""))
     dozen = re.fullmatch(r"(.+)\s+dozen", norm)
     if dozen:
-        count = 0.5 if dozen.group(1) == "half a" else _word_number(dozen.group(1))
+        head = dozen.group(1)
+        count = {"half a": 0.5, "a": 1, "an": 1}.get(head) or _word_number(head)
         return int(count * 12) if count else None
     return _word_number(norm)
 
@@ -337,7 +346,9 @@ def _excluded(text: str, phrase: _Phrase, clause: _Clause) -> bool:
     if first and first[0] in NON_PEOPLE_NOUNS:
         return True
     if _is_year_like(text[phrase.start : phrase.end]):
-        return not (first and first[0] in PEOPLE_NOUNS)
+        return YEAR_BEFORE.search(before) is not None or not (
+            first and (first[0] in PEOPLE_NOUNS or first[0] in YEAR_SAFE_NEXT)
+        )
     span = text[phrase.start : phrase.end].lower()
     return span == "one" and SUPERLATIVE_AFTER.search(after) is not None
 
@@ -361,13 +372,23 @@ def _forward_region(text: str, phrase: _Phrase, clause: _Clause, nxt: list[_Phra
     for other in nxt:
         if other.start >= limit:
             break
-        between = text[phrase.end : other.start]
-        if not (COORDINATION_END.search(between) and not FORWARD_CUE.search(between)):
+        if not _coordinated(text[phrase.end : other.start]):
             limit = other.start
             break
     region = text[phrase.end : limit]
     subset = SUBSET_PHRASE.search(region)
     return region[: subset.start()] if subset else region
+
+
+def _coordinated(between: str) -> bool:
+    """"eight police and 3 soldiers": the next number joins this one's noun phrase."""
+    words = _words(between, _MAX_COORDINATED_WORDS + 1)
+    return (
+        COORDINATION_END.search(between) is not None
+        and FORWARD_CUE.search(between) is None
+        and len(words) <= _MAX_COORDINATED_WORDS
+        and not any(w in FINITE_VERBS for w in words)
+    )
 
 
 def _is_active(region: str, cue: re.Match[str]) -> bool:
