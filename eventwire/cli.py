@@ -12,6 +12,7 @@ document was processed, 1 when at least one failed (the others are still written
 from __future__ import annotations
 
 import argparse
+import io
 import datetime as dt
 import json
 import logging
@@ -122,11 +123,12 @@ def cmd_geoparse(args: argparse.Namespace, out: TextIO) -> int:
     from eventwire.ingest import read_inputs
     from eventwire.pipeline import Pipeline
 
-    spans = _given_spans(args.paths)
+    stdin_data = sys.stdin.buffer.read() if "-" in args.paths else b""
+    spans = _given_spans(args.paths, stdin_data)
     pipe = Pipeline.load()
     failures = 0
     items = read_inputs(args.paths, published=args.published, max_bytes=args.max_bytes,
-                        stdin=sys.stdin.buffer)
+                        stdin=io.BytesIO(stdin_data))
     for item in items:
         if isinstance(item, Failure):
             failures += 1
@@ -150,20 +152,19 @@ def _places(pipe: object, article: Article, spans: list[tuple[int, int]] | None)
     return pipe.process(article, until="geoparse").places  # type: ignore[attr-defined]
 
 
-def _given_spans(paths: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
+def _given_spans(paths: Sequence[str], stdin_data: bytes) -> dict[str, list[tuple[int, int]]]:
     """``{"id", "text", "spans": [[start, end], ...]}`` lines: resolve those spans only."""
+    texts = [stdin_data.decode("utf-8", errors="replace")] if stdin_data else []
+    texts += [Path(p).read_text(encoding="utf-8", errors="replace") for p in paths
+              if str(p).endswith(".jsonl") and Path(p).is_file()]
     found: dict[str, list[tuple[int, int]]] = {}
-    for path in paths:
-        if not str(path).endswith(".jsonl") or not Path(path).is_file():
-            continue
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            for line in fh:
-                try:
-                    obj = json.loads(line)
-                except ValueError:
-                    continue  # the reader reports bad lines
-                if isinstance(obj, dict) and isinstance(obj.get("spans"), list) and "id" in obj:
-                    found[str(obj["id"])] = [(int(s), int(e)) for s, e in obj["spans"]]
+    for line in (ln for t in texts for ln in t.splitlines()):
+        try:
+            obj = json.loads(line)
+            if isinstance(obj, dict) and isinstance(obj.get("spans"), list) and "id" in obj:
+                found[str(obj["id"])] = [(int(s), int(e)) for s, e in obj["spans"]]
+        except (ValueError, TypeError):
+            continue  # the reader reports bad lines
     return found
 
 

@@ -1,0 +1,85 @@
+"""Codebook rules on hand-built records: the ACLED crosswalk and the in-article merge."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.coding.crosswalk import crosswalk
+from eventwire.coding.merge import merge_events
+from eventwire.records import Actor, Event, Evidence, Location
+
+
+@pytest.mark.parametrize(
+    ("etype", "mode", "actors", "recipients", "dead", "expected"),
+    [
+        ("PROTEST", "demo", {"PRO"}, set(), None, ("Protests", "Peaceful protest")),
+        ("PROTEST", "riot", {"PRO"}, set(), None, ("Riots", "Violent demonstration")),
+        ("ASSAULT", "crowd-control", {"COP"}, {"PRO"}, None, ("Protests", "Protest with intervention")),
+        ("ASSAULT", "crowd-control", {"COP"}, {"PRO"}, 3, ("Protests", "Excessive force against protesters")),
+        ("ASSAULT", "sideAB", {"MIL"}, {"REB"}, 4, ("Battles", "Armed clash")),
+        ("ASSAULT", "aerial", {"MIL"}, {"CVL"}, 2, ("Explosions/Remote violence", "Air/drone strike")),
+        ("ASSAULT", None, {"REB"}, {"CVL"}, 5, ("Violence against civilians", "Attack")),
+        ("ASSAULT", "abduct", {"REB"}, {"CVL"}, None, ("Violence against civilians", "Abduction/forced disappearance")),
+        ("COERCE", "arrest", {"COP"}, {"PRO"}, None, ("Strategic developments", "Arrests")),
+        ("MOBILIZE", "troops", {"IGO"}, set(), None, ("Strategic developments", "Change to group/activity")),
+    ],
+)
+def test_crosswalk(etype, mode, actors, recipients, dead, expected):
+    code = crosswalk(etype, mode, actor_sectors=frozenset(actors),
+                     recipient_sectors=frozenset(recipients), dead=dead)
+    assert code is not None
+    assert (code.event_type, code.sub_event_type) == expected
+
+
+@pytest.mark.parametrize("etype", ["REQUEST", "ACCUSE", "THREATEN", "CONSULT"])
+def test_verbal_events_are_outside_acled(etype):
+    assert crosswalk(etype, None, actor_sectors=frozenset(), recipient_sectors=frozenset(),
+                     dead=None) is None
+
+
+def _loc(name: str, gid: int, precision: int = 1, admin1: str = "A") -> Location:
+    return Location(name=name, geonameid=gid, lat=0.0, lon=0.0, country_code="KZ", admin1=admin1,
+                    geo_precision=precision)
+
+
+def _event(start: int, *, etype="ASSAULT", mode=None, date="2022-01-06", loc=None, **kw) -> Event:
+    return Event(id=str(start), doc_id="d", event_type=etype, mode=mode, date=date,
+                 time_precision=1, location=loc or _loc("Almaty", 1),
+                 evidence=[Evidence(text="x", start=start, end=start + 1)], **kw)
+
+
+def test_same_event_merges_with_conservative_counts():
+    merged = merge_events([_event(0, dead=8, injured=317), _event(10, dead=10)])
+    assert len(merged) == 1
+    assert merged[0].dead == 8 and merged[0].injured == 317
+    assert [e.start for e in merged[0].evidence] == [0, 10]
+
+
+def test_different_places_or_days_stay_apart():
+    events = [_event(0), _event(5, loc=_loc("Aktau", 2)), _event(9, date="2022-01-05")]
+    assert len(merge_events(events)) == 3
+
+
+def test_flagged_mention_does_not_merge_into_real_event():
+    assert len(merge_events([_event(0), _event(4, hypothetical=True)])) == 2
+
+
+def test_crowd_control_merges_into_the_protest_it_targeted():
+    police = Actor(text="police", name="Police Forces of Kazakhstan", country="KZ", sector="COP")
+    crowd = Actor(text="protesters", name="Protesters (Kazakhstan)", country="KZ", sector="PRO")
+    merged = merge_events([
+        _event(0, etype="PROTEST", mode="demo", actors=[crowd]),
+        _event(7, etype="ASSAULT", mode="crowd-control", actors=[police], recipients=[crowd]),
+    ])
+    assert len(merged) == 1
+    ev = merged[0]
+    assert ev.event_type == "PROTEST" and ev.acled_sub_event_type == "Protest with intervention"
+    assert police in ev.recipients and crowd in ev.actors
+
+
+def test_country_level_summary_is_subsumed_by_a_specific_event():
+    country = _loc("Kazakhstan", 99, precision=3, admin1="")
+    events = [_event(0, etype="PROTEST", mode="demo", loc=country),
+              _event(3, etype="PROTEST", mode="demo", date="2022-01-04")]
+    kept = merge_events(events)
+    assert len(kept) == 1 and kept[0].location.name == "Almaty"
