@@ -116,14 +116,16 @@ class Gazetteer:
         better than an alternate name)."""
         norm = normalize(name)
         found: dict[int, Match] = {m.entry.geonameid: m for m in self._lookup(norm)}
-        if fuzzy:
-            for variant, forms in ((1, strip_affixes(norm)), (2, spelling_variants(norm))):
-                if any(m.kind <= ABBREVIATION for m in found.values()) and variant == 2:
-                    break
-                for form in forms:
-                    for m in self._lookup(form):
-                        if m.entry.geonameid not in found:
-                            found[m.entry.geonameid] = Match(m.entry, m.kind, variant)
+        if not fuzzy:
+            return sorted(found.values(), key=_importance)[:limit]
+        stripped = strip_affixes(norm)
+        spelled = spelling_variants(norm) + [v for f in stripped for v in spelling_variants(f)]
+        exact_good = any(m.kind <= ABBREVIATION for m in found.values())
+        for variant, forms in ((1, stripped), (2, [] if exact_good else spelled)):
+            for form in forms:
+                for m in self._lookup(form):
+                    if m.entry.geonameid not in found:
+                        found[m.entry.geonameid] = Match(m.entry, m.kind, variant)
         return sorted(found.values(), key=_importance)[:limit]
 
     def candidates(self, name: str, limit: int = 50) -> list[GazetteerEntry]:

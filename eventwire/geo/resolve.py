@@ -17,7 +17,7 @@ from typing import Any, Sequence
 
 from eventwire.geo.gazetteer import ABBREVIATION, ALTERNATE, Gazetteer, Match
 from eventwire.geo.names import normalize
-from eventwire.geo.toponyms import FEATURE_WORDS, ToponymFinder, ToponymSpan
+from eventwire.geo.toponyms import ToponymFinder, ToponymSpan
 from eventwire.records import GazetteerEntry, Place, Sentence
 
 log = logging.getLogger(__name__)
@@ -32,6 +32,8 @@ COUNTRY_WEIGHT = 3.0
 ADMIN1_WEIGHT = 2.5
 NEAR_WEIGHT = 1.0
 ROUNDS = 2
+ADMIN_WORDS = frozenset({"province", "region", "oblast", "state", "county", "parish",
+                         "district", "governorate", "prefecture", "department"})
 _COMMA = re.compile(r"^\s*,\s*$")
 _CAPWORD = re.compile(r"\b[A-Z][a-z]+\b")
 
@@ -79,7 +81,7 @@ def contains(parent: GazetteerEntry, child: GazetteerEntry) -> bool:
     return False
 
 
-def _base_score(m: Match, text: str, seat_penalty: bool) -> float:
+def _base_score(m: Match, text: str, seat_penalty: bool, admin_word: bool) -> float:
     e = m.entry
     score = TYPE_PRIOR.get(e.feature_code, 0.0) + 0.5 * math.log10(e.population + 1)
     score -= VARIANT_PENALTY[m.variant]
@@ -89,6 +91,8 @@ def _base_score(m: Match, text: str, seat_penalty: bool) -> float:
         score -= 1.0
     if seat_penalty:
         score -= 2.5
+    if admin_word:  # "Mangistau province", "Rapides Parish": an admin area is meant
+        score += 2.5 if e.feature_class == "A" and e.feature_code != "PCLI" else -1.0
     return score
 
 
@@ -196,16 +200,18 @@ class Geoparser:
             iso = self.gaz.demonym(surface)
             country = self.gaz.country(iso) if iso else None
             matches = [Match(country, 0, 0)] if country else []
-        after = text[end:end + 12].strip().split(" ")[0].lower()
-        return _Item(start, end, surface, matches, cue=bool(span and span.cue) or
-                     after in FEATURE_WORDS)
+        words = normalize(text[start:end + 14]).split(" ")
+        n = len(normalize(surface).split(" "))
+        admin_word = any(w in ADMIN_WORDS for w in words[n - 1:n + 1])
+        return _Item(start, end, surface, matches, cue=admin_word)
 
     def _resolve(self, text: str, items: list[_Item],
                  sentences: Sequence[Sentence]) -> list[Place]:
         items = [it for it in items if it.matches]
         for it in items:
             seats = _seats(it.matches) if not it.cue else set()
-            it.base = [_base_score(m, it.text, m.entry.geonameid in seats) for m in it.matches]
+            it.base = [_base_score(m, it.text, m.entry.geonameid in seats, it.cue)
+                       for m in it.matches]
             it.final = list(it.base)
         extra = self._demonym_evidence(text)
         for _ in range(ROUNDS):

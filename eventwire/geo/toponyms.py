@@ -62,9 +62,9 @@ def has_cue(doc: Any, start: int, end: int) -> bool:
     nxt = doc[end] if end < len(doc) else None
     if prev is not None and prev.lower_ in LOCATIVE_WORDS:
         return True
-    if prev is not None and prev.lower_ == "of" and start > 1 and \
+    if prev is not None and prev.lower_ in ("of", ",") and start > 1 and \
             doc[start - 2].lower_ in FEATURE_WORDS:
-        return True
+        return True  # "the town of X", "the capital, X"
     if nxt is not None and nxt.lower_ in FEATURE_WORDS:
         return True
     return nxt is not None and nxt.text == "," and end + 1 < len(doc) and _is_cap(doc[end + 1])
@@ -83,7 +83,7 @@ def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _extend_suffix(doc: Any, end: int, gaz: Gazetteer, text_of: Any) -> int:
+def _extend_suffix(doc: Any, end: int) -> int:
     if end < len(doc) and doc[end].text in SUFFIX_WORDS:
         return end + 1
     return end
@@ -109,7 +109,8 @@ class ToponymFinder:
             elif ent.label_ in BLOCKING_LABELS:
                 for i in range(ent.start, ent.end):
                     blocked[i] = True
-        out.extend(self._phrase_matches(doc, taken, blocked))
+        lower_words = frozenset(t.text for t in doc if t.text.islower())
+        out.extend(self._phrase_matches(doc, taken, blocked, lower_words))
         return sorted(out, key=lambda s: s.start)
 
     def _make(self, doc: Any, start: int, end: int, source: str, label: str,
@@ -130,7 +131,7 @@ class ToponymFinder:
         if ent.label_ in PLACE_LABELS:
             if ent.label_ == "FAC" and not self.gaz.has_name(text):
                 return None
-            end = _extend_suffix(doc, end, self.gaz, text)
+            end = _extend_suffix(doc, end)
             return self._make(doc, start, end, "ner", ent.label_)
         if ent.label_ in ("PERSON", "ORG") and self._person_is_place(doc, ent, start, end):
             return self._make(doc, start, end, "ner", ent.label_)
@@ -149,13 +150,13 @@ class ToponymFinder:
         return code in ("PCLI", "ADM1", "CONT", "RGN", "PPLC") or \
             population >= self.min_population
 
-    def _phrase_matches(self, doc: Any, taken: list[bool],
-                        blocked: list[bool]) -> list[ToponymSpan]:
+    def _phrase_matches(self, doc: Any, taken: list[bool], blocked: list[bool],
+                        lower_words: frozenset[str]) -> list[ToponymSpan]:
         out: list[ToponymSpan] = []
         i = 0
         while i < len(doc):
             found = None if taken[i] or blocked[i] or not _is_cap(doc[i]) else \
-                self._longest_match(doc, i, taken, blocked)
+                self._longest_match(doc, i, taken, blocked, lower_words)
             if found is None:
                 i += 1
                 continue
@@ -163,8 +164,8 @@ class ToponymFinder:
             i = found[2]
         return out
 
-    def _longest_match(self, doc: Any, i: int, taken: list[bool],
-                       blocked: list[bool]) -> tuple[ToponymSpan, int, int] | None:
+    def _longest_match(self, doc: Any, i: int, taken: list[bool], blocked: list[bool],
+                       lower_words: frozenset[str]) -> tuple[ToponymSpan, int, int] | None:
         sent_end = doc[i].sent.end if doc.has_annotation("SENT_START") else len(doc)
         for n in range(min(MAX_TOKENS, sent_end - i), 0, -1):
             j = i + n
@@ -173,16 +174,18 @@ class ToponymFinder:
                 continue
             if not all(_is_cap(t) or t.lower_ in CONNECTORS for t in toks):
                 continue
-            if self.gaz.has_name(toks.text) and self._accept(doc, i, j):
+            if self.gaz.has_name(toks.text) and self._accept(doc, i, j, lower_words):
                 return self._make(doc, i, j, "gazetteer", "GAZ")
         return None
 
-    def _accept(self, doc: Any, i: int, j: int) -> bool:
-        """Filter gazetteer-only phrase matches."""
+    def _accept(self, doc: Any, i: int, j: int, lower_words: frozenset[str]) -> bool:
+        """Filter gazetteer-only phrase matches: a single word must be a proper noun that
+        the document never writes in lowercase (common words like "police", "march")."""
         toks = doc[i:j]
         if j - i == 1:
             tok = doc[i]
-            if tok.lower_ in MONTHS_AND_DAYS or tok.is_stop or tok.pos_ != "PROPN":
+            if tok.lower_ in MONTHS_AND_DAYS or tok.is_stop or tok.pos_ != "PROPN" or \
+                    tok.lower_ in lower_words:
                 return False
             if len(tok.text) <= 3 and tok.text.isupper() or tok.text.endswith("."):
                 return i > 0 and doc[i - 1].text == ","  # "Springfield, IL" / ", Ga."
