@@ -17,7 +17,8 @@ from eventwire.geo.names import MONTHS_AND_DAYS
 log = logging.getLogger(__name__)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-BLOCKING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW",
+# ORG is not blocking: organisation names often contain toponyms ("Gainesville Police").
+BLOCKING_LABELS = frozenset({"PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW",
                              "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL",
                              "ORDINAL", "PERCENT"})
 LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "to", "outside", "across", "into",
@@ -35,6 +36,8 @@ CONNECTORS = frozenset({"of", "de", "del", "la", "le", "upon", "on", "the", "al"
 SPEAKING = frozenset({"say", "tell", "add", "state", "announce", "claim", "note", "write",
                       "explain", "argue", "insist", "ask", "reply", "warn"})
 MAX_TOKENS = 4
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                        "western", "central", "upper", "lower", "metro", "downtown"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,13 +187,14 @@ class ToponymFinder:
         toks = doc[i:j]
         if j - i == 1:
             tok = doc[i]
-            if tok.lower_ in MONTHS_AND_DAYS or tok.is_stop or tok.pos_ != "PROPN" or \
+            if tok.lower_ in MONTHS_AND_DAYS or tok.lower_ in DIRECTIONS or tok.is_stop or tok.pos_ != "PROPN" or \
                     tok.lower_ in lower_words:
                 return False
             if len(tok.text) <= 3 and tok.text.isupper() or tok.text.endswith("."):
                 return i > 0 and doc[i - 1].text == ","  # "Springfield, IL" / ", Ga."
         cue = has_cue(doc, i, j)
         matches = self.gaz.matches(toks.text, limit=10, fuzzy=False)
-        important = any(self._important(m.entry.feature_code, m.entry.population)
-                        for m in matches if m.kind <= 1)
+        floor = self.min_population * (10 if j - i == 1 else 1)
+        important = any(m.entry.feature_code in ("PCLI", "ADM1", "CONT", "RGN", "PPLC") or
+                        m.entry.population >= floor for m in matches if m.kind <= 1)
         return important or (cue and any(m.kind <= 1 for m in matches))
