@@ -113,7 +113,9 @@ class ToponymFinder:
                 for i in range(ent.start, ent.end):
                     blocked[i] = True
         lower_words = frozenset(t.text for t in doc if t.text.islower())
-        out.extend(self._phrase_matches(doc, taken, blocked, lower_words))
+        # a whole ORG name is an organisation; only its parts may be places
+        orgs = frozenset(_trim(doc, e.start, e.end) for e in doc.ents if e.label_ == "ORG")
+        out.extend(self._phrase_matches(doc, taken, blocked, lower_words | orgs))
         return sorted(out, key=lambda s: s.start)
 
     def _make(self, doc: Any, start: int, end: int, source: str, label: str,
@@ -154,12 +156,14 @@ class ToponymFinder:
             population >= self.min_population
 
     def _phrase_matches(self, doc: Any, taken: list[bool], blocked: list[bool],
-                        lower_words: frozenset[str]) -> list[ToponymSpan]:
+                        skip: frozenset[Any]) -> list[ToponymSpan]:
+        """Gazetteer names in capitalised sequences; ``skip`` holds lowercase words of
+        the document and (start, end) token spans of whole ORG entities."""
         out: list[ToponymSpan] = []
         i = 0
         while i < len(doc):
             found = None if taken[i] or blocked[i] or not _is_cap(doc[i]) else \
-                self._longest_match(doc, i, taken, blocked, lower_words)
+                self._longest_match(doc, i, taken, blocked, skip)
             if found is None:
                 i += 1
                 continue
@@ -168,20 +172,21 @@ class ToponymFinder:
         return out
 
     def _longest_match(self, doc: Any, i: int, taken: list[bool], blocked: list[bool],
-                       lower_words: frozenset[str]) -> tuple[ToponymSpan, int, int] | None:
+                       skip: frozenset[Any]) -> tuple[ToponymSpan, int, int] | None:
         sent_end = doc[i].sent.end if doc.has_annotation("SENT_START") else len(doc)
         for n in range(min(MAX_TOKENS, sent_end - i), 0, -1):
             j = i + n
             toks = doc[i:j]
-            if any(taken[k] or blocked[k] for k in range(i, j)) or not _is_cap(doc[j - 1]):
+            if any(taken[k] or blocked[k] for k in range(i, j)) or not _is_cap(doc[j - 1]) \
+                    or (i, j) in skip:
                 continue
             if not all(_is_cap(t) or t.lower_ in CONNECTORS for t in toks):
                 continue
-            if self.gaz.has_name(toks.text) and self._accept(doc, i, j, lower_words):
+            if self.gaz.has_name(toks.text) and self._accept(doc, i, j, skip):
                 return self._make(doc, i, j, "gazetteer", "GAZ")
         return None
 
-    def _accept(self, doc: Any, i: int, j: int, lower_words: frozenset[str]) -> bool:
+    def _accept(self, doc: Any, i: int, j: int, lower_words: frozenset[Any]) -> bool:
         """Filter gazetteer-only phrase matches: a single word must be a proper noun that
         the document never writes in lowercase (common words like "police", "march")."""
         toks = doc[i:j]
