@@ -22,7 +22,7 @@ from eventwire.records import GazetteerEntry, Place, Sentence
 
 log = logging.getLogger(__name__)
 
-TYPE_PRIOR = {"PCLI": 3.0, "CONT": 2.5, "RGN": 2.0, "ADM1": 2.0, "PPLC": 3.0, "ADM2": 0.3,
+TYPE_PRIOR = {"PCLI": 3.0, "CONT": 2.5, "RGN": 2.0, "ADM1": 2.0, "PPLC": 2.6, "ADM2": 0.3,
               "SEA": 2.0, "OCN": 2.0, "LK": 1.5, "GULF": 1.5, "STRT": 1.5, "PEN": 1.5}
 VARIANT_PENALTY = (0.0, 3.0, 3.5)
 ALTERNATE_PENALTY = 1.5
