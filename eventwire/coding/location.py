@@ -73,8 +73,22 @@ def place_tokens(parse: Any, places: list[Place]) -> list[PlaceToken]:
         span = parse.char_span(p.start, p.end, alignment_mode="expand")
         if span is None:
             continue
-        out.append(PlaceToken(place=p, token=span.root, locative=_is_locative(span.root)))
+        root = span.root
+        out.append(PlaceToken(place=p, token=root,
+                              locative=_is_locative(root) or _continues_list(root)))
     return out
+
+
+def _continues_list(tok: Any) -> bool:
+    """'... in Almaty, in Mangistau province and in the capital, Nur Sultan': the parser
+    often hangs the last item of a list of places on the verb; it is locative when the
+    item before it is."""
+    if tok.dep_ not in ("conj", "npadvmod", "appos") or tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    i = tok.left_edge.i - 1
+    while i >= 0 and (tok.doc[i].is_punct or tok.doc[i].dep_ == "cc"):
+        i -= 1
+    return i >= 0 and tok.doc[i].pos_ in ("NOUN", "PROPN") and _is_locative(tok.doc[i])
 
 
 def _is_locative(tok: Any) -> bool:
@@ -84,6 +98,8 @@ def _is_locative(tok: Any) -> bool:
             return True
         if cur.dep_ == "prep" and cur.lower_ in MOVEMENT_PREPS:
             return cur.head.lemma_.lower() in MOVEMENT_VERBS
+        if cur.dep_ == "prep" and cur.lower_ == "on":  # "on the shores/outskirts of X"
+            return any(c.dep_ == "pobj" and c.lemma_.lower() in PLACE_NOUNS for c in cur.children)
         if cur.dep_ == "pobj" or cur.dep_ in ("appos", "conj", "compound", "npadvmod") or (
                 cur.lower_ == "of") or cur.lemma_.lower() in PLACE_NOUNS or cur.dep_ == "poss" and (
                 cur.head.lemma_.lower() in PLACE_NOUNS):
