@@ -420,3 +420,15 @@ def test_published_precedence_text_file(tmp_path: Path) -> None:
     assert isinstance(a, Article) and a.published == dt.date(2022, 1, 6)
     assert isinstance(b, Article) and b.published is None
     assert isinstance(c, Article) and c.published == dt.date(2020, 5, 5)
+
+
+def test_corpus_style_doc_id_and_date_are_accepted(tmp_path):
+    import json as _json
+
+    from eventwire.ingest import read_inputs as _read
+
+    f = tmp_path / "corpus.jsonl"
+    f.write_text(_json.dumps({"doc_id": "4045", "date": "2009-03-20 12:24:52-05",
+                              "text": "Police arrested three men in Dayton on Friday."}) + "\n")
+    (article,) = list(_read([str(f)]))
+    assert article.id == "4045" and str(article.published) == "2009-03-20"

@@ -1,6 +1,7 @@
 """JSON Lines (and .json) input: one article object per line.
 
-Each line is ``{"id", "text", "published"?, "url"?, "title"?}``. A bad line becomes a
+Each line is ``{"id", "text", "published"?, "url"?, "title"?}`` (``doc_id`` and ``date`` are
+accepted for ``id`` and ``published``, as corpus files name them). A bad line becomes a
 ``Failure`` naming ``file:line``; the other lines still come out.
 """
 
@@ -85,7 +86,12 @@ def article_from_object(
     obj = _require_object(obj, where)
     text = normalise_newlines(obj["text"])
     published = parse_published(obj.get("published"), where)
-    doc_id = _optional_str(obj, "id", where) or default_id
+    if published is None and isinstance(obj.get("date"), str):  # corpus files name it "date"
+        try:
+            published = parse_published(obj["date"], where)
+        except InputError:
+            published = None
+    doc_id = _optional_str(obj, "id", where) or _optional_str(obj, "doc_id", where) or default_id
     url = _optional_str(obj, "url", where)
     title = _optional_str(obj, "title", where)
     check_usable(text, where)
