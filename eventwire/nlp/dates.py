@@ -55,6 +55,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from eventwire.nlp.quantities import UNITS
 from eventwire.records import DateRef, Sentence
 
 PRECISION_DAY = 1
@@ -99,18 +100,7 @@ MONTHS: dict[str, int] = {
     "dec": 12,
 }
 SMALL_NUMBERS: dict[str, int] = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
+    "a": 1, "an": 1, **{word: n for word, n in UNITS.items() if 1 <= n <= 10},
 }
 
 _FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
