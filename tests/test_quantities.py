@@ -183,3 +183,11 @@ def test_offsets_hold_for_any_text(text: str) -> None:
     for q in find_quantities(text):
         assert text[q.start : q.end] == q.text
         assert q.value >= 0
+
+
+@pytest.mark.parametrize("text", [
+    "Keith D. Johnson, 41, was arrested on charges of attempted robbery.",
+    "Martello, 64, a retired Naval officer, was arrested Thursday.",
+])
+def test_ages_set_off_by_commas_are_not_counts(text: str) -> None:
+    assert find_quantities(text) == []

@@ -16,6 +16,7 @@ from eventwire.coding import actors as act
 from eventwire.coding import location as loc
 from eventwire.coding.crosswalk import crosswalk
 from eventwire.coding.detect import Hit, find_hits
+from eventwire.coding.lexicon import MATERIAL_CONFLICT, POLITICAL_SECTORS
 from eventwire.coding.flags import is_historical, is_hypothetical, is_negated
 from eventwire.coding.merge import merge_events
 from eventwire.records import Actor, DateRef, Doc, Event, Evidence, GazetteerEntry, Place, Quantity
@@ -88,6 +89,8 @@ class Coder:
         date_ref = self._date(doc, sents, si, hit)
         date, precision = (date_ref.date, date_ref.time_precision) if date_ref else (
             article.published, 1)
+        if not _in_scope(hit.trigger.event_type, actors + recipients) or _accident(hit, sent, actors):
+            return []
         counts = self._counts(doc.quantities, sent, hit)
         if hit.trigger.event_type == "COERCE" and hit.mode == "arrest" and counts.get("arrested") is None:
             counts["arrested"] = _count_people(hit.objects)
@@ -171,6 +174,32 @@ class Coder:
                 prev = counts.get(q.kind)
                 counts[q.kind] = q.value if prev is None else min(prev, q.value)
         return counts
+
+
+ACCIDENT_LEMMAS = frozenset({"crash", "wreck", "accident", "collision", "collide", "overturn",
+                            "derail", "drown", "blaze", "tornado", "hurricane", "storm", "flood",
+                            "earthquake", "landslide", "avalanche", "lightning", "overdose"})
+
+
+def _accident(hit: Hit, sent: Any, actors: list[Actor]) -> bool:
+    """'19-year-old killed in fiery crash', 'a fire killed two': harm with no attacker."""
+    if hit.trigger.event_type != "ASSAULT" or actors:
+        return False
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma in ACCIDENT_LEMMAS:
+            return True
+        if lemma == "fire" and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "pobj") and (
+                tok.head.lemma_.lower() not in ("open", "set", "exchange", "on")):
+            return True
+    return False
+
+
+def _in_scope(event_type: str, participants: list[Actor]) -> bool:
+    """Verbal and cooperative events count only between political actors (PLOVER)."""
+    if event_type in MATERIAL_CONFLICT:
+        return True
+    return any(a.sector in POLITICAL_SECTORS for a in participants)
 
 
 def settings_folded(hits: list[Hit]) -> list[Hit]:

@@ -15,6 +15,7 @@ from eventwire.coding.lexicon import (
     Trigger,
 )
 
+MONTH_NAMES = frozenset({"March", "May"})  # capitalised, these are months, not verbs
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 OBJECTS = ("dobj", "attr", "oprd")
@@ -58,9 +59,11 @@ def _verb_hit(tok: Any) -> Hit | None:
         req = _request_hit(tok)
         if req is not None:
             return req
-    if trig is None:
+    if trig is None or _imperative(tok) or tok.text in MONTH_NAMES:
         return None
     subjects, objects, agent = _arguments(tok)
+    if trig.intransitive and any(c.dep_ == "dobj" for c in tok.children):
+        return None
     obj_lemmas = {o.lemma_.lower() for o in objects} | {o.text.lower() for o in objects}
     if trig.needs_object and not (obj_lemmas & trig.needs_object):
         return None
@@ -71,7 +74,9 @@ def _verb_hit(tok: Any) -> Hit | None:
 
 
 def _noun_hit(tok: Any) -> Hit | None:
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART"):
+    if tok.pos_ != "NOUN" or tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "DATE", "EVENT"):
+        return None
+    if tok.text[:1].isupper() and tok.i > tok.sent.start:  # "March 15", "Arab Spring"
         return None
     lemma = tok.lemma_.lower()
     trig = NOUN_TRIGGERS.get(lemma)
@@ -115,8 +120,16 @@ def _phrase_hits(sent: Any, taken: set[int]) -> list[Hit]:
     return out
 
 
+def _imperative(tok: Any) -> bool:
+    """'For tickets, call Gordy': a base-form root verb without a subject."""
+    return tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(
+        c.dep_ in SUBJECTS + PASSIVE_SUBJECTS for c in tok.children)
+
+
 def _request_hit(tok: Any) -> Hit | None:
     """'called on Russia to help', 'asked X for restraint', 'appealed to X'."""
+    if _imperative(tok):
+        return None
     words = {t.lemma_.lower() for t in tok.subtree}
     if tok.lemma_.lower() == "call" and not ({"on", "for", "upon"} & {c.lower_ for c in tok.children}):
         return None

@@ -17,11 +17,13 @@ class Trigger:
     mode: str | None = None
     needs_object: frozenset[str] = frozenset()  # object lemmas required (empty: any)
     weak: bool = False  # only counts with a supporting actor/object cue
+    intransitive: bool = False  # not an event when it takes a direct object
 
 
-def _t(event_type: str, mode: str | None = None, objs: tuple[str, ...] = (), weak: bool = False
-       ) -> Trigger:
-    return Trigger(event_type=event_type, mode=mode, needs_object=frozenset(objs), weak=weak)
+def _t(event_type: str, mode: str | None = None, objs: tuple[str, ...] = (), weak: bool = False,
+       intransitive: bool = False) -> Trigger:
+    return Trigger(event_type=event_type, mode=mode, needs_object=frozenset(objs), weak=weak,
+                   intransitive=intransitive)
 
 
 FORCES = ("troops", "troop", "force", "forces", "soldier", "soldiers", "peacekeeper",
@@ -33,8 +35,9 @@ AID_GOODS = ("aid", "assistance", "supplies", "food", "medicine", "medicines", "
 
 VERB_TRIGGERS: dict[str, Trigger] = {
     # PROTEST
-    "protest": _t("PROTEST", "demo"), "demonstrate": _t("PROTEST", "demo"),
-    "rally": _t("PROTEST", "demo"), "march": _t("PROTEST", "demo", weak=True),
+    "protest": _t("PROTEST", "demo"), "demonstrate": _t("PROTEST", "demo", intransitive=True),
+    "rally": _t("PROTEST", "demo", intransitive=True),
+    "march": _t("PROTEST", "demo", weak=True, intransitive=True),
     "picket": _t("PROTEST", "demo"), "riot": _t("PROTEST", "riot"),
     "storm": _t("PROTEST", "riot"), "loot": _t("PROTEST", "riot"),
     "vandalize": _t("PROTEST", "vandalize"), "vandalise": _t("PROTEST", "vandalize"),
@@ -133,6 +136,13 @@ REQUEST_MODES: tuple[tuple[frozenset[str], str], ...] = (
     (frozenset({"resign", "resignation", "release", "withdraw", "surrender"}), "yield"),
     (frozenset({"talks", "dialogue", "meeting", "negotiations", "meet"}), "meet"),
 )
+
+# PLOVER codes events between political actors: verbal and cooperative events need at
+# least one participant from these sectors (or a state), so that "residents were asked to
+# recycle" or "the team agreed a pay freeze" are not coded.
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "PRO", "RIO", "IGO",
+                               "PTY", "MLT", "SPY", "OPP", "UAF"})
+MATERIAL_CONFLICT = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 
 # Words in a sentence that mark the trigger as reported speech of intent, not fact.
 HYPOTHETICAL_HEADS = frozenset({

@@ -154,6 +154,7 @@ EXCLUDE_AFTER = re.compile(
     rf"|-?\s*(?:year|month|week|day)s?[-\s]old|-year\b|\s+(?:of\s+)?{_MONTHS}\b)",
     re.IGNORECASE,
 )
+AGE_NAME_BEFORE = re.compile(r"\b[A-Z][\w.'-]+,\s*$")
 YEAR_BEFORE = re.compile(
     r"\b(?:in|since|of|from|until|till|by|during|before|after|through|to|year|early|late|mid)[\s-]+$",
     re.IGNORECASE,
@@ -337,10 +338,18 @@ def _words(text: str, limit: int) -> list[str]:
     return [w.lower() for w in WORD.findall(text)][:limit]
 
 
+def _appositive_age(text: str, phrase: _Phrase) -> bool:
+    """'Keith Johnson, 41, was arrested': a bare number set off by commas after a name."""
+    return (AGE_NAME_BEFORE.search(text[max(0, phrase.start - 40) : phrase.start]) is not None
+            and text[phrase.end : phrase.end + 2].lstrip().startswith(","))
+
+
 def _excluded(text: str, phrase: _Phrase, clause: _Clause) -> bool:
     before = text[clause.start : phrase.start]
     after = text[phrase.end : clause.end]
     if EXCLUDE_BEFORE.search(before) or EXCLUDE_AFTER.search(after):
+        return True
+    if _appositive_age(text, phrase):
         return True
     first = _words(after, 1)
     if first and first[0] in NON_PEOPLE_NOUNS:
