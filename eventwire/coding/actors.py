@@ -119,6 +119,12 @@ def crowd_actor(kind: str, country: str | None) -> Actor:
     return Actor(text="", name=name, country=country, sector=sector)
 
 
+def rioters(actor: Actor) -> Actor:
+    """The same crowd, named as ACLED names the crowd of a riot."""
+    name = GENERIC_NAMES["RIO"].format(c=country_name(actor.country) or "Unknown")
+    return Actor(text=actor.text, name=name, country=actor.country, sector="RIO")
+
+
 def dedupe(actors: list[Actor]) -> list[Actor]:
     """One entry per (name, sector, country), keeping the first wording."""
     seen: set[tuple[object, ...]] = set()

@@ -14,11 +14,10 @@ from typing import Any
 
 from eventwire.coding import actors as act
 from eventwire.coding import location as loc
-from eventwire.coding.crosswalk import crosswalk
 from eventwire.coding.detect import Hit, find_hits
 from eventwire.coding.lexicon import MATERIAL_CONFLICT, POLITICAL_SECTORS
 from eventwire.coding.flags import is_historical, is_hypothetical, is_negated
-from eventwire.coding.merge import merge_events
+from eventwire.coding.merge import merge_events, recode
 from eventwire.records import Actor, DateRef, Doc, Event, Evidence, GazetteerEntry, Place, Quantity
 
 COUNT_KINDS = {"ASSAULT": ("dead", "injured"), "PROTEST": ("dead", "injured", "size", "arrested"),
@@ -94,7 +93,7 @@ class Coder:
         counts = self._counts(doc.quantities, sent, hit)
         if hit.trigger.event_type == "COERCE" and hit.mode == "arrest" and counts.get("arrested") is None:
             counts["arrested"] = _count_people(hit.objects)
-        evidence = [Evidence(text=sent.text, start=sent.start_char, end=sent.end_char)]
+        evidence = [_evidence(sent)]
         flags = {"negated": is_negated(hit.token), "hypothetical": is_hypothetical(hit.token),
                  "historical": is_historical(date, article.published)}
         base = Event(
@@ -265,15 +264,14 @@ def _context(text: str) -> list[str]:
     return [name for name, words in CONTEXT_WORDS if any(w in lowered for w in words)]
 
 
+def _evidence(sent: Any) -> Evidence:
+    """The sentence as evidence, without the whitespace that trails it."""
+    text = sent.text.rstrip()
+    return Evidence(text=text, start=sent.start_char, end=sent.start_char + len(text))
+
+
 def _finish(ev: Event, anchor: int, dated: bool) -> Event:
-    sectors_a = frozenset(a.sector for a in ev.actors if a.sector)
-    sectors_r = frozenset(a.sector for a in ev.recipients if a.sector)
-    code = crosswalk(ev.event_type, ev.mode, actor_sectors=sectors_a, recipient_sectors=sectors_r,
-                     dead=ev.dead)
-    if code is not None and not (ev.negated or ev.hypothetical or ev.historical):
-        ev.acled_event_type = code.event_type
-        ev.acled_sub_event_type = code.sub_event_type
-        ev.disorder_type = code.disorder_type
+    ev = recode(ev, intervened=False)
     ev.confidence = _confidence(ev, dated)
     key = f"{ev.doc_id}|{ev.event_type}|{ev.mode}|{anchor}|{ev.location.geonameid if ev.location else ''}"
     ev.id = hashlib.sha1(key.encode()).hexdigest()[:16]

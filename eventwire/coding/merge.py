@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from eventwire.coding.actors import dedupe
+from eventwire.coding.actors import dedupe, rioters
 from eventwire.coding.crosswalk import crosswalk
 from eventwire.records import Event
 
@@ -65,10 +65,11 @@ def _merge_group(group: list[Event]) -> Event:
     out.actors, out.recipients = dedupe(out.actors), dedupe(out.recipients)
     if len(group) > 1:
         out.confidence = round(min(0.95, max(e.confidence for e in group) + 0.05), 2)
-    return _recode(out, intervened=intervened)
+    return recode(out, intervened=intervened)
 
 
-def _recode(ev: Event, *, intervened: bool) -> Event:
+def recode(ev: Event, *, intervened: bool) -> Event:
+    """Set the ACLED fields from the PLOVER coding (flagged events get none)."""
     if ev.negated or ev.hypothetical or ev.historical:
         return ev
     code = crosswalk(ev.event_type, ev.mode,
@@ -82,6 +83,8 @@ def _recode(ev: Event, *, intervened: bool) -> Event:
         sub = "Excessive force against protesters" if ev.dead else "Protest with intervention"
     ev.disorder_type, ev.acled_event_type, ev.acled_sub_event_type = (
         code.disorder_type, code.event_type, sub)
+    if code.event_type == "Riots":  # ACLED names the crowd of a riot "Rioters (Country)"
+        ev.actors = dedupe([rioters(a) if a.sector == "PRO" else a for a in ev.actors])
     return ev
 
 
