@@ -83,3 +83,32 @@ def test_stdin_and_geoparse_with_given_spans():
 def test_usage_error_is_one_line():
     res = run("extract", "x.txt", "--published", "yesterday")
     assert res.returncode == 2 and b"YYYY-MM-DD" in res.stderr
+
+
+PAGE = """<!doctype html><html><head><title>Strike turns violent</title>
+<meta property="article:published_time" content="2023-05-02T08:00:00Z"></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<div class="ad">Buy now! Best deals on phones</div>
+<article><h1>Protesters clash with police in Dakar</h1>
+<p>Thousands of protesters took to the streets of Dakar on Monday to denounce the arrest of an
+opposition leader, witnesses said.</p>
+<p>Police fired tear gas to disperse the crowd near the central market, and at least two people
+were killed in the clashes, the interior ministry said in a statement.</p>
+<p>Security forces arrested 30 people, according to a local rights group.</p></article>
+<aside><h3>You may also like</h3><ul><li><a href="/a">Ten recipes for summer</a></li>
+<li><a href="/b">Celebrity wedding photos</a></li></ul></aside>
+<footer>Copyright 2023 Example News. All rights reserved.</footer></body></html>"""
+
+
+def test_html_page_main_text_only(tmp_path):
+    page = tmp_path / "dakar.html"
+    page.write_text(PAGE, encoding="utf-8")
+    res = run("extract", str(page))
+    assert res.returncode == 0, res.stderr.decode()
+    events = [json.loads(line) for line in res.stdout.decode().splitlines()]
+    assert events and all(e["doc_id"] == "dakar.html" for e in events)
+    assert all(e["location"]["country_code"] == "SN" for e in events if e["location"])
+    text = " ".join(s["text"] for e in events for s in e["evidence"])
+    assert "recipes" not in text and "Buy now" not in text
+    assert any(e["event_type"] == "PROTEST" and e["date"] == "2023-05-01" for e in events)
+    assert any(e["arrested"] == 30 for e in events)

@@ -157,8 +157,8 @@ class Coder:
             if si - back < 0:
                 break
             prev = sents[si - back]
-            if reach == 1 and _paragraph_break(text, prev, sent):
-                break  # a new paragraph starts a new time frame
+            if not any(t.pos_ in ("VERB", "AUX") for t in prev):
+                break  # a heading starts a new time frame
             cands = [d for d in doc.dates if prev.start_char <= d.start < prev.end_char
                      and not _bounded(text, d)]
             if cands:
@@ -210,10 +210,15 @@ def settings_folded(hits: list[Hit]) -> list[Hit]:
     violent = [h for h in hits if h.trigger.event_type == "ASSAULT" and h.mode != "crowd-control"]
     if not violent:
         return hits
+    if any(h.mode == "crowd-control" for h in hits):
+        # "police fired tear gas ..., and two people were killed": one event, the
+        # protest policing, carries the deaths (ACLED: excessive force).
+        return [h for h in hits if h not in violent]
     out = []
     for h in hits:
         tok = h.token
-        setting = (h.trigger.event_type == "PROTEST" and tok.dep_ == "pobj"
+        setting = (h.trigger.event_type in ("PROTEST", "ASSAULT") and h not in violent[:1]
+                   and tok.pos_ == "NOUN" and tok.dep_ == "pobj"
                    and tok.head.lower_ in ("in", "during", "amid", "amidst"))
         if not setting:
             out.append(h)
@@ -237,11 +242,6 @@ def _clause(token: Any) -> Any:
 def _governor(parse: Any, ref: DateRef) -> int:
     span = parse.char_span(ref.start, ref.end, alignment_mode="expand")
     return _clause(span.root).i if span is not None else -1
-
-
-def _paragraph_break(text: str, prev: Any, sent: Any) -> bool:
-    gap = text[prev.start_char:sent.start_char]
-    return "\n" in gap[len(gap.rstrip()):]
 
 
 def _bounded(text: str, ref: DateRef) -> bool:

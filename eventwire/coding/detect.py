@@ -112,12 +112,24 @@ def _phrase_hits(sent: Any, taken: set[int]) -> list[Hit]:
         if tok is None or any(t.i in taken for t in tok):
             continue
         anchor = tok.root
-        verb = anchor.head if anchor.head.pos_ in ("VERB", "AUX") else anchor
-        subjects, objects, agent = _arguments(verb) if verb is not anchor else ([], [], [])
+        verb = _governing_verb(anchor)
+        subjects, objects, agent = _arguments(verb) if verb is not None else ([], [], [])
         out.append(Hit(token=anchor, trigger=trig, mode=trig.mode, subjects=subjects,
                        objects=[o for o in objects if o.i not in range(tok.start, tok.end)],
                        agent=agent))
     return out
+
+
+def _governing_verb(tok: Any) -> Any:
+    """The verb a phrase hangs on ('took' for 'took to the streets'), or None."""
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
 
 
 def _imperative(tok: Any) -> bool:

@@ -21,7 +21,8 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "
 # "to X" / "into X" locate an event only after verbs of movement ("sent troops to X").
 MOVEMENT_PREPS = frozenset({"to", "into"})
 MOVEMENT_VERBS = frozenset({"send", "deploy", "dispatch", "spread", "move", "march", "extend",
-                            "travel", "arrive", "flee", "return", "fly", "enter", "head"})
+                            "travel", "arrive", "flee", "return", "fly", "enter", "head", "take",
+                            "pour", "flock", "converge"})
 PLACE_NOUNS = frozenset({"town", "city", "village", "region", "province", "district",
                          "state", "county", "capital", "area", "part", "heart", "outskirts",
                          "suburb", "shores", "shore", "center", "centre", "streets", "street",

@@ -3,9 +3,9 @@
 Rules, in order:
 1. Same family, same day, same place, same flags -> one event. Police crowd control
    merges into the protest it targeted (ACLED codes it as the protest's sub-type).
-2. An event placed only at country level is dropped when the article also places an
-   event of the same type and mode inside that country within a week (the country-level
-   mention is a summary of the specific ones).
+2. An event placed only at country level, with no counts of its own, is dropped when the
+   article also places an event of the same type and mode inside that country within a
+   week (the country-level mention is a summary of the specific ones).
 Counts follow ACLED's rule: the most conservative (lowest) figure reported.
 """
 
@@ -94,8 +94,9 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
 
     keep = []
     for ev in events:
-        country_level = ev.location is None or (
-            ev.location.admin1 == "" and ev.location.geo_precision == 3)
+        country_level = (ev.location is None or (
+            ev.location.admin1 == "" and ev.location.geo_precision == 3)) and all(
+            getattr(ev, name) is None for name in COUNT_FIELDS)
         covered = country_level and any(
             other is not ev and specific(other) and family(other) == family(ev)
             and other.mode == ev.mode and other.negated == ev.negated

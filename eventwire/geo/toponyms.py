@@ -28,7 +28,13 @@ LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "to", "outside", "across
 FEATURE_WORDS = frozenset({"town", "city", "village", "province", "region", "county",
                            "district", "state", "capital", "port", "oblast", "parish",
                            "municipality", "governorate", "prefecture", "island", "suburb",
-                           "township", "borough", "neighborhood", "neighbourhood", "area"})
+                           "township", "borough", "neighborhood", "neighbourhood", "area",
+                           "streets", "outskirts", "suburbs", "centre", "center", "heart",
+                           "shores"})
+# A name followed by one of these is a street, not the place it is named after.
+STREET_WORDS = frozenset({"Avenue", "Ave", "Ave.", "Street", "St", "St.", "Road", "Rd", "Rd.",
+                          "Boulevard", "Blvd", "Blvd.", "Drive", "Dr.", "Lane", "Highway",
+                          "Hwy", "Parkway", "Pike", "Way", "Court", "Ct.", "Terrace"})
 SUFFIX_WORDS = frozenset({"County", "Parish", "Province", "Region", "District", "Oblast",
                           "Governorate", "Prefecture", "Township", "Borough", "Municipality",
                           "State", "Territory"})
@@ -73,6 +79,11 @@ def has_cue(doc: Any, start: int, end: int) -> bool:
     return nxt is not None and nxt.text == "," and end + 1 < len(doc) and _is_cap(doc[end + 1])
 
 
+def _names_a_street(doc: Any, span: ToponymSpan) -> bool:
+    toks = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return toks is not None and toks.end < len(doc) and doc[toks.end].text in STREET_WORDS
+
+
 def _speaker(span: Any) -> bool:
     root = span.root
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEAKING
@@ -112,11 +123,28 @@ class ToponymFinder:
             elif ent.label_ in BLOCKING_LABELS:
                 for i in range(ent.start, ent.end):
                     blocked[i] = True
+        out.extend(self._same_name_again(doc, out, taken, blocked))
         lower_words = frozenset(t.text for t in doc if t.text.islower())
         # a whole ORG name is an organisation; only its parts may be places
         orgs = frozenset(_trim(doc, e.start, e.end) for e in doc.ents if e.label_ == "ORG")
         out.extend(self._phrase_matches(doc, taken, blocked, lower_words | orgs))
-        return sorted(out, key=lambda s: s.start)
+        return sorted((s for s in out if not _names_a_street(doc, s)), key=lambda s: s.start)
+
+    def _same_name_again(self, doc: Any, found: list[ToponymSpan], taken: list[bool],
+                         blocked: list[bool]) -> list[ToponymSpan]:
+        """One sense per discourse: a name accepted as a place once in the document is a
+        place wherever else the NER mistook it for a person or organisation."""
+        names = {s.text for s in found if s.source == "ner"}
+        out = []
+        for ent in doc.ents:
+            start, end = _trim(doc, ent.start, ent.end)
+            if ent.label_ not in ("PERSON", "ORG") or start >= end or taken[start]:
+                continue
+            if doc[start:end].text in names and not _speaker(ent):
+                out.append(self._make(doc, start, end, "ner", ent.label_)[0])
+                for i in range(start, end):
+                    taken[i], blocked[i] = True, False
+        return out
 
     def _make(self, doc: Any, start: int, end: int, source: str, label: str,
               country: str = "") -> tuple[ToponymSpan, int, int]:
