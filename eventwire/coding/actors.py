@@ -56,6 +56,15 @@ IGOS: dict[str, str] = {
 }
 IGO_BY_NAME = {name.lower(): code for code, name in IGOS.items()}
 
+# Seats of government that stand for the state in news copy: name -> (ISO2, sector).
+METONYMS: dict[str, tuple[str, str]] = {
+    "white house": ("US", "GOV"), "pentagon": ("US", "MIL"), "state department": ("US", "GOV"),
+    "kremlin": ("RU", "GOV"), "downing street": ("GB", "GOV"), "elysee": ("FR", "GOV"),
+    "élysée": ("FR", "GOV"), "quai d'orsay": ("FR", "GOV"), "zhongnanhai": ("CN", "GOV"),
+    "blue house": ("KR", "GOV"), "knesset": ("IL", "LEG"), "duma": ("RU", "LEG"),
+    "bundestag": ("DE", "LEG"), "congress": ("US", "LEG"), "capitol hill": ("US", "LEG"),
+}
+
 GENERIC_NAMES = {
     "PRO": "Protesters ({c})", "RIO": "Rioters ({c})", "CVL": "Civilians ({c})",
     "COP": "Police Forces of {c}", "MIL": "Military Forces of {c}", "GOV": "Government of {c}",
@@ -139,6 +148,11 @@ def dedupe(actors: list[Actor]) -> list[Actor]:
 
 def make_actor(span: Any, *, country_of: CountryOf, fallback_country: str | None) -> Actor | None:
     """Build an Actor from a noun-phrase span, or None when it names no actor."""
+    lowered = span.text.lower().removeprefix("the ").strip()
+    if lowered in METONYMS:
+        code, sector = METONYMS[lowered]
+        name = GENERIC_NAMES[sector].format(c=country_name(code) or code)
+        return Actor(text=span.text, name=name, country=code, sector=sector)
     igo = igo_of(span)
     if igo:
         return Actor(text=span.text, name=f"{igo}: {IGOS.get(igo, igo)}", country=igo, sector="IGO")
