@@ -15,7 +15,8 @@ from typing import Any
 from eventwire.coding import actors as act
 from eventwire.coding import location as loc
 from eventwire.coding.detect import Hit, find_hits
-from eventwire.coding.lexicon import MATERIAL_CONFLICT, POLITICAL_SECTORS
+from eventwire.coding.lexicon import MATERIAL_CONFLICT, POLITICAL_SECTORS, RIOT_CUES
+from eventwire.coding.weapons import WEAPON_RANK, weapon_class
 from eventwire.coding.flags import is_historical, is_hypothetical, is_negated
 from eventwire.coding.merge import merge_events, recode
 from eventwire.records import Actor, DateRef, Doc, Event, Evidence, GazetteerEntry, Place, Quantity
@@ -94,10 +95,11 @@ class Coder:
         if hit.trigger.event_type == "COERCE" and hit.mode == "arrest" and counts.get("arrested") is None:
             counts["arrested"] = _count_people(hit.objects)
         evidence = [_evidence(sent)]
+        mode = _refined_mode(hit, sent)
         flags = {"negated": is_negated(hit.token), "hypothetical": is_hypothetical(hit.token),
                  "historical": is_historical(date, article.published)}
         base = Event(
-            id="", doc_id=article.id, event_type=hit.trigger.event_type, mode=hit.mode,
+            id="", doc_id=article.id, event_type=hit.trigger.event_type, mode=mode,
             context=_context(sent.text), date=date.isoformat() if date else None,
             time_precision=precision if date else None, actors=actors, recipients=recipients,
             evidence=evidence, **counts, **flags,
@@ -192,6 +194,19 @@ def _accident(hit: Hit, sent: Any, actors: list[Actor]) -> bool:
                 tok.head.lemma_.lower() not in ("open", "set", "exchange", "on")):
             return True
     return False
+
+
+def _refined_mode(hit: Hit, sent: Any) -> str | None:
+    """Weapons decide an attack's mode; violence in a protest's sentence makes it a riot."""
+    etype, mode = hit.trigger.event_type, hit.mode
+    if etype == "ASSAULT" and mode in (None, "firearms", "explosives", "heavy-weapons"):
+        found = weapon_class(sent.text)
+        if found is not None and (mode is None or WEAPON_RANK[found[0]] < WEAPON_RANK.get(mode, 9)):
+            return found[0]
+    if etype == "PROTEST" and mode == "demo" and any(
+            t.lemma_.lower() in RIOT_CUES for t in sent if t.i != hit.token.i):
+        return "riot"
+    return mode
 
 
 def _in_scope(event_type: str, participants: list[Actor]) -> bool:

@@ -27,7 +27,8 @@ def _code(disorder: str, event: str, sub: str) -> AcledCode:
 
 
 ASSAULT_BY_MODE = {
-    "explosives": _code(POLITICAL_VIOLENCE, "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "explosives": _code(POLITICAL_VIOLENCE, "Explosions/Remote violence",
+                        "Shelling/artillery/missile attack"),
     "suicide-attack": _code(POLITICAL_VIOLENCE, "Explosions/Remote violence", "Suicide bomb"),
     "aerial": _code(POLITICAL_VIOLENCE, "Explosions/Remote violence", "Air/drone strike"),
     "drone": _code(POLITICAL_VIOLENCE, "Explosions/Remote violence", "Air/drone strike"),
@@ -41,15 +42,23 @@ ASSAULT_BY_MODE = {
 }
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY"})
 CROWD_SECTORS = frozenset({"PRO", "RIO"})
+MOB_SECTORS = frozenset({"CVL"})  # ordinary people who attack: ACLED's mob violence
 
 
 def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str],
-              recipient_sectors: frozenset[str], dead: int | None) -> AcledCode | None:
-    """ACLED code for a PLOVER event, or None when ACLED would not code it."""
+              recipient_sectors: frozenset[str], dead: int | None,
+              weapon_sub: str = "") -> AcledCode | None:
+    """ACLED code for a PLOVER event, or None when ACLED would not code it.
+
+    ``weapon_sub`` is the explosion sub-type the evidence's weapons point to (weapons.py).
+    """
     if event_type == "PROTEST":
         return _protest(mode, dead)
     if event_type == "ASSAULT":
-        return _assault(mode, actor_sectors, recipient_sectors, dead)
+        code = _assault(mode, actor_sectors, recipient_sectors, dead)
+        if code.event_type == "Explosions/Remote violence" and weapon_sub:
+            return _code(POLITICAL_VIOLENCE, code.event_type, weapon_sub)
+        return code
     if event_type == "COERCE":
         if mode == "arrest":
             return _code(STRATEGIC, STRATEGIC, "Arrests")
@@ -82,10 +91,12 @@ def _assault(mode: str | None, actors: frozenset[str], recipients: frozenset[str
         return _code(DEMONSTRATIONS, "Protests", sub)
     if actors & CROWD_SECTORS:
         return _code(DEMONSTRATIONS, "Riots", "Violent demonstration")
+    if actors & MOB_SECTORS and not actors & ARMED_SECTORS:
+        return _code(DEMONSTRATIONS, "Riots", "Mob violence")
+    if mode == "sideAB":
+        return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")
     if mode in ASSAULT_BY_MODE:
-        code = ASSAULT_BY_MODE[mode]
-        if code.event_type != "Battles" or (actors & ARMED_SECTORS):
-            return code
+        return ASSAULT_BY_MODE[mode]
     if recipients & ARMED_SECTORS and actors & ARMED_SECTORS:
         return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")
     if recipients & ARMED_SECTORS and not actors:

@@ -14,6 +14,7 @@ from eventwire.coding.lexicon import (
     VERB_TRIGGERS,
     Trigger,
 )
+from eventwire.coding.weapons import WEAPON_LEMMAS
 
 MONTH_NAMES = frozenset({"March", "May"})  # capitalised, these are months, not verbs
 SUBJECTS = ("nsubj", "csubj")
@@ -59,6 +60,8 @@ def _verb_hit(tok: Any) -> Hit | None:
         req = _request_hit(tok)
         if req is not None:
             return req
+    if trig is None and lemma == "fire":
+        trig = _firing(tok)
     if trig is None or _imperative(tok) or tok.text in MONTH_NAMES:
         return None
     subjects, objects, agent = _arguments(tok)
@@ -80,6 +83,9 @@ def _noun_hit(tok: Any) -> Hit | None:
         return None
     lemma = tok.lemma_.lower()
     trig = NOUN_TRIGGERS.get(lemma)
+    if trig is None and lemma == "fire" and any(
+            c.lemma_.lower() in WEAPON_LEMMAS | {"heavy", "live", "sniper"} for c in tok.children):
+        trig = Trigger(event_type="ASSAULT", mode="firearms")  # "artillery fire", "heavy fire"
     if trig is None and lemma in PROTEST_FRAMES and any(
             c.dep_ == "prep" and c.lower_ == "against" for c in tok.children):
         trig = Trigger(event_type="PROTEST", mode="demo")
@@ -118,6 +124,15 @@ def _phrase_hits(sent: Any, taken: set[int]) -> list[Hit]:
                        objects=[o for o in objects if o.i not in range(tok.start, tok.end)],
                        agent=agent))
     return out
+
+
+def _firing(tok: Any) -> Trigger | None:
+    """'fired mortars at', 'fired on the crowd' (not 'fired the minister')."""
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    objs = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
+    if preps & {"at", "on", "upon", "into"} or objs & WEAPON_LEMMAS:
+        return Trigger(event_type="ASSAULT", mode="firearms")
+    return None
 
 
 def _governing_verb(tok: Any) -> Any:

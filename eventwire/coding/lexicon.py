@@ -53,7 +53,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "raid": _t("ASSAULT"), "wound": _t("ASSAULT"), "injure": _t("ASSAULT"),
     "murder": _t("ASSAULT"), "lynch": _t("ASSAULT", "primitive"), "rape": _t("ASSAULT", "sexual"),
     "explode": _t("ASSAULT", "explosives"), "detonate": _t("ASSAULT", "explosives"),
-    "disperse": _t("ASSAULT", "crowd-control"), "burn": _t("ASSAULT", "destroy", weak=True),
+    "disperse": _t("ASSAULT", "crowd-control"), "torch": _t("ASSAULT", "destroy"),
     # COERCE
     "arrest": _t("COERCE", "arrest"), "detain": _t("COERCE", "arrest"),
     "apprehend": _t("COERCE", "arrest"), "jail": _t("COERCE", "arrest"),
@@ -92,10 +92,15 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "protest": _t("PROTEST", "demo"), "demonstration": _t("PROTEST", "demo"),
     "rally": _t("PROTEST", "demo"), "riot": _t("PROTEST", "riot"),
     "unrest": _t("PROTEST", "riot", weak=True), "sit-in": _t("PROTEST", "demo"),
-    "march": _t("PROTEST", "demo", weak=True), "strike": _t("PROTEST", "strike", weak=True),
+    "march": _t("PROTEST", "demo", weak=True),
     "attack": _t("ASSAULT"), "bombing": _t("ASSAULT", "explosives"),
     "explosion": _t("ASSAULT", "explosives"), "blast": _t("ASSAULT", "explosives"),
     "airstrike": _t("ASSAULT", "aerial"), "clash": _t("ASSAULT", "sideAB"),
+    "shoot-out": _t("ASSAULT", "sideAB"), "shootout": _t("ASSAULT", "sideAB"),
+    "gunfight": _t("ASSAULT", "sideAB"), "firefight": _t("ASSAULT", "sideAB"),
+    "fighting": _t("ASSAULT", "sideAB", weak=True), "skirmish": _t("ASSAULT", "sideAB"),
+    "gunfire": _t("ASSAULT", "firearms"), "shelling": _t("ASSAULT", "heavy-weapons"),
+    "bombardment": _t("ASSAULT", "heavy-weapons"), "strike": _t("PROTEST", "strike", weak=True),
     "ambush": _t("ASSAULT"), "shooting": _t("ASSAULT", "firearms"),
     "massacre": _t("ASSAULT"), "kidnapping": _t("ASSAULT", "abduct"),
     "abduction": _t("ASSAULT", "abduct"), "assassination": _t("ASSAULT", "targeted"),
@@ -103,6 +108,13 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "crackdown": _t("COERCE", "restrict"), "curfew": _t("COERCE", "curfew"),
     "deployment": _t("MOBILIZE", "troops"),
 }
+
+# Signs in a protest's sentence that the crowd turned violent (ACLED: a riot).
+RIOT_CUES = frozenset({"stone", "rock", "tire", "tyre", "torch", "vandalize", "vandalise", "loot",
+                       "smash", "petrol", "molotov", "pelt", "arson", "rampage", "ransack",
+                       "clash", "violent", "set", "burn", "damage", "attack"})
+# Crowds and ordinary people: when they attack, ACLED codes mob violence.
+MOB_SECTORS = frozenset({"CVL", "RIO"})
 
 # Nouns that name a protest only with "against": "the movement against rising prices".
 PROTEST_FRAMES = frozenset({"movement", "campaign", "uprising", "revolt", "outcry"})
@@ -127,6 +139,11 @@ PHRASE_TRIGGERS: tuple[tuple[str, Trigger], ...] = (
     ("sit-in", _t("PROTEST", "demo")),
     ("open fire", _t("ASSAULT", "firearms")),
     ("opened fire", _t("ASSAULT", "firearms")),
+    ("exchange of fire", _t("ASSAULT", "sideAB")),
+    ("exchanged fire", _t("ASSAULT", "sideAB")),
+    ("set fire to", _t("ASSAULT", "destroy")),
+    ("set on fire", _t("ASSAULT", "destroy")),
+    ("air strike", _t("ASSAULT", "aerial")),
     ("tear gas", _t("ASSAULT", "crowd-control")),
     ("taken into custody", _t("COERCE", "arrest")),
     ("ceasefire", _t("RETREAT", "ceasefire")),

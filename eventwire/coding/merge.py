@@ -16,9 +16,13 @@ from dataclasses import replace
 
 from eventwire.coding.actors import dedupe, rioters
 from eventwire.coding.crosswalk import crosswalk
+from eventwire.coding.weapons import weapon_class
 from eventwire.records import Event
 
-MODE_PRIORITY = {"riot": 0, "vandalize": 1, "demo": 2, "crowd-control": 9}
+# Which mention names a merged event: the most informative mode first.
+MODE_PRIORITY = {"riot": 0, "vandalize": 1, "demo": 2, "sideAB": 0, "suicide-attack": 1,
+                 "aerial": 1, "heavy-weapons": 2, "explosives": 2, "abduct": 2, "firearms": 3,
+                 "crowd-control": 9}
 COUNT_FIELDS = ("dead", "injured", "arrested", "size")
 SUBSUME_DAYS = 7
 
@@ -72,10 +76,11 @@ def recode(ev: Event, *, intervened: bool) -> Event:
     """Set the ACLED fields from the PLOVER coding (flagged events get none)."""
     if ev.negated or ev.hypothetical or ev.historical:
         return ev
+    found = weapon_class(" ".join(e.text for e in ev.evidence))
     code = crosswalk(ev.event_type, ev.mode,
                      actor_sectors=frozenset(a.sector for a in ev.actors if a.sector),
                      recipient_sectors=frozenset(a.sector for a in ev.recipients if a.sector),
-                     dead=ev.dead)
+                     dead=ev.dead, weapon_sub=found[1] if found else "")
     if code is None:
         return ev
     sub = code.sub_event_type

@@ -1,0 +1,53 @@
+"""Weapons named in a sentence -> PLOVER ASSAULT mode and ACLED explosion sub-type.
+
+ACLED sub-types of Explosions/Remote violence are decided by the weapon: artillery,
+mortars, rockets and missiles are "Shelling/artillery/missile attack"; drones and
+aircraft "Air/drone strike"; hand grenades "Grenade"; IEDs, landmines and planted bombs
+"Remote explosive/landmine/IED"; suicide bombers "Suicide bomb". Explosions of unknown
+origin on a front line are coded as shelling, so that is the default for a bare
+"explosion".
+"""
+
+from __future__ import annotations
+
+import re
+
+# (lemma set, PLOVER mode, ACLED sub-event type), most specific first.
+WEAPON_CLASSES: tuple[tuple[frozenset[str], str, str], ...] = (
+    (frozenset({"suicide", "self-detonated"}), "suicide-attack", "Suicide bomb"),
+    (frozenset({"drone", "airstrike", "air-strike", "warplane", "jet", "aircraft", "helicopter",
+                "airplane", "bomber", "air", "aerial", "uav"}), "aerial", "Air/drone strike"),
+    (frozenset({"grenade"}), "explosives", "Grenade"),
+    (frozenset({"ied", "landmine", "mine", "bomb", "car-bomb", "explosive", "device",
+                "booby", "detonate", "vbied"}), "explosives", "Remote explosive/landmine/IED"),
+    (frozenset({"artillery", "mortar", "shell", "shelling", "rocket", "missile", "howitzer",
+                "launcher", "cannon", "bombardment", "projectile", "grad", "katyusha", "tank"}),
+     "heavy-weapons", "Shelling/artillery/missile attack"),
+    (frozenset({"gun", "gunfire", "rifle", "pistol", "firearm", "machinegun", "machine-gun",
+                "bullet", "sniper", "gunman", "shoot", "shot", "shooting"}), "firearms", ""),
+    (frozenset({"knife", "machete", "stick", "stone", "rock", "axe", "club", "baton",
+                "stab"}), "primitive", ""),
+)
+WEAPON_RANK = {"suicide-attack": 0, "aerial": 1, "explosives": 2, "heavy-weapons": 3,
+               "firearms": 4, "primitive": 5}
+WEAPON_LEMMAS = frozenset().union(*(c[0] for c in WEAPON_CLASSES))
+EXPLOSION_WORDS = frozenset({"explosion", "blast", "explode", "detonation"})
+
+
+def _words(text: str) -> set[str]:
+    words = set(re.findall(r"[a-z]+(?:-[a-z]+)?", text.lower()))
+    return words | {w[:-1] for w in words if w.endswith("s") and len(w) > 3} | {
+        w[:-2] for w in words if w.endswith("es") and len(w) > 4}
+
+
+def weapon_class(text: str) -> tuple[str, str] | None:
+    """(PLOVER mode, ACLED sub-type or "") of the most specific weapon a text names."""
+    words = _words(text)
+    if "air" in words and not ({"strike", "raid", "attack", "bombardment"} & words):
+        words.discard("air")
+    for lemmas, mode, sub in WEAPON_CLASSES:
+        if words & lemmas:
+            return mode, sub
+    if words & EXPLOSION_WORDS or "exploded" in words:
+        return "explosives", "Shelling/artillery/missile attack"
+    return None
