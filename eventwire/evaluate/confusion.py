@@ -53,9 +53,14 @@ def matrix(pairs: Sequence[Pair], classes: Sequence[str]) -> dict[str, dict[str,
     return {g: row for g, row in rows.items() if g != NONE or any(row.values())}
 
 
-def top_confusions(pairs: Sequence[Pair], n: int = 10) -> list[dict[str, Any]]:
-    """The most frequent disagreeing (gold, predicted) pairs, misses and false positives included."""
-    counts = Counter((g, p) for g, p in pairs if g != p)
+def top_confusions(pairs: Sequence[Pair], n: int = 10, *, labelled_only: bool = False
+                   ) -> list[dict[str, Any]]:
+    """The most frequent disagreeing (gold, predicted) pairs.
+
+    Misses and false positives are included unless ``labelled_only`` (both sides a class).
+    """
+    counts = Counter((g, p) for g, p in pairs
+                     if g != p and not (labelled_only and NONE in (g, p)))
     return [{"gold": g, "predicted": p, "count": c} for (g, p), c in counts.most_common(n)]
 
 
@@ -67,4 +72,5 @@ def summary(pairs: Sequence[Pair], classes: Sequence[str], *, top: int = 10) -> 
     """macro-F1, per-class table, confusion matrix and top confusions for one label set."""
     table = per_class(pairs, classes)
     return {"macro_f1": macro_f1(table), "per_class": table,
-            "confusion": matrix(pairs, classes), "top_confusions": top_confusions(pairs, top)}
+            "confusion": matrix(pairs, classes), "top_confusions": top_confusions(pairs, top),
+            "top_wrong_class": top_confusions(pairs, top, labelled_only=True)}
