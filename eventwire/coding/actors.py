@@ -86,7 +86,9 @@ def country_name(iso2: str | None) -> str | None:
 # Heads that say how many or which part, not who: look at their "of" phrase instead.
 COLLECTIVE_HEADS = frozenset({"member", "personnel", "unit", "group", "thousand", "hundred",
                               "dozen", "score", "number", "some", "many", "most", "all", "part",
-                              "contingent", "delegation", "head", "team", "squad"})
+                              "contingent", "delegation", "head", "team", "squad", "position",
+                              "post", "base", "checkpoint", "convoy", "patrol", "camp",
+                              "headquarters", "stronghold", "vehicle"})
 
 
 def sector_of(span: Any) -> str | None:

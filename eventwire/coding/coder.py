@@ -15,7 +15,12 @@ from typing import Any
 from eventwire.coding import actors as act
 from eventwire.coding import location as loc
 from eventwire.coding.detect import Hit, find_hits
-from eventwire.coding.lexicon import MATERIAL_CONFLICT, POLITICAL_SECTORS, RIOT_CUES
+from eventwire.coding.lexicon import (
+    MATERIAL_CONFLICT,
+    POLITICAL_SECTORS,
+    RIOT_ACTORS,
+    RIOT_CUES,
+)
 from eventwire.coding.weapons import WEAPON_RANK, weapon_class
 from eventwire.coding.flags import is_historical, is_hypothetical, is_negated
 from eventwire.coding.merge import merge_events, recode
@@ -203,8 +208,9 @@ def _refined_mode(hit: Hit, sent: Any) -> str | None:
         found = weapon_class(sent.text)
         if found is not None and (mode is None or WEAPON_RANK[found[0]] < WEAPON_RANK.get(mode, 9)):
             return found[0]
-    if etype == "PROTEST" and mode == "demo" and any(
-            t.lemma_.lower() in RIOT_CUES for t in sent if t.i != hit.token.i):
+    if etype == "PROTEST" and mode == "demo" and (any(
+            t.lemma_.lower() in RIOT_CUES for t in sent if t.i != hit.token.i) or any(
+            t.lemma_.lower() in RIOT_ACTORS for t in hit.subjects)):
         return "riot"
     return mode
 

@@ -47,14 +47,18 @@ MOB_SECTORS = frozenset({"CVL"})  # ordinary people who attack: ACLED's mob viol
 
 def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str],
               recipient_sectors: frozenset[str], dead: int | None,
-              weapon_sub: str = "") -> AcledCode | None:
+              weapon_sub: str = "", small_arms: bool = False) -> AcledCode | None:
     """ACLED code for a PLOVER event, or None when ACLED would not code it.
 
     ``weapon_sub`` is the explosion sub-type the evidence's weapons point to (weapons.py).
     """
     if event_type == "PROTEST":
+        if mode == "riot" and actor_sectors & ARMED_SECTORS and not actor_sectors & CROWD_SECTORS:
+            return _code(STRATEGIC, STRATEGIC, "Looting/property destruction")  # armed looters
         return _protest(mode, dead)
     if event_type == "ASSAULT":
+        if small_arms and actor_sectors & ARMED_SECTORS and recipient_sectors & ARMED_SECTORS:
+            return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")
         code = _assault(mode, actor_sectors, recipient_sectors, dead)
         if code.event_type == "Explosions/Remote violence" and weapon_sub:
             return _code(POLITICAL_VIOLENCE, code.event_type, weapon_sub)

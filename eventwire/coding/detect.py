@@ -118,8 +118,8 @@ def _phrase_hits(sent: Any, taken: set[int]) -> list[Hit]:
         if tok is None or any(t.i in taken for t in tok):
             continue
         anchor = tok.root
-        verb = _governing_verb(anchor)
-        subjects, objects, agent = _arguments(verb) if verb is not None else ([], [], [])
+        verb = _governing_verb(anchor) or sent.root
+        subjects, objects, agent = _arguments(verb)
         out.append(Hit(token=anchor, trigger=trig, mode=trig.mode, subjects=subjects,
                        objects=[o for o in objects if o.i not in range(tok.start, tok.end)],
                        agent=agent))

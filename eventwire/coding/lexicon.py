@@ -113,6 +113,8 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
 RIOT_CUES = frozenset({"stone", "rock", "tire", "tyre", "torch", "vandalize", "vandalise", "loot",
                        "smash", "petrol", "molotov", "pelt", "arson", "rampage", "ransack",
                        "clash", "violent", "set", "burn", "damage", "attack"})
+# Crowd nouns that make a protest a riot when they are its subject.
+RIOT_ACTORS = frozenset({"rioter", "mob", "looter"})
 # Crowds and ordinary people: when they attack, ACLED codes mob violence.
 MOB_SECTORS = frozenset({"CVL", "RIO"})
 
@@ -142,6 +144,9 @@ PHRASE_TRIGGERS: tuple[tuple[str, Trigger], ...] = (
     ("exchange of fire", _t("ASSAULT", "sideAB")),
     ("exchanged fire", _t("ASSAULT", "sideAB")),
     ("set fire to", _t("ASSAULT", "destroy")),
+    ("shot dead", _t("ASSAULT", "firearms")),
+    ("gunned down", _t("ASSAULT", "firearms")),
+    ("shot and killed", _t("ASSAULT", "firearms")),
     ("set on fire", _t("ASSAULT", "destroy")),
     ("air strike", _t("ASSAULT", "aerial")),
     ("tear gas", _t("ASSAULT", "crowd-control")),

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from eventwire.coding.actors import dedupe, rioters
 from eventwire.coding.crosswalk import crosswalk
-from eventwire.coding.weapons import weapon_class
+from eventwire.coding.weapons import small_arms, weapon_class
 from eventwire.records import Event
 
 # Which mention names a merged event: the most informative mode first.
@@ -76,11 +76,13 @@ def recode(ev: Event, *, intervened: bool) -> Event:
     """Set the ACLED fields from the PLOVER coding (flagged events get none)."""
     if ev.negated or ev.hypothetical or ev.historical:
         return ev
-    found = weapon_class(" ".join(e.text for e in ev.evidence))
+    evidence = " ".join(e.text for e in ev.evidence)
+    found = weapon_class(evidence)
     code = crosswalk(ev.event_type, ev.mode,
                      actor_sectors=frozenset(a.sector for a in ev.actors if a.sector),
                      recipient_sectors=frozenset(a.sector for a in ev.recipients if a.sector),
-                     dead=ev.dead, weapon_sub=found[1] if found else "")
+                     dead=ev.dead, weapon_sub=found[1] if found else "",
+                     small_arms=small_arms(evidence))
     if code is None:
         return ev
     sub = code.sub_event_type

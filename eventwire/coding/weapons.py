@@ -35,9 +35,18 @@ EXPLOSION_WORDS = frozenset({"explosion", "blast", "explode", "detonation"})
 
 
 def _words(text: str) -> set[str]:
-    words = set(re.findall(r"[a-z]+(?:-[a-z]+)?", text.lower()))
+    lowered = re.sub(r"grenade[- ]launchers?", "launcher", text.lower())  # a heavy weapon
+    words = set(re.findall(r"[a-z]+(?:-[a-z]+)?", lowered))
     return words | {w[:-1] for w in words if w.endswith("s") and len(w) > 3} | {
         w[:-2] for w in words if w.endswith("es") and len(w) > 4}
+
+
+def small_arms(text: str) -> bool:
+    """Does the text name small arms (guns, rifles, machine guns)? Fire exchanged with
+    them at an armed enemy's positions is a clash, not remote violence (ACLED)."""
+    words = _words(text)
+    return bool(words & WEAPON_CLASSES[5][0]) or "small arms" in text.lower() or \
+        "machine gun" in text.lower()
 
 
 def weapon_class(text: str) -> tuple[str, str] | None:
