@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.errors import EventwireError, InputError
+from eventwire.evaluate.acled_score import Scores, distance_km, iso2_of
 from eventwire.evaluate.common import Timer, read_jsonl, require
 from eventwire.evaluate.matching import Matching, greedy_match
-from eventwire.evaluate.acled_score import Scores, distance_km, iso2_of
 from eventwire.pipeline import Pipeline
 from eventwire.records import Article, Event
 
@@ -111,7 +111,8 @@ def load_notes(path: str, limit: int | None) -> list[Note]:
             continue
         grouped.setdefault(text, []).append(gold_row(record, path))
     if not grouped:
-        raise InputError(f"{FLAG} {path}: no rows with a notes text; pass the normalised ACLED JSONL")
+        raise InputError(f"{FLAG} {path}: no rows with a notes text; "
+                         "pass the normalised ACLED JSONL")
     return [Note(index=i, text=text, published=dt.date.fromisoformat(max(r.date for r in rows)),
                  rows=rows) for i, (text, rows) in enumerate(grouped.items())]
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from eventwire.evaluate import confusion
-from eventwire.evaluate.common import fold, haversine_km, rate
+from eventwire.evaluate.common import fold, rate
 from eventwire.evaluate.matching import Matching
+from eventwire.evaluate.metrics import haversine_km
 from eventwire.export import inter_code
 from eventwire.records import Actor, Event
 

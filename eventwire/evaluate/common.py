@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 import time
 import unicodedata
 from collections.abc import Iterator
@@ -11,28 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import InputError
-
-try:  # the shared metrics module, when it exists; else the private fallback below
-    from eventwire.evaluate.metrics import haversine_km as _shared_haversine_km
-except ImportError:  # pragma: no cover - depends on which modules are present
-    _shared_haversine_km = None
-
-EARTH_RADIUS_KM = 6371.0088
-
-
-def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres (fallback until evaluate/metrics.py exists)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Distance in km, from evaluate.metrics when available."""
-    if _shared_haversine_km is not None:
-        return float(_shared_haversine_km(lat1, lon1, lat2, lon2))
-    return _haversine_km(lat1, lon1, lat2, lon2)
 
 
 def read_jsonl(path: str, *, flag: str, limit: int | None = None) -> Iterator[dict[str, Any]]:
@@ -70,8 +47,9 @@ def require(record: dict[str, Any], keys: tuple[str, ...], *, flag: str, path: s
     """InputError naming the first missing key of a gold record."""
     for key in keys:
         if key not in record:
-            raise InputError(f"{flag} {path}: record without {key!r} (keys: "
-                             f"{', '.join(sorted(record))[:200]}); pass a file in the expected format")
+            keys_seen = ", ".join(sorted(record))[:200]
+            raise InputError(f"{flag} {path}: record without {key!r} (keys: {keys_seen}); "
+                             "pass a file in the expected format")
 
 
 def rate(hits: int, total: int) -> float | None:

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventwire.errors import InputError
+from eventwire.errors import ConfigError, InputError
 from eventwire.evaluate.common import Timer, rate, read_jsonl, require
 from eventwire.nlp.dates import MONTHS, find_dates
 from eventwire.records import DateRef
@@ -149,9 +149,8 @@ class DateScores:
         if result != "exact":
             key = f"{timex.text.lower()} [{grain}]"
             self.misses[key] += 1
-            ours = "not found" if ref is None else f"{our_value(ref)} ({ref.text!r}, p{ref.time_precision})"
             self.miss_examples.setdefault(key, {"gold_text": timex.text, "gold_value": timex.value,
-                                                "dct": dct, "ours": ours})
+                                                "dct": dct, "ours": _describe(ref)})
 
     def report(self) -> dict[str, Any]:
         total = Counter[str]()
@@ -166,12 +165,19 @@ class DateScores:
             "exact_of_found": rate(total["exact"], found),
             "outcomes": {o: total[o] for o in OUTCOMES},
             "by_granularity": {g: _grain_row(c) for g, c in self.by_grain.items()},
-            "top_misses": [{"count": n, **self.miss_examples[k]} for k, n in self.misses.most_common(15)],
+            "top_misses": [{"count": n, **self.miss_examples[k]}
+                           for k, n in self.misses.most_common(15)],
             "skipped_values": dict(self.skipped.most_common(10)),
             "ours_found": self.found_total,
             "ours_spurious": sum(self.spurious.values()),
             "top_spurious": dict(self.spurious.most_common(10)),
         }
+
+
+def _describe(ref: DateRef | None) -> str:
+    if ref is None:
+        return "not found"
+    return f"{our_value(ref)} ({ref.text!r}, p{ref.time_precision})"
 
 
 def _grain_row(counts: Counter[str]) -> dict[str, Any]:
@@ -184,14 +190,15 @@ def _grain_row(counts: Counter[str]) -> dict[str, Any]:
 def evaluate(*, timeml: str, limit: int | None = None) -> dict[str, Any]:
     """Score find_dates against the TIMEX3 DATE values of ``timeml`` (first ``limit`` documents)."""
     if limit is not None and limit < 1:
-        raise InputError(f"--limit {limit}: must be a positive number of documents")
+        raise ConfigError(f"--limit {limit}: must be a positive number of documents")
     timer = Timer()
     scores = DateScores()
     for record in read_jsonl(timeml, flag=FLAG, limit=limit):
         require(record, ("text", "timexes"), flag=FLAG, path=timeml)
         scores.add_document(record)
     if not scores.documents:
-        raise InputError(f"{FLAG} {timeml}: no documents; pass a JSONL of {{doc_id, dct, text, timexes}}")
+        raise InputError(f"{FLAG} {timeml}: no documents; "
+                         "pass a JSONL of {doc_id, dct, text, timexes}")
     report = {"gold_file": timeml, **scores.report()}
     report["timing"] = {"seconds": round(timer.seconds, 2),
                         "documents_per_second": timer.per_second(scores.documents)}

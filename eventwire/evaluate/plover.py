@@ -25,7 +25,8 @@ from eventwire.pipeline import Pipeline
 from eventwire.records import Actor, Article, Event
 
 FLAG = "--plover"
-OLD_TYPES = {"FIGHT": "ASSAULT", "DISAPPROVE": "ACCUSE", "DEMAND": "REQUEST", "INVESTIGATE": "ACCUSE"}
+OLD_TYPES = {"FIGHT": "ASSAULT", "DISAPPROVE": "ACCUSE", "DEMAND": "REQUEST",
+             "INVESTIGATE": "ACCUSE"}
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                 "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
                 "COERCE", "ASSAULT")
@@ -85,7 +86,8 @@ def gold_sentence(record: dict[str, Any]) -> GoldSentence:
     raw = str(record["event"]).upper()
     counts = {k: n for k in COUNTS if k in record and (n := parse_count(record[k])) is not None}
     return GoldSentence(
-        id=str(record.get("id") or ""), text=str(record["text"]), published=_date(record.get("date")),
+        id=str(record.get("id") or ""), text=str(record["text"]),
+        published=_date(record.get("date")),
         event_type=OLD_TYPES.get(raw, raw), raw_type=raw, sources=_actors(record.get("source")),
         targets=_actors(record.get("target")), mode=str(record.get("mode") or "") or None,
         counts=counts)
