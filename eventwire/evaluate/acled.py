@@ -99,13 +99,16 @@ def gold_row(record: dict[str, Any], path: str) -> GoldRow:
     )
 
 
-def load_notes(path: str, limit: int | None) -> list[Note]:
-    """Distinct notes in first-appearance order (the first ``limit`` of them)."""
+def load_notes(path: str, limit: int | None) -> tuple[list[Note], int]:
+    """Distinct notes in first-appearance order (the first ``limit`` of them), and the
+    number of rows skipped for an empty notes text."""
     grouped: dict[str, list[GoldRow]] = {}
+    empty = 0
     for record in read_jsonl(path, flag=FLAG):
         require(record, REQUIRED, flag=FLAG, path=path)
         text = str(record["notes"] or "").strip()
         if not text:
+            empty += 1
             continue
         if text not in grouped and limit is not None and len(grouped) >= limit:
             continue
@@ -113,8 +116,9 @@ def load_notes(path: str, limit: int | None) -> list[Note]:
     if not grouped:
         raise InputError(f"{FLAG} {path}: no rows with a notes text; "
                          "pass the normalised ACLED JSONL")
-    return [Note(index=i, text=text, published=dt.date.fromisoformat(max(r.date for r in rows)),
-                 rows=rows) for i, (text, rows) in enumerate(grouped.items())]
+    notes = [Note(index=i, text=text, published=dt.date.fromisoformat(max(r.date for r in rows)),
+                  rows=rows) for i, (text, rows) in enumerate(grouped.items())]
+    return notes, empty
 
 
 def scorable(event: Event) -> bool:
@@ -151,10 +155,10 @@ def _matchings(pipe: Pipeline, notes: list[Note], scores: Scores
 def evaluate_acled(path: str, limit: int | None = None, pipe: Pipeline | None = None
                    ) -> dict[str, Any]:
     """The ACLED report (see module docstring); ``pipe`` lets tests reuse a loaded pipeline."""
-    notes = load_notes(path, limit)
+    notes, empty = load_notes(path, limit)
     timer = Timer()
     pipeline = pipe or Pipeline.load()
-    scores = Scores()
+    scores = Scores(rows_without_notes=empty)
     for matching in _matchings(pipeline, notes, scores):
         scores.add(matching)
     report = {"gold_file": path, "documents": len(notes), **scores.report()}

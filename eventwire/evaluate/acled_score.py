@@ -32,6 +32,8 @@ ACLED_SUB_EVENT_TYPES = (
     "Headquarters or base established", "Looting/property destruction",
     "Non-violent transfer of territory", "Other",
 )  # fmt: skip
+INTER_LABELS = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "?")
+EXAMPLES = 3
 NEAR_KM = 25.0
 CHECKS = ("event_type", "sub_event_type", "date", "time_precision", "fatalities_exact",
           "fatalities_within_10pct", "fatalities_exact_gold_positive", "location_within_25km",
@@ -56,10 +58,10 @@ def distance_km(gold: GoldRow, event: Event) -> float | None:
     return haversine_km(gold.lat, gold.lon, event.location.lat, event.location.lon)
 
 
-def predicted_inter(actor: Actor | None, event: Event, gold: GoldRow, *, second: bool) -> str:
-    """Our ACLED inter code as a label ("0" no second actor, "?" unknown sector)."""
+def predicted_inter(actor: Actor | None, event: Event, gold: GoldRow) -> str:
+    """Our ACLED inter code as a label ("0" no such actor, as ACLED; "?" unknown sector)."""
     if actor is None:
-        return "0" if second else "?"
+        return "0"
     country = event.location.country_code.upper() if event.location else gold.country_code
     code = inter_code(actor, country)
     return "?" if code is None else str(code)
@@ -74,6 +76,7 @@ class Scores:
     """Running tallies; ``report`` turns them into the JSON-ready dict."""
 
     notes: int = 0
+    rows_without_notes: int = 0
     failures: int = 0
     without_any: int = 0
     without_scorable: int = 0
@@ -86,6 +89,8 @@ class Scores:
     type_pairs: list[confusion.Pair] = field(default_factory=list)
     sub_pairs: list[confusion.Pair] = field(default_factory=list)
     inter1_pairs: list[confusion.Pair] = field(default_factory=list)
+    inter2_pairs: list[confusion.Pair] = field(default_factory=list)
+    examples: dict[str, list[str]] = field(default_factory=dict)
     precision_pairs: list[confusion.Pair] = field(default_factory=list)
     checks: dict[str, list[int]] = field(default_factory=lambda: {c: [0, 0] for c in CHECKS})
     distances: list[float] = field(default_factory=list)
@@ -109,6 +114,7 @@ class Scores:
         for gold, event in matching.pairs:
             self._pair(gold, event)
         for gold in matching.missed:
+            self._example(f"{gold.event_type} -> {confusion.NONE}", gold.event_id)
             self.type_pairs.append((gold.event_type, confusion.NONE))
             self.sub_pairs.append((gold.sub_event_type, confusion.NONE))
         for event in matching.extra:
@@ -125,6 +131,8 @@ class Scores:
         self.type_pairs.append((gold.event_type, pred_type))
         self.sub_pairs.append((gold.sub_event_type, pred_sub))
         self._check("event_type", gold.event_type == pred_type)
+        if gold.event_type != pred_type:
+            self._example(f"{gold.event_type} -> {pred_type}", gold.event_id)
         self._check("sub_event_type", gold.sub_event_type == pred_sub)
         self._check("date", event.date == gold.date)
         self._fatalities(gold, event)
@@ -157,9 +165,10 @@ class Scores:
     def _actors(self, gold: GoldRow, event: Event) -> None:
         actor1 = event.actors[0] if event.actors else None
         actor2 = event.recipients[0] if event.recipients else None
-        inter1 = predicted_inter(actor1, event, gold, second=False)
-        inter2 = predicted_inter(actor2, event, gold, second=True)
+        inter1 = predicted_inter(actor1, event, gold)
+        inter2 = predicted_inter(actor2, event, gold)
         self.inter1_pairs.append((str(gold.inter1), inter1))
+        self.inter2_pairs.append((str(gold.inter2), inter2))
         self._check("inter1", inter1 == str(gold.inter1))
         self._check("inter2", inter2 == str(gold.inter2))
 
@@ -171,7 +180,6 @@ class Scores:
         events = confusion.summary(self.type_pairs, ACLED_EVENT_TYPES)
         subs = confusion.summary(self.sub_pairs, ACLED_SUB_EVENT_TYPES, top=20)
         del subs["confusion"]  # 26 x 26 is too big to read; per_class and top_confusions stay
-        inter_labels = sorted({g for g, _ in self.inter1_pairs} | {p for _, p in self.inter1_pairs})
         return {
             "counts": self._counts(),
             "matched_pairs": self._rates(),
@@ -179,13 +187,27 @@ class Scores:
             "sub_event_type": {"accuracy_matched": rate(*self.checks["sub_event_type"]), **subs},
             "location": {"median_km": round(statistics.median(self.distances), 1)
                          if self.distances else None, "matched_without_location": self.no_location},
-            "inter1_confusion": confusion.matrix(self.inter1_pairs, inter_labels),
+            "inter1_confusion": confusion.matrix(self.inter1_pairs, INTER_LABELS, compact=True),
+            "inter2_confusion": confusion.matrix(self.inter2_pairs, INTER_LABELS, compact=True),
             "time_precision_confusion": dict(Counter(f"{g}->{p}" for g, p in self.precision_pairs)),
+            "examples": self._examples(),
         }
+
+    def _example(self, key: str, event_id: str) -> None:
+        ids = self.examples.setdefault(key, [])
+        if len(ids) < EXAMPLES and event_id:
+            ids.append(event_id)
+
+    def _examples(self) -> dict[str, list[str]]:
+        """ACLED event ids for the commonest wrong types and misses, to look the notes up."""
+        wanted = [f"{c['gold']} -> {c['predicted']}" for c in confusion.top_confusions(
+            self.type_pairs, 10) if c["gold"] != confusion.NONE]
+        return {key: self.examples[key] for key in wanted if key in self.examples}
 
     def _counts(self) -> dict[str, Any]:
         return {
-            "notes": self.notes, "gold_events": self.gold, "predicted_events": self.predicted,
+            "notes": self.notes, "rows_without_notes": self.rows_without_notes,
+            "gold_events": self.gold, "predicted_events": self.predicted,
             "matched": self.matched, "missed": self.gold - self.matched,
             "extra": self.predicted - self.matched, "predicted_all": self.predicted_all,
             "predicted_flagged": self.flagged, "predicted_without_acled_type": self.outside_acled,

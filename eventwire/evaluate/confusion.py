@@ -41,16 +41,20 @@ def macro_f1(table: dict[str, dict[str, Any]]) -> float | None:
     return round(sum(scored) / len(scored), 4) if scored else None
 
 
-def matrix(pairs: Sequence[Pair], classes: Sequence[str]) -> dict[str, dict[str, int]]:
+def matrix(pairs: Sequence[Pair], classes: Sequence[str], *, compact: bool = False
+           ) -> dict[str, dict[str, int]]:
     """gold label -> predicted label -> count; rows and columns are ``classes`` plus "none".
 
-    Labels outside ``classes`` are kept as extra rows/columns so nothing is lost.
+    Labels outside ``classes`` are kept as extra rows/columns so nothing is lost. The "none"
+    row is dropped when empty; with ``compact`` every empty row and column is.
     """
     counts = Counter(pairs)
     extra = sorted({label for pair in pairs for label in pair} - set(classes) - {NONE})
     labels = [*classes, *extra, NONE]
-    rows = {g: {p: counts[(g, p)] for p in labels} for g in labels}
-    return {g: row for g, row in rows.items() if g != NONE or any(row.values())}
+    gold = {g for g, _ in pairs} if compact else set(labels) - {NONE}
+    columns = [p for p in labels if not compact or any(q == p for _, q in pairs)]
+    rows = {g: {p: counts[(g, p)] for p in columns} for g in labels}
+    return {g: row for g, row in rows.items() if g in gold or any(row.values())}
 
 
 def top_confusions(pairs: Sequence[Pair], n: int = 10, *, labelled_only: bool = False
