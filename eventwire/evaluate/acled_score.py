@@ -36,7 +36,8 @@ INTER_LABELS = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "?")
 EXAMPLES = 3
 NEAR_KM = 25.0
 CHECKS = ("event_type", "sub_event_type", "date", "time_precision", "fatalities_exact",
-          "fatalities_within_10pct", "fatalities_exact_gold_positive", "location_within_25km",
+          "fatalities_within_10pct", "fatalities_exact_gold_positive",
+          "fatalities_within_10pct_gold_positive", "location_within_25km",
           "admin1", "inter1", "inter2")
 
 
@@ -65,6 +66,10 @@ def predicted_inter(actor: Actor | None, event: Event, gold: GoldRow) -> str:
     country = event.location.country_code.upper() if event.location else gold.country_code
     code = inter_code(actor, country)
     return "?" if code is None else str(code)
+
+
+def is_flagged(event: Event) -> bool:
+    return event.negated or event.hypothetical or event.historical
 
 
 def within_10pct(predicted: int, gold: int) -> bool:
@@ -100,9 +105,8 @@ class Scores:
         self.notes += 1
         self.failures += failed
         self.predicted_all += len(events)
-        flagged = [e for e in events if e.negated or e.hypothetical or e.historical]
-        self.flagged += len(flagged)
-        self.outside_acled += sum(1 for e in events if e not in flagged and not e.acled_event_type)
+        self.flagged += sum(1 for e in events if is_flagged(e))
+        self.outside_acled += sum(1 for e in events if not is_flagged(e) and not e.acled_event_type)
         self.without_any += not events
 
     def add(self, matching: Matching[GoldRow, Event]) -> None:
@@ -149,6 +153,8 @@ class Scores:
         self._check("fatalities_within_10pct", within_10pct(dead, gold.fatalities))
         if gold.fatalities > 0:
             self._check("fatalities_exact_gold_positive", dead == gold.fatalities)
+            self._check("fatalities_within_10pct_gold_positive",
+                        within_10pct(dead, gold.fatalities))
 
     def _location(self, gold: GoldRow, event: Event) -> None:
         km = distance_km(gold, event)
