@@ -55,10 +55,12 @@ def test_extract_codes_an_arrest_and_killings(batch):
     res = run("extract", str(batch / "a_good.txt"), "--published", "2023-03-14")
     assert res.returncode == 0, res.stderr.decode()
     events = [json.loads(line) for line in res.stdout.decode().splitlines()]
-    arrests = [e for e in events if e["acled_sub_event_type"] == "Arrests"]
-    assert arrests and arrests[0]["arrested"] == 45 and arrests[0]["date"] == "2023-03-14"
-    assert arrests[0]["location"]["country_code"] == "KE"
-    assert any(e["dead"] == 2 for e in events)
+    # ACLED: arrests and lethal police fire at a protest make one protest event with
+    # excessive force, on the protest's day and at its place.
+    (protest,) = [e for e in events if e["acled_event_type"] == "Protests"]
+    assert protest["acled_sub_event_type"] == "Excessive force against protesters"
+    assert protest["arrested"] == 45 and protest["dead"] == 2 and protest["date"] == "2023-03-14"
+    assert protest["location"]["name"] == "Nairobi" and protest["location"]["country_code"] == "KE"
 
 
 def test_acled_and_geojson_formats(batch):

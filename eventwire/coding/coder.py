@@ -20,6 +20,7 @@ from eventwire.coding.lexicon import (
     POLITICAL_SECTORS,
     RIOT_ACTORS,
     RIOT_CUES,
+    TERRITORY_WORDS,
 )
 from eventwire.coding.weapons import WEAPON_RANK, weapon_class
 from eventwire.coding.flags import is_historical, is_hypothetical, is_negated
@@ -89,8 +90,9 @@ class Coder:
         actors = self._actors(hit.subjects + hit.agent, fallback_country, sent)
         recipients = [] if hit.trigger.event_type == "MOBILIZE" else self._actors(
             hit.objects, fallback_country, sent)
-        if hit.trigger.event_type == "PROTEST" and not actors:
-            actors = [act.crowd_actor(hit.mode or "demo", fallback_country)]
+        if hit.trigger.event_type == "PROTEST":  # ACLED names the crowd generically
+            named = [a for a in actors if a.sector not in ("CVL", "PRO", None)]
+            actors = [act.crowd_actor(hit.mode or "demo", fallback_country), *named]
         date_ref = self._date(doc, sents, si, hit)
         date, precision = (date_ref.date, date_ref.time_precision) if date_ref else (
             article.published, 1)
@@ -208,8 +210,10 @@ def _refined_mode(hit: Hit, sent: Any) -> str | None:
         found = weapon_class(sent.text)
         if found is not None and (mode is None or WEAPON_RANK[found[0]] < WEAPON_RANK.get(mode, 9)):
             return found[0]
+    nxt = sent.doc[sent.end:].sents.__next__() if sent.end < len(sent.doc) else None
+    near = [t for t in sent if t.i != hit.token.i] + (list(nxt) if nxt is not None else [])
     if etype == "PROTEST" and mode == "demo" and (any(
-            t.lemma_.lower() in RIOT_CUES for t in sent if t.i != hit.token.i) or any(
+            t.lemma_.lower() in RIOT_CUES for t in near) or any(
             t.lemma_.lower() in RIOT_ACTORS for t in hit.subjects)):
         return "riot"
     return mode
@@ -282,7 +286,8 @@ def _count_people(objects: list[Any]) -> int | None:
 
 def _context(text: str) -> list[str]:
     lowered = text.lower()
-    return [name for name, words in CONTEXT_WORDS if any(w in lowered for w in words)]
+    found = [name for name, words in CONTEXT_WORDS if any(w in lowered for w in words)]
+    return found + ["territory"] if any(w in lowered for w in TERRITORY_WORDS) else found
 
 
 def _evidence(sent: Any) -> Evidence:

@@ -47,7 +47,8 @@ MOB_SECTORS = frozenset({"CVL"})  # ordinary people who attack: ACLED's mob viol
 
 def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str],
               recipient_sectors: frozenset[str], dead: int | None,
-              weapon_sub: str = "", small_arms: bool = False) -> AcledCode | None:
+              weapon_sub: str = "", small_arms: bool = False,
+              context: tuple[str, ...] = ()) -> AcledCode | None:
     """ACLED code for a PLOVER event, or None when ACLED would not code it.
 
     ``weapon_sub`` is the explosion sub-type the evidence's weapons point to (weapons.py).
@@ -57,7 +58,8 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
             return _code(STRATEGIC, STRATEGIC, "Looting/property destruction")  # armed looters
         return _protest(mode, dead)
     if event_type == "ASSAULT":
-        if small_arms and actor_sectors & ARMED_SECTORS and recipient_sectors & ARMED_SECTORS:
+        if small_arms and (actor_sectors & ARMED_SECTORS and recipient_sectors & ARMED_SECTORS
+                           or not (actor_sectors or recipient_sectors)) and mode != "abduct":
             return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")
         code = _assault(mode, actor_sectors, recipient_sectors, dead)
         if code.event_type == "Explosions/Remote violence" and weapon_sub:
@@ -66,6 +68,10 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
     if event_type == "COERCE":
         if mode == "arrest":
             return _code(STRATEGIC, STRATEGIC, "Arrests")
+        if mode == "seize" and "territory" in context:
+            state = bool(actor_sectors & {"MIL", "GOV", "COP"})
+            return _code(POLITICAL_VIOLENCE, "Battles", "Government regains territory" if state
+                         else "Non-state actor overtakes territory")
         if mode == "seize":
             return _code(STRATEGIC, STRATEGIC, "Looting/property destruction")
         if mode in ("martial-law", "curfew", "censor", "restrict"):

@@ -67,6 +67,10 @@ def _verb_hit(tok: Any) -> Hit | None:
     subjects, objects, agent = _arguments(tok)
     if trig.intransitive and any(c.dep_ == "dobj" for c in tok.children):
         return None
+    if trig.event_type == "ASSAULT":  # "fired mortars at the positions of X": X is hit
+        targets = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "against")
+                   for g in c.children if g.dep_ == "pobj"]
+        objects = [o for o in objects if o.lemma_.lower() not in WEAPON_LEMMAS] + _expand_conj(targets)
     obj_lemmas = {o.lemma_.lower() for o in objects} | {o.text.lower() for o in objects}
     if trig.needs_object and not (obj_lemmas & trig.needs_object):
         return None

@@ -51,6 +51,12 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "behead": _t("ASSAULT"), "stab": _t("ASSAULT", "primitive"),
     "ambush": _t("ASSAULT"), "clash": _t("ASSAULT", "sideAB"), "fight": _t("ASSAULT", "sideAB", weak=True),
     "raid": _t("ASSAULT"), "wound": _t("ASSAULT"), "injure": _t("ASSAULT"),
+    "target": _t("ASSAULT", objs=("group", "position", "positions", "fighters", "forces", "troops",
+                                  "convoy", "base", "post", "village", "town", "civilians",
+                                  "patrol", "checkpoint", "vehicle", "headquarters")),
+    "stone": _t("ASSAULT", "primitive"), "pelt": _t("ASSAULT", "primitive"),
+    "capture": _t("COERCE", "seize", weak=True), "overrun": _t("COERCE", "seize"),
+    "recapture": _t("COERCE", "seize"), "retake": _t("COERCE", "seize"),
     "murder": _t("ASSAULT"), "lynch": _t("ASSAULT", "primitive"), "rape": _t("ASSAULT", "sexual"),
     "explode": _t("ASSAULT", "explosives"), "detonate": _t("ASSAULT", "explosives"),
     "disperse": _t("ASSAULT", "crowd-control"), "torch": _t("ASSAULT", "destroy"),
@@ -107,12 +113,17 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "arrest": _t("COERCE", "arrest"), "detention": _t("COERCE", "arrest"),
     "crackdown": _t("COERCE", "restrict"), "curfew": _t("COERCE", "curfew"),
     "deployment": _t("MOBILIZE", "troops"),
+    "raid": _t("ASSAULT"), "burst": _t("ASSAULT", "firearms", weak=True),
 }
 
 # Signs in a protest's sentence that the crowd turned violent (ACLED: a riot).
 RIOT_CUES = frozenset({"stone", "rock", "tire", "tyre", "torch", "vandalize", "vandalise", "loot",
                        "smash", "petrol", "molotov", "pelt", "arson", "rampage", "ransack",
                        "clash", "violent", "set", "burn", "damage", "attack"})
+# Words that make a seizure a change of territory (PLOVER context "territory").
+TERRITORY_WORDS = ("control of", "took control", "over control", "regained control", "captur",
+                   "overran", "overrun", "recaptur", "retook", "retake")
+
 # Crowd nouns that make a protest a riot when they are its subject.
 RIOT_ACTORS = frozenset({"rioter", "mob", "looter"})
 # Crowds and ordinary people: when they attack, ACLED codes mob violence.
@@ -145,6 +156,15 @@ PHRASE_TRIGGERS: tuple[tuple[str, Trigger], ...] = (
     ("exchanged fire", _t("ASSAULT", "sideAB")),
     ("set fire to", _t("ASSAULT", "destroy")),
     ("shot dead", _t("ASSAULT", "firearms")),
+    ("found dead", _t("ASSAULT")),
+    ("gunshot wound", _t("ASSAULT", "firearms")),
+    ("bursts of fire", _t("ASSAULT", "firearms")),
+    ("air raid", _t("ASSAULT", "aerial")),
+    ("took control of", _t("COERCE", "seize")),
+    ("took over control", _t("COERCE", "seize")),
+    ("taken control of", _t("COERCE", "seize")),
+    ("seized control of", _t("COERCE", "seize")),
+    ("regained control", _t("COERCE", "seize")),
     ("gunned down", _t("ASSAULT", "firearms")),
     ("shot and killed", _t("ASSAULT", "firearms")),
     ("set on fire", _t("ASSAULT", "destroy")),

@@ -20,7 +20,7 @@ from eventwire.coding.weapons import small_arms, weapon_class
 from eventwire.records import Event
 
 # Which mention names a merged event: the most informative mode first.
-MODE_PRIORITY = {"riot": 0, "vandalize": 1, "demo": 2, "sideAB": 0, "suicide-attack": 1,
+MODE_PRIORITY = {"seize": -1, "riot": 0, "vandalize": 1, "demo": 2, "sideAB": 0, "suicide-attack": 1,
                  "aerial": 1, "heavy-weapons": 2, "explosives": 2, "abduct": 2, "firearms": 3,
                  "crowd-control": 9}
 COUNT_FIELDS = ("dead", "injured", "arrested", "size")
@@ -28,8 +28,11 @@ SUBSUME_DAYS = 7
 
 
 def family(ev: Event) -> str:
+    """Mentions of one family at one place and day are one ACLED event."""
     if ev.event_type == "ASSAULT" and ev.mode == "crowd-control":
         return "PROTEST"
+    if ev.event_type == "COERCE" and ev.mode == "seize" and "territory" in ev.context:
+        return "ASSAULT"  # a change of territory is a kind of battle
     return ev.event_type
 
 
@@ -42,21 +45,61 @@ def merge_events(events: list[Event]) -> list[Event]:
     groups: dict[tuple[object, ...], list[Event]] = {}
     for ev in events:
         groups.setdefault(merge_key(ev), []).append(ev)
+    _fold_policing(groups)
+    _fold_arrests(groups)
     merged = [_merge_group(g) for g in groups.values()]
     return _drop_subsumed(merged)
 
 
+STATE_SECTORS = frozenset({"COP", "MIL", "GOV"})
+
+
+def _fold_policing(groups: dict[tuple[object, ...], list[Event]]) -> None:
+    """State force at the place and on the day of a protest, or harm there by no named
+    attacker, is the protest's policing (ACLED: 'Excessive force against protesters'
+    when people die)."""
+    for key in [k for k in groups if k[0] == "ASSAULT"]:
+        host = ("PROTEST", *key[1:])
+        if host not in groups:
+            continue
+        policing = [e for e in groups[key] if e.mode != "seize" and (
+            not e.actors or {a.sector for a in e.actors} & STATE_SECTORS
+            or {r.sector for r in e.recipients} & {"PRO", "RIO"})]
+        for ev in policing:
+            ev.mode = "crowd-control"
+        groups[host].extend(policing)
+        groups[key] = [e for e in groups[key] if e not in policing]
+        if not groups[key]:
+            del groups[key]
+
+
+def _fold_arrests(groups: dict[tuple[object, ...], list[Event]]) -> None:
+    """Arrests at the place and on the day of a protest or a fight are part of it
+    (ACLED: police detaining demonstrators is a protest 'with intervention')."""
+    for key in [k for k in groups if k[0] == "COERCE"]:
+        arrests = [e for e in groups[key] if e.mode == "arrest"]
+        for fam in ("PROTEST", "ASSAULT"):
+            host = (fam, *key[1:])
+            if arrests and host in groups:
+                groups[host].extend(arrests)
+                groups[key] = [e for e in groups[key] if e.mode != "arrest"]
+                break
+        if not groups[key]:
+            del groups[key]
+
+
 def _merge_group(group: list[Event]) -> Event:
-    main = sorted(group, key=lambda e: (e.event_type != family(e), MODE_PRIORITY.get(e.mode or "", 5)))[0]
+    main = sorted(group, key=lambda e: MODE_PRIORITY.get(e.mode or "", 5))[0]
     out = replace(main, context=list(main.context), actors=list(main.actors),
                   recipients=list(main.recipients), evidence=list(main.evidence))
-    intervened = any(e.mode == "crowd-control" for e in group) and out.event_type == "PROTEST"
+    intervened = any(e.mode in ("crowd-control", "arrest") for e in group) and (
+        out.event_type == "PROTEST")
     for ev in group:
         if ev is main:
             continue
         _union(out.context, ev.context)
-        if ev.mode == "crowd-control" and out.event_type == "PROTEST":
-            _union(out.actors, ev.recipients)
+        if ev.mode in ("crowd-control", "arrest") and out.event_type == "PROTEST":
+            _union(out.actors, [r for r in ev.recipients if r.sector in ("PRO", "RIO")])
             _union(out.recipients, ev.actors)
         else:
             _union(out.actors, ev.actors)
@@ -82,7 +125,7 @@ def recode(ev: Event, *, intervened: bool) -> Event:
                      actor_sectors=frozenset(a.sector for a in ev.actors if a.sector),
                      recipient_sectors=frozenset(a.sector for a in ev.recipients if a.sector),
                      dead=ev.dead, weapon_sub=found[1] if found else "",
-                     small_arms=small_arms(evidence))
+                     small_arms=small_arms(evidence), context=tuple(ev.context))
     if code is None:
         return ev
     sub = code.sub_event_type
