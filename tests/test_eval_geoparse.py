@@ -144,3 +144,11 @@ def test_lgl_slice() -> None:
     assert res["matched"] > 0.9 * res["gold_with_coordinates"]
     assert res["acc161_all_gold"] > 70
     assert math.isfinite(res["mean_error_km"])
+
+
+def test_reference_entry_counts_as_zero_km_without_geonameid(ref: GoldReference) -> None:
+    gold = _gold_paris(geonameid=None, lat=48.8566, lon=2.3522)  # a Wikipedia-style point
+    report = score([_doc([gold])], [[_place(PARIS)]], ref, gold_spans=True)
+    res = report["resolution"]
+    assert res["mean_error_km"] == 0 and res["acc161_matched"] == 100
+    assert res["exact_geonameid"]["n"] == 0
