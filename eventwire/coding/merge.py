@@ -55,22 +55,27 @@ STATE_SECTORS = frozenset({"COP", "MIL", "GOV"})
 
 
 def _fold_policing(groups: dict[tuple[object, ...], list[Event]]) -> None:
-    """State force at the place and on the day of a protest, or harm there by no named
+    """State force at the town and on the day of a protest, or harm there by no named
     attacker, is the protest's policing (ACLED: 'Excessive force against protesters'
-    when people die)."""
+    when people die). A country-level protest mention hosts nothing."""
     for key in [k for k in groups if k[0] == "ASSAULT"]:
         host = ("PROTEST", *key[1:])
-        if host not in groups:
+        if host not in groups or not any(_specific(e) for e in groups[host]):
             continue
-        policing = [e for e in groups[key] if e.mode != "seize" and (
-            not e.actors or {a.sector for a in e.actors} & STATE_SECTORS
-            or {r.sector for r in e.recipients} & {"PRO", "RIO"})]
-        for ev in policing:
-            ev.mode = "crowd-control"
-        groups[host].extend(policing)
-        groups[key] = [e for e in groups[key] if e not in policing]
-        if not groups[key]:
-            del groups[key]
+        if all(_policing(e) for e in groups[key]):
+            for ev in groups[key]:
+                ev.mode = "crowd-control"
+            groups[host].extend(groups.pop(key))
+
+
+def _specific(ev: Event) -> bool:
+    return ev.location is not None and ev.location.geo_precision < 3
+
+
+def _policing(ev: Event) -> bool:
+    actors = {a.sector for a in ev.actors}
+    return ev.mode != "seize" and (not actors or bool(actors & STATE_SECTORS) or bool(
+        {r.sector for r in ev.recipients} & {"PRO", "RIO"}))
 
 
 def _fold_arrests(groups: dict[tuple[object, ...], list[Event]]) -> None:
@@ -139,16 +144,13 @@ def recode(ev: Event, *, intervened: bool) -> Event:
 
 
 def _drop_subsumed(events: list[Event]) -> list[Event]:
-    def specific(ev: Event) -> bool:
-        return ev.location is not None and ev.location.geo_precision < 3
-
     keep = []
     for ev in events:
         country_level = (ev.location is None or (
             ev.location.admin1 == "" and ev.location.geo_precision == 3)) and all(
             getattr(ev, name) is None for name in COUNT_FIELDS)
         covered = country_level and any(
-            other is not ev and specific(other) and family(other) == family(ev)
+            other is not ev and _specific(other) and family(other) == family(ev)
             and other.mode == ev.mode and other.negated == ev.negated
             and (ev.location is None or other.location.country_code == ev.location.country_code)
             and _days_apart(ev, other) <= SUBSUME_DAYS
