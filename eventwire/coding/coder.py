@@ -14,6 +14,7 @@ from typing import Any
 
 from eventwire.coding import actors as act
 from eventwire.coding import location as loc
+from eventwire.coding.counts import carry_counts, implicit_deaths
 from eventwire.coding.detect import Hit, find_hits
 from eventwire.coding.lexicon import (
     MATERIAL_CONFLICT,
@@ -65,9 +66,22 @@ class Coder:
         focus = self._focus(doc.places)
         events: list[Event] = []
         for si, sent in enumerate(sents):
-            for hit in settings_folded(find_hits(sent)):
+            hits = settings_folded(find_hits(sent))
+            for hit in hits:
                 events.extend(self._events(doc, sents, si, hit, ptoks, focus))
+            if not hits and events and si > 0:
+                self._carry(doc, sent, events)
         return merge_events(events)
+
+    def _carry(self, doc: Doc, sent: Any, events: list[Event]) -> None:
+        """Counts in a sentence without an event of its own go to the event before it."""
+        qs = [q for q in doc.quantities if sent.start_char <= q.start < sent.end_char]
+        dead = implicit_deaths(sent)
+        if qs or dead is not None:
+            last = events[-1]
+            events[-1] = carry_counts(last, qs, dead)
+            if events[-1] is not last:
+                events[-1].evidence.append(_evidence(sent))
 
     def _focus(self, places: list[Place]) -> Place | None:
         direct = loc.focus_country(places)
@@ -101,6 +115,8 @@ class Coder:
         counts = self._counts(doc.quantities, sent, hit)
         if hit.trigger.event_type == "COERCE" and hit.mode == "arrest" and counts.get("arrested") is None:
             counts["arrested"] = _count_people(hit.objects)
+        if hit.trigger.event_type == "ASSAULT" and counts.get("dead") is None:
+            counts["dead"] = implicit_deaths(sent)
         evidence = [_evidence(sent)]
         mode = _refined_mode(hit, sent)
         flags = {"negated": is_negated(hit.token), "hypothetical": is_hypothetical(hit.token),
