@@ -75,9 +75,25 @@ def place_tokens(parse: Any, places: list[Place]) -> list[PlaceToken]:
         if span is None:
             continue
         root = span.root
-        out.append(PlaceToken(place=p, token=root,
-                              locative=_is_locative(root) or _continues_list(root)))
+        out.append(PlaceToken(place=p, token=root, locative=_is_locative(root)
+                              or _continues_list(root) or _after_preposition(span)))
     return out
+
+
+SKIPPABLE = frozenset({"the", "of", "a", "an", "northern", "southern", "eastern", "western",
+                       "central", "rural", "outskirts", "countryside", "area", "town", "city",
+                       "village", "district", "province", "region", "state", "county",
+                       "municipality", "heart", "centre", "center", "capital", "suburb",
+                       "neighbourhood", "neighborhood", "north", "south", "east", "west"})
+
+
+def _after_preposition(span: Any) -> bool:
+    """Surface fallback when the parse is broken: 'in (the town of) X', read off the
+    words before the place."""
+    i = span.start - 1
+    while i >= 0 and span.doc[i].lower_ in SKIPPABLE and span.start - i <= 5:
+        i -= 1
+    return i >= 0 and span.doc[i].lower_ in LOCATIVE_PREPS
 
 
 def _continues_list(tok: Any) -> bool:
