@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+from eventwire.geo.context import Support, context_score, country_support, support
 from eventwire.geo.gazetteer import ABBREVIATION, ALTERNATE, Gazetteer, Match
 from eventwire.geo.names import normalize
 from eventwire.geo.toponyms import ToponymFinder, ToponymSpan
@@ -22,15 +23,14 @@ from eventwire.records import GazetteerEntry, Place, Sentence
 
 log = logging.getLogger(__name__)
 
-TYPE_PRIOR = {"PCLI": 3.0, "CONT": 2.5, "RGN": 2.0, "ADM1": 2.0, "PPLC": 2.6, "ADM2": 0.3,
+TYPE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "RGN": 3.0, "ADM1": 2.0, "PPLC": 2.6, "ADM2": 0.3,
               "SEA": 2.0, "OCN": 2.0, "LK": 1.5, "GULF": 1.5, "STRT": 1.5, "PEN": 1.5}
 VARIANT_PENALTY = (0.0, 3.0, 3.5)
 ALTERNATE_PENALTY = 1.5
 CONFIDENT_MARGIN = 1.5
-NEAR_KM = 150.0
-COUNTRY_WEIGHT = 3.0
-ADMIN1_WEIGHT = 2.5
-NEAR_WEIGHT = 1.0
+MAJOR_POPULATION = 100_000
+MAJOR_CODES = frozenset({"PCLI", "CONT", "RGN", "ADM1", "PPLC"})
+SEAT_SHARE = 0.2  # a city with this share of its namesake admin area's population
 ROUNDS = 2
 ADMIN_WORDS = frozenset({"province", "region", "oblast", "state", "county", "parish",
                          "district", "governorate", "prefecture", "department"})
@@ -61,14 +61,6 @@ class _Item:
         return None
 
 
-def distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
-    """Great-circle distance in km."""
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + \
-        math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def contains(parent: GazetteerEntry, child: GazetteerEntry) -> bool:
     """True when ``parent`` (country or admin-1) administratively contains ``child``."""
     if parent.geonameid == child.geonameid or not parent.country_code:
@@ -96,6 +88,11 @@ def _base_score(m: Match, text: str, seat_penalty: bool, admin_word: bool) -> fl
     return score
 
 
+def _major(m: Match) -> bool:
+    """A candidate that a demonym reading should not override."""
+    return m.entry.feature_code in MAJOR_CODES or m.entry.population >= MAJOR_POPULATION
+
+
 def _seats(matches: list[Match]) -> set[int]:
     """Admin areas named like a big city inside them (Almaty city vs Almaty area):
     the city is meant unless the text says otherwise."""
@@ -106,62 +103,20 @@ def _seats(matches: list[Match]) -> set[int]:
         for c in matches:
             e = c.entry
             if e.feature_class == "P" and e.country_code == a.entry.country_code and \
-                    c.variant == 0 and e.population >= 0.3 * a.entry.population and \
+                    c.variant == 0 and e.population >= SEAT_SHARE * a.entry.population and \
                     (a.entry.feature_code == "ADM2" or e.admin1 == a.entry.admin1):
                 out.add(a.entry.geonameid)
     return out
 
 
-@dataclass(slots=True)
-class _Evidence:
-    """What one toponym says about the document: soft country/admin-1/point mass."""
-
-    key: str
-    countries: dict[str, float] = field(default_factory=dict)
-    admin1s: dict[tuple[str, str], float] = field(default_factory=dict)
-    points: list[tuple[GazetteerEntry, float]] = field(default_factory=list)
-
-
-def _softmax(scores: list[float]) -> list[float]:
-    top = max(scores)
-    exps = [math.exp(s - top) for s in scores]
-    total = sum(exps)
-    return [e / total for e in exps]
-
-
-def _collect(items: list[_Item]) -> list[_Evidence]:
-    """One evidence record per distinct toponym text, from current scores."""
-    out: dict[str, _Evidence] = {}
+def _supports(items: list[_Item]) -> list[Support]:
+    """One support record per distinct toponym text, from current scores."""
+    out: dict[str, Support] = {}
     for it in items:
         key = normalize(it.text)
-        if key in out:
-            continue
-        ev = out[key] = _Evidence(key=key)
-        for m, p in zip(it.matches, _softmax(it.final)):
-            e = m.entry
-            if e.country_code:
-                ev.countries[e.country_code] = ev.countries.get(e.country_code, 0.0) + p
-            if e.admin1:
-                k = (e.country_code, e.admin1)
-                ev.admin1s[k] = ev.admin1s.get(k, 0.0) + p
-            if p > 0.1 and e.feature_code not in ("PCLI", "CONT", "RGN", "ADM1"):
-                ev.points.append((e, p))
+        if key not in out:
+            out[key] = support(key, [m.entry for m in it.matches], it.final)
     return list(out.values())
-
-
-def _context(e: GazetteerEntry, others: list[_Evidence]) -> float:
-    if not others:
-        return 0.0
-    score = COUNTRY_WEIGHT * sum(ev.countries.get(e.country_code, 0.0) for ev in others) \
-        / len(others)
-    if e.admin1 and e.feature_code != "ADM1":
-        k = (e.country_code, e.admin1)
-        score += ADMIN1_WEIGHT * min(1.0, sum(ev.admin1s.get(k, 0.0) for ev in others))
-    if e.feature_class in ("P", "A") and e.feature_code not in ("PCLI", "ADM1"):
-        near = sum(p for ev in others for a, p in ev.points
-                   if a.geonameid != e.geonameid and distance_km(a, e) < NEAR_KM)
-        score += NEAR_WEIGHT * min(1.0, near)
-    return score
 
 
 class Geoparser:
@@ -196,10 +151,10 @@ class Geoparser:
             matches = [Match(country, 0, 0)] if country and self.include_demonyms else []
             return _Item(start, end, surface, matches, demonym=span.country)
         matches = self.gaz.matches(surface, self.max_candidates)
-        if not matches:
+        if not any(_major(m) for m in matches):  # "Canadian": Canada, not Canadian, Texas
             iso = self.gaz.demonym(surface)
             country = self.gaz.country(iso) if iso else None
-            matches = [Match(country, 0, 0)] if country else []
+            matches = [Match(country, 0, 0)] if country else matches
         words = normalize(text[start:end + 14]).split(" ")
         n = len(normalize(surface).split(" "))
         admin_word = any(w in ADMIN_WORDS for w in words[n - 1:n + 1])
@@ -215,23 +170,23 @@ class Geoparser:
             it.final = list(it.base)
         extra = self._demonym_evidence(text)
         for _ in range(ROUNDS):
-            evidence = _collect(items) + extra
+            evidence = _supports(items) + extra
             for it in items:
                 key = normalize(it.text)
                 others = [ev for ev in evidence if ev.key != key]
-                it.final = [b + _context(m.entry, others) for b, m in
+                it.final = [b + context_score(m.entry, others) for b, m in
                             zip(it.base, it.matches)]
             self._containment(text, items)
         starts = [s.start for s in sentences]
         return [self._place(it, sentences, starts) for it in items]
 
-    def _demonym_evidence(self, text: str) -> list[_Evidence]:
+    def _demonym_evidence(self, text: str) -> list[Support]:
         """Countries named by demonyms anywhere in the text ("Israeli troops")."""
-        out: list[_Evidence] = []
+        out: list[Support] = []
         for m in _CAPWORD.finditer(text):
             iso = self.gaz.demonym(m.group())
             if iso:
-                out.append(_Evidence(key=normalize(m.group()), countries={iso: 1.0}))
+                out.append(country_support(normalize(m.group()), iso))
         return out
 
     def _containment(self, text: str, items: list[_Item]) -> None:
