@@ -123,6 +123,7 @@ class DateScores:
     miss_examples: dict[str, dict[str, str]] = field(default_factory=dict)
     spurious: Counter[str] = field(default_factory=Counter)
     found_total: int = 0
+    direction: Counter[str] = field(default_factory=Counter)
 
     def add_document(self, record: dict[str, Any]) -> None:
         text = str(record["text"])
@@ -146,6 +147,9 @@ class DateScores:
         ref = best_overlap(timex, refs)
         result = outcome(timex, grain, ref)
         self.by_grain[grain][result] += 1
+        if result == "wrong_value" and ref is not None:
+            later = our_value(ref) > normalise(timex.value, grain)  # ISO strings sort by time
+            self.direction["ours_later" if later else "ours_earlier"] += 1
         if result != "exact":
             key = f"{timex.text.lower()} [{grain}]"
             self.misses[key] += 1
@@ -164,6 +168,7 @@ class DateScores:
             "recall": rate(found, scored), "exact": rate(total["exact"], scored),
             "exact_of_found": rate(total["exact"], found),
             "outcomes": {o: total[o] for o in OUTCOMES},
+            "wrong_value_direction": {d: self.direction[d] for d in ("ours_earlier", "ours_later")},
             "by_granularity": {g: _grain_row(c) for g, c in self.by_grain.items()},
             "top_misses": [{"count": n, **self.miss_examples[k]}
                            for k, n in self.misses.most_common(15)],
