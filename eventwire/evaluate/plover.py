@@ -34,6 +34,7 @@ OLD_SECTORS = {"CIV": "CVL"}
 VAGUE_COUNTS = {"dozens": 12, "hundreds": 100, "thousands": 1000, "tens of thousands": 10000,
                 "hundreds of thousands": 100000}
 COUNTS = ("dead", "injured", "size")
+EXAMPLES = 3
 
 
 @dataclass(slots=True, kw_only=True, frozen=True)
@@ -145,6 +146,7 @@ class PloverScores:
     top_pairs: list[confusion.Pair] = field(default_factory=list)
     checks: dict[str, list[int]] = field(default_factory=dict)
     mode_pairs: Counter[str] = field(default_factory=Counter)
+    missed_ids: dict[str, list[str]] = field(default_factory=dict)
 
     def _check(self, name: str, hit: bool) -> None:
         tally = self.checks.setdefault(name, [0, 0])
@@ -159,7 +161,10 @@ class PloverScores:
         self.only_flagged += bool(events) and not unflagged
         self.gold_types[gold.event_type] += 1
         self.raw_types[gold.raw_type] += 1
-        self.any_hits[gold.event_type] += any(e.event_type == gold.event_type for e in unflagged)
+        hit = any(e.event_type == gold.event_type for e in unflagged)
+        self.any_hits[gold.event_type] += hit
+        if not hit and len(ids := self.missed_ids.setdefault(gold.event_type, [])) < EXAMPLES:
+            ids.append(gold.id)
         top = top_event(unflagged)
         self.top_pairs.append((gold.event_type, top.event_type if top else confusion.NONE))
         event = chosen_event(unflagged, gold.event_type)
@@ -209,6 +214,7 @@ class PloverScores:
             "attributes": {name: rate(h, n) for name, (h, n) in sorted(self.checks.items())},
             "attributes_n": {name: n for name, (_, n) in sorted(self.checks.items())},
             "mode_misses": dict(self.mode_pairs.most_common(15)),
+            "missed_examples": self.missed_ids,
         }
 
 
