@@ -26,7 +26,17 @@ from eventwire.coding.lexicon import (
 from eventwire.coding.weapons import WEAPON_RANK, weapon_class
 from eventwire.coding.flags import is_historical, is_hypothetical, is_negated
 from eventwire.coding.merge import merge_events, recode
-from eventwire.records import Actor, DateRef, Doc, Event, Evidence, GazetteerEntry, Place, Quantity
+from eventwire.records import (
+    Actor,
+    DateRef,
+    Doc,
+    Event,
+    Evidence,
+    GazetteerEntry,
+    Location,
+    Place,
+    Quantity,
+)
 
 COUNT_KINDS = {"ASSAULT": ("dead", "injured"), "PROTEST": ("dead", "injured", "size", "arrested"),
                "COERCE": ("arrested",), "crowd-control": ("dead", "injured", "size", "arrested")}
@@ -68,7 +78,8 @@ class Coder:
         for si, sent in enumerate(sents):
             hits = settings_folded(find_hits(sent))
             for hit in hits:
-                events.extend(self._events(doc, sents, si, hit, ptoks, focus))
+                scene = events[-1].location if events else None
+                events.extend(self._events(doc, sents, si, hit, ptoks, focus, scene))
             if not hits and events and si > 0:
                 self._carry(doc, sent, events)
         return merge_events(events)
@@ -95,7 +106,7 @@ class Coder:
         return Place(start=0, end=0, text=entry.name, entry=entry, score=0.5) if entry else None
 
     def _events(self, doc: Doc, sents: list[Any], si: int, hit: Hit, ptoks: list[loc.PlaceToken],
-                focus: Place | None) -> list[Event]:
+                focus: Place | None, scene: Location | None) -> list[Event]:
         sent = sents[si]
         article = doc.article
         places, geo_reason, borrowed = self._places(sents, si, hit, ptoks)
@@ -127,6 +138,9 @@ class Coder:
             time_precision=precision if date else None, actors=actors, recipients=recipients,
             evidence=evidence, **counts, **flags,
         )
+        if not places and scene is not None and geo_reason != "nationwide":
+            return [_finish(replace(base, location=replace(
+                scene, reason="place of the event before it")), sent.start_char, date_ref is not None)]
         if not places and focus is not None:
             places, geo_reason, borrowed = [focus], geo_reason or "document's main country", True
         out = []

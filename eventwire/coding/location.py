@@ -134,27 +134,57 @@ def in_clause(place_tok: Any, trigger: Any) -> bool:
     return clause.left_edge.i <= place_tok.i <= clause.right_edge.i
 
 
-def contains(outer: Place, inner: Place) -> bool:
-    """Does ``outer`` (a country or region) contain ``inner``?"""
-    o, i = outer.entry, inner.entry
-    if o.geonameid == i.geonameid or rank(outer) <= rank(inner):
+SUB_LOCATION_AFTER = frozenset({"neighborhood", "neighbourhood", "area", "quarter", "street",
+                                "square", "road", "avenue", "market", "junction", "suburb",
+                                "colony", "sector", "hill", "camp", "checkpoint"})
+SUB_LOCATION_BEFORE = frozenset({"colonia", "barrio", "barangay", "bairro"})
+COORDINATORS = (" and ", " or ", " as well as ", " & ")
+
+
+def sub_location(c: PlaceToken) -> bool:
+    """'Primavera neighborhood', 'Colonia Jardines', 'Ganeshpur area of ...'."""
+    doc = c.token.doc
+    span = doc.char_span(c.place.start, c.place.end, alignment_mode="expand")
+    if span is None:
         return False
-    if rank(outer) >= 4:
-        return bool(o.country_code) and o.country_code == i.country_code
-    return o.country_code == i.country_code and bool(i.admin1) and i.admin1 in (o.name, o.admin1)
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return after in SUB_LOCATION_AFTER or before in SUB_LOCATION_BEFORE
 
 
 def choose(candidates: list[PlaceToken]) -> list[Place]:
-    """Locative places, most specific first, minus those that contain another one."""
-    ordered = sorted(candidates, key=lambda c: rank(c.place))
-    chosen: list[Place] = []
-    for c in ordered:
-        if rank(c.place) > 4:
+    """Where the event happened: the most specific places of the clause.
+
+    Places that qualify another ("Zapopan, Jalisco", "Coyah town (Coyah-Centre, Kindia)",
+    "Baruta, Caracas") describe one location; only places coordinated with "and/or" or
+    reached by movement ("spread to X") are separate locations, one event each (ACLED).
+    Neighbourhoods and streets give way to their town when the town is named.
+    """
+    usable = [c for c in candidates if rank(c.place) <= 4]
+    towns = [c for c in usable if not sub_location(c)] or usable
+    if not towns:
+        return []
+    best = min(rank(c.place) for c in towns)
+    same = sorted((c for c in towns if rank(c.place) == best), key=lambda c: c.place.start)
+    chosen = [same[0]]
+    for c in same[1:]:
+        if c.place.entry.geonameid in {k.place.entry.geonameid for k in chosen}:
             continue
-        if any(c.place.entry.geonameid == k.entry.geonameid or contains(c.place, k) for k in chosen):
-            continue
-        chosen.append(c.place)
-    return chosen
+        between = c.token.doc.text[chosen[-1].place.end:c.place.start].lower()
+        if any(w in between for w in COORDINATORS) or _moved_to(c.token):
+            chosen.append(c)
+    return [c.place for c in chosen]
+
+
+def _moved_to(tok: Any) -> bool:
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "prep" and cur.lower_ in MOVEMENT_PREPS:
+            return cur.head.lemma_.lower() in MOVEMENT_VERBS
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def focus_country(places: list[Place]) -> Place | None:

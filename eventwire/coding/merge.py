@@ -48,7 +48,16 @@ def merge_events(events: list[Event]) -> list[Event]:
     _fold_policing(groups)
     _fold_arrests(groups)
     merged = [_merge_group(g) for g in groups.values()]
-    return _drop_subsumed(merged)
+    return _drop_subsumed(_merge_same_acled(merged))
+
+
+def _merge_same_acled(events: list[Event]) -> list[Event]:
+    """ACLED's unit: one event per type, place and day, whatever PLOVER types led to it."""
+    groups: dict[tuple[object, ...], list[Event]] = {}
+    for ev in events:
+        key = (ev.acled_event_type, *merge_key(ev)[1:]) if ev.acled_event_type else (id(ev),)
+        groups.setdefault(key, []).append(ev)
+    return [g[0] if len(g) == 1 else _merge_group(g) for g in groups.values()]
 
 
 STATE_SECTORS = frozenset({"COP", "MIL", "GOV"})
