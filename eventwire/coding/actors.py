@@ -30,7 +30,9 @@ SECTOR_NOUNS: dict[str, str] = {
                     "LEG"),
     **dict.fromkeys(("court", "judge", "prosecutor"), "JUD"),
     **dict.fromkeys(("rebel", "insurgent", "militant", "guerrilla", "jihadist", "terrorist",
-                     "separatist", "fighter", "gunman", "gunmen"), "REB"),
+                     "separatist", "fighter"), "REB"),
+    **dict.fromkeys(("gunman", "gunmen", "assailant", "attacker", "hitman", "bandit",
+                     "kidnapper"), "UAF"),
     **dict.fromkeys(("protester", "protestor", "demonstrator", "activist", "marcher",
                      "crowd", "student", "worker", "striker", "opposition", "protest",
                      "demonstration"), "PRO"),
@@ -73,6 +75,7 @@ GENERIC_NAMES = {
     "REB": "Rebel Group ({c})", "MLT": "Militia ({c})", "JUD": "Judiciary of {c}",
     "LEG": "Legislature of {c}", "JRN": "Journalists ({c})", "BUS": "Private Business ({c})",
     "REF": "Refugees/IDPs ({c})", "PTY": "Political Party ({c})",
+    "UAF": "Unidentified Armed Group ({c})",
 }
 
 CountryOf = Callable[[str], "str | None"]  # word or name -> ISO2 (gazetteer demonym/country)
@@ -93,20 +96,33 @@ COLLECTIVE_HEADS = frozenset({"member", "personnel", "unit", "group", "thousand"
                               "headquarters", "stronghold", "vehicle"})
 
 
+ARMED_MODIFIERS = frozenset({"armed", "masked", "unidentified", "unknown", "hooded"})
+
+
 def sector_of(span: Any) -> str | None:
     """Sector from the head noun of a noun phrase ("thousands of protesters" -> PRO)."""
     root = span.root
+    if root.lemma_.lower() in ("man", "person", "people", "individual", "group", "assailant") and any(
+            c.lower_ in ARMED_MODIFIERS for c in root.children if c.dep_ == "amod") and not (
+            root.lemma_.lower() == "group" and _of_target(root)):
+        return "UAF"  # "armed men", "unidentified individuals": ACLED's unidentified armed group
     for _ in range(3):
         word = _sector_word(root)
         if word is not None:
             return word
         if root.lemma_.lower() not in COLLECTIVE_HEADS and not root.like_num:
             break
-        nxt = [g for c in root.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        if not nxt:
-            break
-        root = nxt[0]
+        nxt = _of_target(root)
+        if nxt is None:
+            return next((_sector_word(c) for c in root.children
+                         if c.dep_ == "compound" and _sector_word(c)), None)  # "army position"
+        root = nxt
     return None
+
+
+def _of_target(tok: Any) -> Any:
+    return next((g for c in tok.children if c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"), None)
 
 
 def _sector_word(tok: Any) -> str | None:

@@ -56,6 +56,7 @@ CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("election", ("election", "vote", "ballot")),
     ("corruption", ("corruption", "bribe", "embezzle")),
 )
+ARMED = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY"})
 SINGULAR_DETS = frozenset({"a", "an", "another", "one"})
 
 CountryEntry = Callable[[str], "GazetteerEntry | None"]
@@ -115,8 +116,9 @@ class Coder:
         actors = self._actors(hit.subjects + hit.agent, fallback_country, sent)
         recipients = [] if hit.trigger.event_type == "MOBILIZE" else self._actors(
             hit.objects, fallback_country, sent)
-        if hit.trigger.event_type == "PROTEST":  # ACLED names the crowd generically
-            named = [a for a in actors if a.sector not in ("CVL", "PRO", None)]
+        named = [a for a in actors if a.sector not in ("CVL", "PRO", None)]
+        if hit.trigger.event_type == "PROTEST" and not {a.sector for a in named} & ARMED:
+            # ACLED names a protest's crowd generically; armed looters are no crowd
             actors = [act.crowd_actor(hit.mode or "demo", fallback_country), *named]
         date_ref = self._date(doc, sents, si, hit)
         date, precision = (date_ref.date, date_ref.time_precision) if date_ref else (

@@ -40,7 +40,7 @@ ASSAULT_BY_MODE = {
     "sideAB": _code(POLITICAL_VIOLENCE, "Battles", "Armed clash"),
     "destroy": _code(STRATEGIC, STRATEGIC, "Looting/property destruction"),
 }
-ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY"})
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY"})  # UAF: unidentified armed
 CROWD_SECTORS = frozenset({"PRO", "RIO"})
 MOB_SECTORS = frozenset({"CVL"})  # ordinary people who attack: ACLED's mob violence
 

@@ -21,6 +21,7 @@ SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 OBJECTS = ("dobj", "attr", "oprd")
 HAPPEN_VERBS = frozenset({"erupt", "break", "take", "spread", "begin", "start", "continue",
+                          "arrive", "reach", "send", "deploy", "dispatch",
                           "hold", "stage", "organize", "organise", "face", "occur", "turn",
                           "escalate", "rock", "hit", "see", "trigger", "spark", "report",
                           "declare", "impose", "extend", "lift", "announce", "be"})
@@ -106,6 +107,8 @@ def _noun_hit(tok: Any) -> Hit | None:
                for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON")]
     of_args = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
                for g in c.children if g.dep_ == "pobj"]
+    subjects.extend(_expand_conj([g for c in tok.children if c.dep_ == "prep" and c.lower_ ==
+                                  "between" for g in c.children if g.dep_ == "pobj"]))
     (subjects if trig.event_type == "PROTEST" else objects).extend(_expand_conj(of_args))
     return Hit(token=tok, trigger=trig, mode=trig.mode, subjects=subjects, objects=objects)
 
@@ -134,7 +137,8 @@ def _firing(tok: Any) -> Trigger | None:
     """'fired mortars at', 'fired on the crowd' (not 'fired the minister')."""
     preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
     objs = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
-    if preps & {"at", "on", "upon", "into"} or objs & WEAPON_LEMMAS:
+    fired = tok.head.lemma_.lower() if tok.dep_ in ("acl", "relcl") else ""  # "shells fired by"
+    if preps & {"at", "on", "upon", "into"} or (objs | {fired}) & WEAPON_LEMMAS:
         return Trigger(event_type="ASSAULT", mode="firearms")
     return None
 
@@ -193,7 +197,10 @@ def _arguments(verb: Any) -> tuple[list[Any], list[Any], list[Any]]:
             agent.extend(_hands_of(child))
     if not subjects and verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl"):
         head = verb.head
-        if verb.dep_ == "relcl" or verb.dep_ == "acl":
+        if verb.dep_ == "acl" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj") and (
+                verb.tag_ != "VBN"):  # "made two attempts to attack": the maker attacks
+            subjects.extend(c for c in head.head.children if c.dep_ in SUBJECTS)
+        elif verb.dep_ == "relcl" or verb.dep_ == "acl":
             (objects if verb.tag_ == "VBN" else subjects).append(head)
         else:
             subjects.extend(c for c in head.children if c.dep_ in SUBJECTS)

@@ -42,6 +42,9 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "storm": _t("PROTEST", "riot"), "loot": _t("PROTEST", "riot"),
     "vandalize": _t("PROTEST", "vandalize"), "vandalise": _t("PROTEST", "vandalize"),
     "boycott": _t("PROTEST", "boycott"), "blockade": _t("PROTEST", "obstruct"),
+    "block": _t("PROTEST", "obstruct", objs=("road", "roads", "highway", "entrance", "street",
+                                             "streets", "access", "traffic", "route", "bridge",
+                                             "railway", "junction", "motorway", "gate")),
     # ASSAULT
     "kill": _t("ASSAULT"), "attack": _t("ASSAULT"), "shoot": _t("ASSAULT", "firearms"),
     "shell": _t("ASSAULT", "heavy-weapons"), "bomb": _t("ASSAULT", "explosives"),
@@ -113,13 +116,14 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "arrest": _t("COERCE", "arrest"), "detention": _t("COERCE", "arrest"),
     "crackdown": _t("COERCE", "restrict"), "curfew": _t("COERCE", "curfew"),
     "deployment": _t("MOBILIZE", "troops"),
+    "reinforcement": _t("MOBILIZE", "troops", weak=True),
     "raid": _t("ASSAULT"), "burst": _t("ASSAULT", "firearms", weak=True),
 }
 
 # Signs in a protest's sentence that the crowd turned violent (ACLED: a riot).
 RIOT_CUES = frozenset({"stone", "rock", "tire", "tyre", "torch", "vandalize", "vandalise", "loot",
                        "smash", "petrol", "molotov", "pelt", "arson", "rampage", "ransack",
-                       "clash", "violent", "set", "burn", "damage", "attack"})
+                       "clash", "violent", "burn", "damage"})
 # Words that make a seizure a change of territory (PLOVER context "territory").
 TERRITORY_WORDS = ("control of", "took control", "over control", "regained control", "captur",
                    "overran", "overrun", "recaptur", "retook", "retake")
@@ -156,6 +160,8 @@ PHRASE_TRIGGERS: tuple[tuple[str, Trigger], ...] = (
     ("exchanged fire", _t("ASSAULT", "sideAB")),
     ("set fire to", _t("ASSAULT", "destroy")),
     ("shot dead", _t("ASSAULT", "firearms")),
+    ("shoot-out", _t("ASSAULT", "sideAB")),
+    ("shootout", _t("ASSAULT", "sideAB")),
     ("found dead", _t("ASSAULT")),
     ("gunshot wound", _t("ASSAULT", "firearms")),
     ("bursts of fire", _t("ASSAULT", "firearms")),

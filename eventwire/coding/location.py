@@ -149,7 +149,8 @@ def sub_location(c: PlaceToken) -> bool:
         return False
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    return after in SUB_LOCATION_AFTER or before in SUB_LOCATION_BEFORE
+    return after in SUB_LOCATION_AFTER or before in SUB_LOCATION_BEFORE or (
+        span.text.lower() in SUB_LOCATION_BEFORE)
 
 
 def choose(candidates: list[PlaceToken]) -> list[Place]:
