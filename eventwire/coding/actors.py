@@ -34,7 +34,7 @@ SECTOR_NOUNS: dict[str, str] = {
     **dict.fromkeys(("gunman", "gunmen", "assailant", "attacker", "hitman", "bandit",
                      "kidnapper"), "UAF"),
     **dict.fromkeys(("protester", "protestor", "demonstrator", "activist", "marcher",
-                     "crowd", "student", "worker", "striker", "opposition", "protest",
+                     "crowd", "student", "worker", "striker", "protest",
                      "demonstration"), "PRO"),
     **dict.fromkeys(("rioter", "mob", "looter", "riot"), "RIO"),
     **dict.fromkeys(("civilian", "resident", "villager", "people", "person", "man", "woman",
@@ -45,6 +45,7 @@ SECTOR_NOUNS: dict[str, str] = {
     **dict.fromkeys(("company", "firm", "businessman", "plant", "bank"), "BUS"),
     **dict.fromkeys(("militia", "vigilante"), "MLT"),
     **dict.fromkeys(("party",), "PTY"),
+    **dict.fromkeys(("opposition",), "OPP"),
     **dict.fromkeys(("refugee", "migrant"), "REF"),
 }
 
@@ -102,6 +103,9 @@ ARMED_MODIFIERS = frozenset({"armed", "masked", "unidentified", "unknown", "hood
 def sector_of(span: Any) -> str | None:
     """Sector from the head noun of a noun phrase ("thousands of protesters" -> PRO)."""
     root = span.root
+    for mod in root.children:  # "NAF rebel forces", "militia members": the modifier decides
+        if mod.dep_ in ("compound", "amod") and _sector_word(mod) in ("REB", "MLT", "UAF"):
+            return _sector_word(mod)
     if root.lemma_.lower() in ("man", "person", "people", "individual", "group", "assailant") and any(
             c.lower_ in ARMED_MODIFIERS for c in root.children if c.dep_ == "amod") and not (
             root.lemma_.lower() == "group" and _of_target(root)):

@@ -21,6 +21,7 @@ from eventwire.coding.lexicon import (
     POLITICAL_SECTORS,
     RIOT_ACTORS,
     RIOT_CUES,
+    RIOT_PHRASES,
     TERRITORY_WORDS,
 )
 from eventwire.coding.weapons import WEAPON_RANK, weapon_class
@@ -225,14 +226,11 @@ def _accident(hit: Hit, sent: Any, actors: list[Actor]) -> bool:
     """'19-year-old killed in fiery crash', 'a fire killed two': harm with no attacker."""
     if hit.trigger.event_type != "ASSAULT" or actors:
         return False
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        if lemma in ACCIDENT_LEMMAS:
-            return True
-        if lemma == "fire" and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "pobj") and (
-                tok.head.lemma_.lower() not in ("open", "set", "exchange", "on")):
-            return True
-    return False
+    if any(tok.lemma_.lower() in ACCIDENT_LEMMAS for tok in sent):
+        return True
+    lowered = sent.text.lower()
+    return any(p in lowered for p in ("fire broke out", "caught fire", "house fire", "fire engulfed",
+                                      "fire gutted", "fire destroyed"))
 
 
 def _refined_mode(hit: Hit, sent: Any) -> str | None:
@@ -244,9 +242,11 @@ def _refined_mode(hit: Hit, sent: Any) -> str | None:
             return found[0]
     nxt = sent.doc[sent.end:].sents.__next__() if sent.end < len(sent.doc) else None
     near = [t for t in sent if t.i != hit.token.i] + (list(nxt) if nxt is not None else [])
-    if etype == "PROTEST" and mode == "demo" and (any(
+    near_text = " ".join(t.text for t in near).lower()
+    if etype == "PROTEST" and mode in ("demo", "obstruct") and (any(
             t.lemma_.lower() in RIOT_CUES for t in near) or any(
-            t.lemma_.lower() in RIOT_ACTORS for t in hit.subjects)):
+            t.lemma_.lower() in RIOT_ACTORS for t in hit.subjects) or any(
+            p in near_text for p in RIOT_PHRASES)):
         return "riot"
     return mode
 

@@ -54,7 +54,7 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
     ``weapon_sub`` is the explosion sub-type the evidence's weapons point to (weapons.py).
     """
     if event_type == "PROTEST":
-        if mode == "riot" and actor_sectors & ARMED_SECTORS and not actor_sectors & CROWD_SECTORS:
+        if mode == "riot" and actor_sectors & (ARMED_SECTORS - {"COP"}):
             return _code(STRATEGIC, STRATEGIC, "Looting/property destruction")  # armed looters
         return _protest(mode, dead)
     if event_type == "ASSAULT":

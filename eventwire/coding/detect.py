@@ -88,6 +88,12 @@ def _noun_hit(tok: Any) -> Hit | None:
         return None
     lemma = tok.lemma_.lower()
     trig = NOUN_TRIGGERS.get(lemma)
+    if trig is None and "/" in lemma:  # "explosions/bursts", "projectiles/explosions"
+        parts = [p.rstrip("s") for p in lemma.split("/")]
+        trig = next((NOUN_TRIGGERS[p] for p in parts if p in NOUN_TRIGGERS), None)
+    if trig is None and lemma in ("body", "corpse") and tok.head.lemma_.lower() in (
+            "find", "discover", "recover", "dump", "retrieve"):
+        trig = Trigger(event_type="ASSAULT")  # "the body of a man was found"
     if trig is None and lemma == "fire" and any(
             c.lemma_.lower() in WEAPON_LEMMAS | {"heavy", "live", "sniper"} for c in tok.children):
         trig = Trigger(event_type="ASSAULT", mode="firearms")  # "artillery fire", "heavy fire"

@@ -58,6 +58,9 @@ VERB_TRIGGERS: dict[str, Trigger] = {
                                   "convoy", "base", "post", "village", "town", "civilians",
                                   "patrol", "checkpoint", "vehicle", "headquarters")),
     "stone": _t("ASSAULT", "primitive"), "pelt": _t("ASSAULT", "primitive"),
+    "assault": _t("ASSAULT", "beat"), "repel": _t("ASSAULT", "sideAB"),
+    "repulse": _t("ASSAULT", "sideAB"), "thwart": _t("ASSAULT", "sideAB", weak=True),
+    "foil": _t("ASSAULT", "sideAB", weak=True),
     "capture": _t("COERCE", "seize", weak=True), "overrun": _t("COERCE", "seize"),
     "recapture": _t("COERCE", "seize"), "retake": _t("COERCE", "seize"),
     "murder": _t("ASSAULT"), "lynch": _t("ASSAULT", "primitive"), "rape": _t("ASSAULT", "sexual"),
@@ -117,6 +120,8 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "crackdown": _t("COERCE", "restrict"), "curfew": _t("COERCE", "curfew"),
     "deployment": _t("MOBILIZE", "troops"),
     "reinforcement": _t("MOBILIZE", "troops", weak=True),
+    "incursion": _t("ASSAULT", "sideAB"), "offensive": _t("ASSAULT", "sideAB", weak=True),
+    "projectile": _t("ASSAULT", "heavy-weapons"), "assault": _t("ASSAULT"),
     "raid": _t("ASSAULT"), "burst": _t("ASSAULT", "firearms", weak=True),
 }
 
@@ -127,6 +132,11 @@ RIOT_CUES = frozenset({"stone", "rock", "tire", "tyre", "torch", "vandalize", "v
 # Words that make a seizure a change of territory (PLOVER context "territory").
 TERRITORY_WORDS = ("control of", "took control", "over control", "regained control", "captur",
                    "overran", "overrun", "recaptur", "retook", "retake")
+
+# Phrases that make a protest a riot wherever they appear near it.
+RIOT_PHRASES = ("on fire", "set fire", "set alight", "torched", "burned tires", "burnt tires",
+                "burning tires", "burned tyres", "burnt tyres", "burning tyres", "threw stones",
+                "hurled stones", "pelted", "hurled rocks", "threw rocks", "petrol bomb")
 
 # Crowd nouns that make a protest a riot when they are its subject.
 RIOT_ACTORS = frozenset({"rioter", "mob", "looter"})
@@ -161,6 +171,7 @@ PHRASE_TRIGGERS: tuple[tuple[str, Trigger], ...] = (
     ("set fire to", _t("ASSAULT", "destroy")),
     ("shot dead", _t("ASSAULT", "firearms")),
     ("shoot-out", _t("ASSAULT", "sideAB")),
+    ("in both directions", _t("ASSAULT", "sideAB")),
     ("shootout", _t("ASSAULT", "sideAB")),
     ("found dead", _t("ASSAULT")),
     ("gunshot wound", _t("ASSAULT", "firearms")),

@@ -136,7 +136,8 @@ def in_clause(place_tok: Any, trigger: Any) -> bool:
 
 SUB_LOCATION_AFTER = frozenset({"neighborhood", "neighbourhood", "area", "quarter", "street",
                                 "square", "road", "avenue", "market", "junction", "suburb",
-                                "colony", "sector", "hill", "camp", "checkpoint"})
+                                "colony", "sector", "hill", "camp", "checkpoint", "community",
+                                "frontline", "front"})
 SUB_LOCATION_BEFORE = frozenset({"colonia", "barrio", "barangay", "bairro"})
 COORDINATORS = (" and ", " or ", " as well as ", " & ")
 
