@@ -12,6 +12,7 @@ Counts follow ACLED's rule: the most conservative (lowest) figure reported.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from eventwire.coding.actors import dedupe, rioters
@@ -89,7 +90,8 @@ def _policing(ev: Event) -> bool:
 
 def _fold_arrests(groups: dict[tuple[object, ...], list[Event]]) -> None:
     """Arrests at the place and on the day of a protest or a fight are part of it
-    (ACLED: police detaining demonstrators is a protest 'with intervention')."""
+    (ACLED: police detaining demonstrators is a protest 'with intervention'; an arrest
+    told in the background of a protest is not an event of its own either)."""
     for key in [k for k in groups if k[0] == "COERCE"]:
         arrests = [e for e in groups[key] if e.mode == "arrest"]
         for fam in ("PROTEST", "ASSAULT"):
@@ -102,12 +104,24 @@ def _fold_arrests(groups: dict[tuple[object, ...], list[Event]]) -> None:
             del groups[key]
 
 
+SCENE_WORDS = re.compile(r"\b(them|protesters|protestors|demonstrators|participants|marchers|"
+                         r"activists|rioters|mob|crowd|intervened|dispersed|fighters|suspects|"
+                         r"militants|attackers|assailants|perpetrators)\b", re.IGNORECASE)
+
+
+def _at_the_scene(arrest: Event) -> bool:
+    """Were the people arrested those at the protest or fight ('arrested them',
+    'detained 12 protesters'), rather than someone in a background sentence?"""
+    return any(r.sector in ("PRO", "RIO", "REB", "UAF") for r in arrest.recipients) or any(
+        SCENE_WORDS.search(e.text) for e in arrest.evidence)
+
+
 def _merge_group(group: list[Event]) -> Event:
     main = sorted(group, key=lambda e: MODE_PRIORITY.get(e.mode or "", 5))[0]
     out = replace(main, context=list(main.context), actors=list(main.actors),
                   recipients=list(main.recipients), evidence=list(main.evidence))
-    intervened = any(e.mode in ("crowd-control", "arrest") for e in group) and (
-        out.event_type == "PROTEST")
+    intervened = any(e.mode == "crowd-control" or (e.mode == "arrest" and _at_the_scene(e))
+                     for e in group) and out.event_type == "PROTEST"
     for ev in group:
         if ev is main:
             continue
