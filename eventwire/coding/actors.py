@@ -20,7 +20,10 @@ SECTOR_NOUNS: dict[str, str] = {
     **dict.fromkeys(("police", "policeman", "policemen", "officer", "cop", "gendarme",
                      "gendarmerie", "constable"), "COP"),
     **dict.fromkeys(("soldier", "troop", "army", "military", "force", "guard", "marine",
-                     "paratrooper", "peacekeeper", "commando", "navy", "airforce"), "MIL"),
+                     "paratrooper", "peacekeeper", "commando", "navy", "airforce", "division",
+                     "brigade", "battalion", "regiment", "security", "servicemen",
+                     "serviceman", "sergeant", "lieutenant", "colonel", "captain", "general"),
+                    "MIL"),
     **dict.fromkeys(("government", "authority", "president", "minister", "official",
                      "ministry", "administration", "governor", "mayor", "cabinet", "regime",
                      "state", "prime", "premier", "leader", "spokesman", "spokeswoman",
@@ -43,7 +46,8 @@ SECTOR_NOUNS: dict[str, str] = {
                      "inmate", "trader", "driver", "teacher", "doctor", "nurse", "victim"), "CVL"),
     **dict.fromkeys(("journalist", "reporter", "correspondent"), "JRN"),
     **dict.fromkeys(("company", "firm", "businessman", "plant", "bank"), "BUS"),
-    **dict.fromkeys(("militia", "vigilante"), "MLT"),
+    **dict.fromkeys(("militia", "vigilante", "militiaman", "militiamen", "clansman",
+                     "clansmen"), "MLT"),
     **dict.fromkeys(("party",), "PTY"),
     **dict.fromkeys(("opposition",), "OPP"),
     **dict.fromkeys(("refugee", "migrant"), "REF"),
@@ -116,7 +120,7 @@ def sector_of(span: Any) -> str | None:
             return word
         if root.lemma_.lower() not in COLLECTIVE_HEADS and not root.like_num:
             break
-        nxt = _of_target(root)
+        nxt = _of_target(root) or next((c for c in root.children if c.dep_ == "poss"), None)
         if nxt is None:
             return next((_sector_word(c) for c in root.children
                          if c.dep_ == "compound" and _sector_word(c)), None)  # "army position"

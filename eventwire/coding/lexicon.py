@@ -59,6 +59,8 @@ VERB_TRIGGERS: dict[str, Trigger] = {
                                   "patrol", "checkpoint", "vehicle", "headquarters")),
     "stone": _t("ASSAULT", "primitive"), "pelt": _t("ASSAULT", "primitive"),
     "assault": _t("ASSAULT", "beat"), "repel": _t("ASSAULT", "sideAB"),
+    "exchange": _t("ASSAULT", "sideAB", objs=("fire", "gunfire", "shots", "shot", "bullets",
+                                              "blows")),
     "repulse": _t("ASSAULT", "sideAB"), "thwart": _t("ASSAULT", "sideAB", weak=True),
     "foil": _t("ASSAULT", "sideAB", weak=True),
     "capture": _t("COERCE", "seize", weak=True), "overrun": _t("COERCE", "seize"),

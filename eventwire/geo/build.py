@@ -23,15 +23,16 @@ from typing import Iterable, Iterator
 from tqdm import tqdm
 
 from eventwire.errors import ResourceError
-from eventwire.geo.names import (COUNTRY_ABBREVIATIONS, DEMONYMS, MACRO_REGIONS,
-                                 US_STATE_ABBREVIATIONS, is_usable_alternate, normalize)
+from eventwire.geo.names import (ADMIN1_ABBREVIATIONS, COUNTRY_ABBREVIATIONS, DEMONYMS,
+                                 MACRO_REGIONS, REGION_COUNTRIES, US_STATE_ABBREVIATIONS,
+                                 is_usable_alternate, normalize)
 from eventwire.records import GazetteerEntry
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 # Bump when the package reader or name tables change: stale caches are rebuilt on open.
-BUILD_REVISION = "4"
+BUILD_REVISION = "5"
 GAZETTEER_FILENAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 
 # Name kinds, stored in names.kind: lower is better.
@@ -289,7 +290,8 @@ def _region_rows(data: PackageSources) -> Iterator[PlaceRow]:
                        names=((str(c["name"]), PRIMARY), *_alternates(alts)))
     for i, (name, alts, lat, lon, code) in enumerate(MACRO_REGIONS, start=1):
         fclass = "L" if code in ("RGN", "PEN") else "H"
-        entry = GazetteerEntry(geonameid=-i, name=name, lat=lat, lon=lon, country_code="",
+        entry = GazetteerEntry(geonameid=-i, name=name, lat=lat, lon=lon,
+                               country_code=REGION_COUNTRIES.get(name, ""),
                                admin1="", feature_class=fclass, feature_code=code)
         yield PlaceRow(entry=entry, admin1_code="",
                        names=((name, PRIMARY), *((a, ASCII) for a in alts)))
@@ -356,6 +358,8 @@ def _admin_rows(data: PackageSources, a1_index: dict[str, _Admin1], by_a1: dict[
         if cc == "US" and r[6] == "1":
             state = r[1].split("-")[-1]
             names += [(a, ABBREVIATION) for a in (state, *US_STATE_ABBREVIATIONS.get(state, ()))]
+        elif r[6] == "1":
+            names += [(a, ABBREVIATION) for a in ADMIN1_ABBREVIATIONS.get(r[1], ())]
         entry = GazetteerEntry(geonameid=gid, name=name, lat=point[0], lon=point[1],
                                country_code=cc, admin1=a1.name if a1 else "",
                                feature_class="A", feature_code=code, population=pop)

@@ -42,6 +42,7 @@ ADMIN_SUFFIXES: tuple[str, ...] = (
     " district", " state", " governorate", " prefecture", " parish", " municipality",
     " department", " territory", " city", " township", " borough", " village", " town",
     " provinz", " kraj", " krai", " voivodeship", " emirate", " raion", " rayon",
+    " twp", " twp.",
 )
 ADMIN_PREFIXES: tuple[str, ...] = (
     "the ", "city of ", "town of ", "village of ", "province of ", "state of ",
@@ -106,6 +107,19 @@ US_STATE_ABBREVIATIONS: Mapping[str, tuple[str, ...]] = _parse_table(
     "SC:S.C.;SD:S.D.|S.Dak.;TN:Tenn.;TX:Texas|Tex.;UT:Utah;VT:Vt.;VA:Va.;WA:Wash.;"
     "WV:W.Va.|W. Va.;WI:Wis.|Wisc.;WY:Wyo."
 )
+
+# Abbreviations of other countries' first-level divisions (ISO 3166-2 code -> forms).
+ADMIN1_ABBREVIATIONS: Mapping[str, tuple[str, ...]] = _parse_table(
+    "AU-NSW:NSW|N.S.W.;AU-QLD:Qld|Qld.;AU-VIC:Vic.;AU-TAS:Tas.;AU-ACT:ACT;"
+    "CA-BC:B.C.|BC;CA-ON:Ont.;CA-QC:Que.;CA-AB:Alta.;CA-SK:Sask.;CA-MB:Man.;CA-NS:N.S.;"
+    "CA-NB:N.B.;CA-NL:Nfld.;CA-PE:P.E.I.|PEI"
+)
+
+# Macro-regions that lie within one country (name -> ISO2), for country context.
+REGION_COUNTRIES: Mapping[str, str] = MappingProxyType({
+    "Gaza Strip": "PS", "West Bank": "PS", "Darfur": "SD", "Donbas": "UA", "Sinai": "EG",
+    "Abkhazia": "GE", "South Ossetia": "GE", "Transnistria": "MD",
+})
 
 # Country abbreviations and short forms (ISO2 -> names).
 COUNTRY_ABBREVIATIONS: Mapping[str, tuple[str, ...]] = _parse_table(
