@@ -72,8 +72,10 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
             state = bool(actor_sectors & {"MIL", "GOV", "COP"})
             return _code(POLITICAL_VIOLENCE, "Battles", "Government regains territory" if state
                          else "Non-state actor overtakes territory")
+        if mode == "seize" and weapon_sub is not None and "weapons" in context:
+            return _code(STRATEGIC, STRATEGIC, "Disrupted weapons use")
         if mode == "seize" and actor_sectors & {"COP", "MIL", "GOV", "JUD"}:
-            return None  # police seizing drugs or weapons is law enforcement, not ACLED's
+            return None  # police seizing drugs or property is law enforcement, not ACLED's
         if mode == "seize":
             return _code(STRATEGIC, STRATEGIC, "Looting/property destruction")
         if mode in ("martial-law", "curfew", "censor", "restrict"):

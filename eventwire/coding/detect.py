@@ -21,7 +21,8 @@ SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 OBJECTS = ("dobj", "attr", "oprd")
 HAPPEN_VERBS = frozenset({"erupt", "break", "take", "spread", "begin", "start", "continue",
-                          "arrive", "reach", "send", "deploy", "dispatch",
+                          "arrive", "reach", "send", "deploy", "dispatch", "bring", "conduct",
+                          "carry", "launch",
                           "hold", "stage", "organize", "organise", "face", "occur", "turn",
                           "escalate", "rock", "hit", "see", "trigger", "spark", "report",
                           "declare", "impose", "extend", "lift", "announce", "be"})

@@ -30,6 +30,10 @@ FORCES = ("troops", "troop", "force", "forces", "soldier", "soldiers", "peacekee
           "peacekeepers", "army", "military", "police", "unit", "units", "contingent",
           "paratrooper", "paratroopers", "warship", "warships", "tank", "tanks", "militia",
           "battalion", "brigade", "guard", "guards", "personnel")
+WEAPON_OBJECTS = ("bomb", "bombs", "weapon", "weapons", "arms", "ammunition", "explosive",
+                  "explosives", "grenade", "grenades", "rifle", "rifles", "gun", "guns", "mine",
+                  "mines", "ied", "ieds", "cache", "rocket", "rockets", "missile", "missiles",
+                  "drone", "pistol", "pistols", "detonator", "detonators")
 AID_GOODS = ("aid", "assistance", "supplies", "food", "medicine", "medicines", "vaccine",
              "vaccines", "relief", "money", "funds", "loan", "equipment")
 
@@ -65,6 +69,10 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "foil": _t("ASSAULT", "sideAB", weak=True),
     "capture": _t("COERCE", "seize", weak=True), "overrun": _t("COERCE", "seize"),
     "recapture": _t("COERCE", "seize"), "retake": _t("COERCE", "seize"),
+    "defuse": _t("COERCE", "seize"), "dismantle": _t("COERCE", "seize", weak=True),
+    "intercept": _t("COERCE", "seize", weak=True),
+    "recover": _t("COERCE", "seize", objs=WEAPON_OBJECTS),
+    "patrol": _t("MOBILIZE", "troops", weak=True),
     "murder": _t("ASSAULT"), "lynch": _t("ASSAULT", "primitive"), "rape": _t("ASSAULT", "sexual"),
     "explode": _t("ASSAULT", "explosives"), "detonate": _t("ASSAULT", "explosives"),
     "disperse": _t("ASSAULT", "crowd-control"), "torch": _t("ASSAULT", "destroy"),
@@ -121,7 +129,7 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "arrest": _t("COERCE", "arrest"), "detention": _t("COERCE", "arrest"),
     "crackdown": _t("COERCE", "restrict"), "curfew": _t("COERCE", "curfew"),
     "deployment": _t("MOBILIZE", "troops"),
-    "reinforcement": _t("MOBILIZE", "troops", weak=True),
+    "reinforcement": _t("MOBILIZE", "troops", weak=True), "patrol": _t("MOBILIZE", "troops", weak=True),
     "incursion": _t("ASSAULT", "sideAB"), "offensive": _t("ASSAULT", "sideAB", weak=True),
     "projectile": _t("ASSAULT", "heavy-weapons"), "assault": _t("ASSAULT"),
     "raid": _t("ASSAULT"), "burst": _t("ASSAULT", "firearms", weak=True),

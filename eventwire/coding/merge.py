@@ -153,7 +153,8 @@ def recode(ev: Event, *, intervened: bool) -> Event:
                      actor_sectors=frozenset(a.sector for a in ev.actors if a.sector),
                      recipient_sectors=frozenset(a.sector for a in ev.recipients if a.sector),
                      dead=ev.dead, weapon_sub=found[1] if found else "",
-                     small_arms=small_arms(evidence), context=tuple(ev.context))
+                     small_arms=small_arms(evidence),
+                     context=tuple(ev.context) + (("weapons",) if found else ()))
     if code is None:
         return ev
     sub = code.sub_event_type
