@@ -17,7 +17,7 @@ from typing import Any, Sequence
 
 from eventwire.geo.context import Support, context_score, country_support, support
 from eventwire.geo.gazetteer import ABBREVIATION, ALTERNATE, Gazetteer, Match
-from eventwire.geo.names import normalize
+from eventwire.geo.names import normalize, strip_affixes
 from eventwire.geo.toponyms import ToponymFinder, ToponymSpan
 from eventwire.records import GazetteerEntry, Place, Sentence
 
@@ -28,6 +28,8 @@ TYPE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "RGN": 3.0, "ADM1": 2.0, "PPLC": 2.6, "A
 VARIANT_PENALTY = (0.0, 3.0, 3.5)
 ALTERNATE_PENALTY = 1.5
 CONFIDENT_MARGIN = 1.5
+NAME_MISMATCH_PENALTY = 2.0
+EXONYM_RATIO = 100
 MAJOR_POPULATION = 100_000
 MAJOR_CODES = frozenset({"PCLI", "CONT", "RGN", "ADM1", "PPLC"})
 SEAT_SHARE = 0.2  # a city with this share of its namesake admin area's population
@@ -86,6 +88,27 @@ def _base_score(m: Match, text: str, seat_penalty: bool, admin_word: bool) -> fl
     if admin_word:  # "Mangistau province", "Rapides Parish": an admin area is meant
         score += 2.5 if e.feature_class == "A" and e.feature_code != "PCLI" else -1.0
     return score
+
+
+def _display_named(text: str, matches: list[Match]) -> set[int]:
+    """Candidates to penalise because others carry the text as their own display name
+    (up to affixes: St./Saint, County). "Jerusalem" is also a primary name of the West
+    Bank division and "Philadelphia" an old name of Amman; an exonym still wins over a
+    namesake a hundred times smaller ("Mecca": Makkah, not Mecca, California)."""
+    norm = normalize(text)
+    forms = {norm, *strip_affixes(norm)}
+    named = [m for m in matches if normalize(m.entry.name) in forms]
+    if not named:
+        return set()
+    ceiling = EXONYM_RATIO * max(m.entry.population for m in named)
+    out = set()
+    for m in matches:
+        name = normalize(m.entry.name)
+        if m.kind == ABBREVIATION or name in forms or forms.intersection(strip_affixes(name)):
+            continue
+        if m.entry.population < ceiling:
+            out.add(m.entry.geonameid)
+    return out
 
 
 def _major(m: Match) -> bool:
@@ -165,7 +188,9 @@ class Geoparser:
         items = [it for it in items if it.matches]
         for it in items:
             seats = _seats(it.matches) if not it.cue else set()
+            odd = _display_named(it.text, it.matches)
             it.base = [_base_score(m, it.text, m.entry.geonameid in seats, it.cue)
+                       - (NAME_MISMATCH_PENALTY if m.entry.geonameid in odd else 0.0)
                        for m in it.matches]
             it.final = list(it.base)
         extra = self._demonym_evidence(text)
