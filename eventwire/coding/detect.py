@@ -14,6 +14,7 @@ from eventwire.coding.lexicon import (
     VERB_TRIGGERS,
     Trigger,
 )
+from eventwire.coding.actors import SECTOR_NOUNS
 from eventwire.coding.weapons import WEAPON_LEMMAS
 
 MONTH_NAMES = frozenset({"March", "May"})  # capitalised, these are months, not verbs
@@ -112,6 +113,8 @@ def _noun_hit(tok: Any) -> Hit | None:
                 and c.pos_ in ("NOUN", "PROPN")]
     objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
                for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON")]
+    if trig.event_type == "ASSAULT" and objects and not any(_concrete(o) for o in objects):
+        return None  # "an attack on media freedom"
     of_args = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
                for g in c.children if g.dep_ == "pobj"]
     subjects.extend(_expand_conj([g for c in tok.children if c.dep_ == "prep" and c.lower_ ==
@@ -138,6 +141,20 @@ def _phrase_hits(sent: Any, taken: set[int]) -> list[Hit]:
                        objects=[o for o in objects if o.i not in range(tok.start, tok.end)],
                        agent=agent))
     return out
+
+
+TARGET_NOUNS = frozenset({"base", "post", "checkpoint", "convoy", "village", "town", "city",
+                          "house", "home", "school", "church", "mosque", "market", "vehicle",
+                          "camp", "position", "station", "office", "building", "bus", "car",
+                          "truck", "patrol", "residence", "hospital", "farm", "shop", "store",
+                          "headquarters", "compound", "area", "district", "border"})
+
+
+def _concrete(tok: Any) -> bool:
+    """Can this be the target of a physical attack (people, places, buildings, forces)?"""
+    lemma = tok.lemma_.lower()
+    return tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON") or (
+        lemma in SECTOR_NOUNS or lemma in TARGET_NOUNS or tok.pos_ == "PRON")
 
 
 def _firing(tok: Any) -> Trigger | None:

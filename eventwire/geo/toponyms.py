@@ -11,7 +11,8 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.cues import dateline_end, org_place_end, surnames
+from eventwire.geo.gazetteer import PRIMARY, ASCII, Gazetteer
 from eventwire.geo.names import MONTHS_AND_DAYS
 
 log = logging.getLogger(__name__)
@@ -124,11 +125,50 @@ class ToponymFinder:
                 for i in range(ent.start, ent.end):
                     blocked[i] = True
         out.extend(self._same_name_again(doc, out, taken, blocked))
+        out.extend(self._org_places(doc, taken, blocked))
+        out.extend(self._datelines(doc, taken, blocked))
         lower_words = frozenset(t.text for t in doc if t.text.islower())
         # a whole ORG name is an organisation; only its parts may be places
         orgs = frozenset(_trim(doc, e.start, e.end) for e in doc.ents if e.label_ == "ORG")
         out.extend(self._phrase_matches(doc, taken, blocked, lower_words | orgs))
-        return sorted((s for s in out if not _names_a_street(doc, s)), key=lambda s: s.start)
+        people = surnames(doc)
+        return sorted((s for s in out if not _names_a_street(doc, s) and
+                       not (s.label in ("GAZ", "PERSON", "ORG") and s.text in people)),
+                      key=lambda s: s.start)
+
+    def _claim(self, doc: Any, start: int, end: int, label: str, taken: list[bool],
+               blocked: list[bool]) -> ToponymSpan:
+        for i in range(start, end):
+            taken[i], blocked[i] = True, False
+        return self._make(doc, start, end, "ner", label)[0]
+
+    def _org_places(self, doc: Any, taken: list[bool], blocked: list[bool]
+                    ) -> list[ToponymSpan]:
+        """"Alexandria Police", "Canaan Board of Finance", "Danbury police"."""
+        out = []
+        for ent in doc.ents:
+            start, end = _trim(doc, ent.start, ent.end)
+            if ent.label_ != "ORG" or start >= end or taken[start]:
+                continue
+            stop = org_place_end(doc, start, end)
+            if stop is not None and self._primary_name(doc[start:stop].text):
+                out.append(self._claim(doc, start, stop, "ORG", taken, blocked))
+        return out
+
+    def _datelines(self, doc: Any, taken: list[bool], blocked: list[bool]
+                   ) -> list[ToponymSpan]:
+        """"HARTFORD — ...", "MOUNT GILEAD (AP) -- ..."."""
+        out = []
+        for i in range(len(doc)):
+            end = None if taken[i] else dateline_end(doc, i)
+            if end is not None and not any(taken[i:end]) and \
+                    self._primary_name(doc[i:end].text):
+                out.append(self._claim(doc, i, end, "DATELINE", taken, blocked))
+        return out
+
+    def _primary_name(self, text: str) -> bool:
+        return any(m.kind in (PRIMARY, ASCII)
+                   for m in self.gaz.matches(text, limit=10, fuzzy=False))
 
     def _same_name_again(self, doc: Any, found: list[ToponymSpan], taken: list[bool],
                          blocked: list[bool]) -> list[ToponymSpan]:

@@ -49,12 +49,29 @@ the "Sun" newspaper is not a Sunday.
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from eventwire.nlp.date_rules import (
+    COUNTED_NOUNS,
+    SPELLED_YEAR,
+    forward_looking,
+    infer_day_month,
+    infer_day_year,
+    infer_month_year,
+    month_date,
+    nearest_month_year,
+    safe_date,
+    shift_months,
+    spelled_year,
+    week_middle,
+    weekday_after,
+    weekday_before,
+    weekday_on_or_after,
+    weekday_on_or_before,
+)
 from eventwire.nlp.quantities import UNITS
 from eventwire.records import DateRef, Sentence
 
@@ -183,87 +200,6 @@ class _Context:
 
 
 Resolver = Callable[[re.Match[str], _Context], Resolution | None]
-
-
-# --------------------------------------------------------------------------- calendar helpers
-
-
-def week_middle(day: dt.date) -> dt.date:
-    """The Wednesday of the Monday-Sunday week containing ``day`` (ACLED: middle of the week)."""
-    return day - dt.timedelta(days=day.weekday()) + dt.timedelta(days=2)
-
-
-def weekday_on_or_before(day: dt.date, weekday: int) -> dt.date:
-    """The most recent date with ``weekday`` (0 = Monday) on or before ``day``."""
-    return day - dt.timedelta(days=(day.weekday() - weekday) % 7)
-
-
-def weekday_before(day: dt.date, weekday: int) -> dt.date:
-    """The most recent date with ``weekday`` strictly before ``day`` (1-7 days back)."""
-    return day - dt.timedelta(days=(day.weekday() - weekday - 1) % 7 + 1)
-
-
-def weekday_after(day: dt.date, weekday: int) -> dt.date:
-    """The first date with ``weekday`` strictly after ``day`` (1-7 days ahead)."""
-    return day + dt.timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)
-
-
-def month_date(year: int, month: int, position: str | None = None) -> dt.date:
-    """The representative day of a month: 1st for early/start, last for late/end, else 15th."""
-    pos = (position or "").lower()
-    if "early" in pos or "beginning" in pos or "start" in pos:
-        return dt.date(year, month, 1)
-    if "late" in pos or "end" in pos:
-        return dt.date(year, month, calendar.monthrange(year, month)[1])
-    return dt.date(year, month, 15)
-
-
-def shift_months(day: dt.date, months: int) -> tuple[int, int]:
-    """(year, month) ``months`` months after ``day``'s month (negative goes back)."""
-    index = day.year * 12 + day.month - 1 + months
-    return index // 12, index % 12 + 1
-
-
-def infer_month_year(month: int, published: dt.date) -> int:
-    """Year of the most recent ``month`` not after the publication month."""
-    return published.year if month <= published.month else published.year - 1
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _past_biased_distance(candidate: dt.date, published: dt.date) -> int:
-    delta = (candidate - published).days
-    return 3 * delta if delta > 0 else -delta
-
-
-def infer_day_year(month: int, day: int, published: dt.date) -> dt.date | None:
-    """The date with this month and day nearest publication, future days counting triple."""
-    candidates = [
-        d
-        for d in (_safe_date(published.year + k, month, day) for k in (-1, 0, 1))
-        if d is not None
-    ]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda d: _past_biased_distance(d, published))
-
-
-def infer_day_month(day: int, published: dt.date) -> dt.date | None:
-    """A day of month alone ("on the 19th"): the nearest such day, future counting triple."""
-    candidates = []
-    for k in (-1, 0, 1):
-        year, month = shift_months(published, k)
-        candidate = _safe_date(year, month, day)
-        if candidate is not None:
-            candidates.append(candidate)
-    if not candidates:
-        return None
-    return min(candidates, key=lambda d: _past_biased_distance(d, published))
 
 
 def _month_number(name: str) -> int:
@@ -396,7 +332,7 @@ def _resolve_month_day(match: re.Match[str], ctx: _Context) -> Resolution | None
     month = _month_number(match.group("month"))
     day = int(match.group("day"))
     if match.group("year"):
-        date = _safe_date(int(match.group("year")), month, day)
+        date = safe_date(int(match.group("year")), month, day)
     elif ctx.published is not None:
         date = infer_day_year(month, day, ctx.published)
     else:
@@ -427,7 +363,7 @@ def _resolve_year(match: re.Match[str], ctx: _Context) -> Resolution | None:
 
 
 def _resolve_iso(match: re.Match[str], ctx: _Context) -> Resolution | None:
-    date = _safe_date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
+    date = safe_date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
     return (date, PRECISION_DAY) if date is not None else None
 
 
@@ -437,7 +373,7 @@ def _resolve_slash(match: re.Match[str], ctx: _Context) -> Resolution | None:
     if year < 100:
         year += 2000
     month, day = (second, first) if first > 12 else (first, second)
-    date = _safe_date(year, month, day)
+    date = safe_date(year, month, day)
     return (date, PRECISION_DAY) if date is not None else None
 
 
