@@ -48,7 +48,7 @@ SECTOR_NOUNS: dict[str, str] = {
     **dict.fromkeys(("company", "firm", "businessman", "plant", "bank"), "BUS"),
     **dict.fromkeys(("militia", "vigilante", "militiaman", "militiamen", "clansman",
                      "clansmen"), "MLT"),
-    **dict.fromkeys(("party",), "PTY"),
+    **dict.fromkeys(("party", "supporter", "loyalist", "partisan"), "PTY"),
     **dict.fromkeys(("opposition",), "OPP"),
     **dict.fromkeys(("refugee", "migrant"), "REF"),
 }
@@ -190,6 +190,9 @@ def make_actor(span: Any, *, country_of: CountryOf, fallback_country: str | None
         sector = "GOV" if _has_title(span) else None
         if sector is None:
             return Actor(text=span.text, name=span.text, country=country, sector=None)
+    if sector is None and country and span.root.ent_type_ == "NORP" and span.root.tag_ in (
+            "NNPS", "NNS"):
+        sector = "CVL"  # "Palestinians clashed with ...": people of that nationality
     if sector is None and country and span.root.ent_type_ in ("GPE", "NORP"):
         sector = "GOV"  # "Russia called for dialogue": the state acts
     if sector is None:

@@ -48,7 +48,7 @@ MOB_SECTORS = frozenset({"CVL"})  # ordinary people who attack: ACLED's mob viol
 def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str],
               recipient_sectors: frozenset[str], dead: int | None,
               weapon_sub: str = "", small_arms: bool = False,
-              context: tuple[str, ...] = ()) -> AcledCode | None:
+              context: tuple[str, ...] = (), rioting: bool = False) -> AcledCode | None:
     """ACLED code for a PLOVER event, or None when ACLED would not code it.
 
     ``weapon_sub`` is the explosion sub-type the evidence's weapons point to (weapons.py).
@@ -61,7 +61,7 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
         if small_arms and (actor_sectors & ARMED_SECTORS and recipient_sectors & ARMED_SECTORS
                            or not (actor_sectors or recipient_sectors)) and mode != "abduct":
             return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")
-        code = _assault(mode, actor_sectors, recipient_sectors, dead)
+        code = _assault(mode, actor_sectors, recipient_sectors, dead, rioting)
         if code.event_type == "Explosions/Remote violence" and weapon_sub:
             return _code(POLITICAL_VIOLENCE, code.event_type, weapon_sub)
         return code
@@ -99,15 +99,18 @@ def _protest(mode: str | None, dead: int | None) -> AcledCode | None:
 
 
 def _assault(mode: str | None, actors: frozenset[str], recipients: frozenset[str],
-             dead: int | None) -> AcledCode:
+             dead: int | None, rioting: bool) -> AcledCode:
     if mode == "crowd-control" or (recipients & CROWD_SECTORS and actors & {"COP", "MIL"}):
         sub = "Excessive force against protesters" if dead else "Protest with intervention"
         return _code(DEMONSTRATIONS, "Protests", sub)
-    if actors & CROWD_SECTORS:
+    if "PRO" in actors or ("RIO" in actors and rioting):
         return _code(DEMONSTRATIONS, "Riots", "Violent demonstration")
-    if actors & MOB_SECTORS and not actors & ARMED_SECTORS:
+    if (actors & (MOB_SECTORS | {"RIO"})) and not actors & ARMED_SECTORS:
         return _code(DEMONSTRATIONS, "Riots", "Mob violence")
     if mode == "sideAB":
+        unarmed = (actors | recipients) - ARMED_SECTORS
+        if unarmed and not (actors & ARMED_SECTORS and recipients & ARMED_SECTORS):
+            return _code(DEMONSTRATIONS, "Riots", "Mob violence")  # stones against soldiers
         return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")
     if mode in ASSAULT_BY_MODE:
         return ASSAULT_BY_MODE[mode]

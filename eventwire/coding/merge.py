@@ -154,7 +154,8 @@ def recode(ev: Event, *, intervened: bool) -> Event:
                      recipient_sectors=frozenset(a.sector for a in ev.recipients if a.sector),
                      dead=ev.dead, weapon_sub=found[1] if found else "",
                      small_arms=small_arms(evidence),
-                     context=tuple(ev.context) + (("weapons",) if found else ()))
+                     context=tuple(ev.context) + (("weapons",) if found else ()),
+                     rioting=re.search(r"\briot", evidence, re.IGNORECASE) is not None)
     if code is None:
         return ev
     sub = code.sub_event_type

@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from eventwire.geo.cues import dateline_end, org_place_end, surnames
+from eventwire.geo.cues import INSTITUTION_WORDS, dateline_end, org_place_end, surnames
 from eventwire.geo.gazetteer import PRIMARY, ASCII, Gazetteer
 from eventwire.geo.names import MONTHS_AND_DAYS
 
@@ -66,6 +66,10 @@ def _is_cap(tok: Any) -> bool:
     return bool(tok.text) and tok.text[0].isupper() and any(c.isalpha() for c in tok.text)
 
 
+def _residence(tok: Any) -> bool:
+    return tok.text == "," or tok.like_num or tok.ent_type_ == "PERSON"
+
+
 def has_cue(doc: Any, start: int, end: int) -> bool:
     """Locative context around tokens [start, end)."""
     prev = doc[start - 1] if start > 0 else None
@@ -77,6 +81,10 @@ def has_cue(doc: Any, start: int, end: int) -> bool:
         return True  # "the town of X", "the capital, X"
     if nxt is not None and nxt.lower_ in FEATURE_WORDS:
         return True
+    if nxt is not None and nxt.text.islower() and nxt.lower_ in INSTITUTION_WORDS:
+        return True  # "Roselle police", "Canaan residents"
+    if prev is not None and prev.lower_ == "of" and start > 1 and _residence(doc[start - 2]):
+        return True  # "Rebecca Sears, 41, of Grovetown", "Daniel Hufstetler of Roswell"
     return nxt is not None and nxt.text == "," and end + 1 < len(doc) and _is_cap(doc[end + 1])
 
 

@@ -129,13 +129,14 @@ _MONTH_NAME = "|".join(
 _FULL_MONTH_NAME = "|".join([m.capitalize() for m in _FULL_MONTHS] + [m.upper() for m in _FULL_MONTHS])
 _WD = "(?i:" + "|".join(WEEKDAYS) + ")"
 _WD_PREFIX = rf"(?:{_WD},?\s+)?"
-_DAY = r"(?<![\d,.])(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_DAY = r"(?<![\d,.])(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d%])"
 _PREP = r"(?i:in|since|until|till|by|during|through|throughout|from|of|before|after|to)"
 _NEWSPAPERS = r"(?!\s+(?:Times|Telegraph|Mail|Express|Herald|Post|Mirror|Tribune|Star|World))"
 
 PAT_WEEKDAY = re.compile(
-    rf"\b(?P<span>(?:(?P<pos>(?i:early|late))\s+)?(?:(?P<mod>(?i:this|last|next|past))\s+)?"
+    rf"\b(?P<span>(?:(?P<pos>(?i:early|late))\s+)?"
+    rf"(?:(?P<mod>(?i:this|last|next|past|previous|preceding|following))\s+)?"
     rf"(?P<wd>{_WD})(?:\s+(?i:morning|afternoon|evening|night))?)\b{_NEWSPAPERS}"
 )
 PAT_DEICTIC = re.compile(
@@ -147,7 +148,8 @@ PAT_AGO = re.compile(
     r"(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago))\b"
 )
 PAT_ANAPHORIC = re.compile(
-    r"\b(?P<span>(?i:the\s+(?:previous|preceding|next|following|same)\s+(?:day|night)"
+    r"\b(?P<span>(?i:the\s+(?:previous|preceding|next|following|same)\s+"
+    r"(?:day|night|morning|afternoon|evening)"
     r"|the\s+(?:day|night)\s+(?:before|after)|a\s+day\s+(?:earlier|later|before|after)"
     r"|that\s+day))\b"
 )
@@ -157,7 +159,19 @@ PAT_REL_MONTH = re.compile(
     r"\b(?P<span>(?:(?P<pos>(?i:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of))"
     r"[\s-]+)?(?P<mod>(?i:this|last|next|past))\s+(?i:month))\b"
 )
-PAT_REL_YEAR = re.compile(r"\b(?P<span>(?P<mod>(?i:this|last|next|past))\s+(?i:year))\b")
+PAT_REL_YEAR = re.compile(
+    r"\b(?P<span>(?P<mod>(?i:this|last|next|past))\s+(?i:fiscal\s+)?(?i:year))\b"
+)
+PAT_YEAR_REF = re.compile(
+    r"\b(?P<span>(?i:(?P<current>(?:the\s+)?(?:current|full|present)\s+(?:fiscal\s+|calendar\s+)?year"
+    r"|the\s+fiscal\s+year|the\s+year(?![\s-]+(?:\d|two|nineteen|twenty|before|after|earlier|later"
+    r"|ago|when|in\s+which|of\s+the|-)|-))"
+    r"|(?P<same>that\s+year|the\s+same\s+year)"
+    r"|(?P<later>the\s+(?:following|next)\s+year|a\s+year\s+later|the\s+year\s+after)"
+    r"|(?P<earlier>the\s+(?:previous|preceding|prior)\s+year|a\s+year\s+(?:earlier|before)"
+    r"|the\s+year\s+before|year[\s-]earlier)"
+    r"|(?P<ago>(?:the\s+)?year[\s-]ago)))\b"
+)
 PAT_MONTH_DAY = re.compile(
     rf"\b(?P<span>{_WD_PREFIX}(?P<month>{_MONTH_NAME})\s*(?:the\s+)?{_DAY}"
     rf"(?:,?\s+{_YEAR})?)(?!\s*(?:%|percent|per\s+cent))"
@@ -167,13 +181,23 @@ PAT_DAY_MONTH = re.compile(
     rf"(?:,?\s+{_YEAR})?)"
 )
 PAT_MONTH = re.compile(
-    rf"(?:\b(?P<prep>{_PREP})\s+)?(?P<span>\b(?:(?P<pos>(?i:early|late|mid|(?:the\s+)?"
+    rf"(?:\b(?:(?P<prep>{_PREP}|(?i:for))|(?P<det>(?i:the|a|an)))\s+)?(?P<span>\b(?:(?P<pos>(?i:early|late|mid|(?:the\s+)?"
     rf"(?:end|beginning|start|middle)\s+of))[\s-]+)?(?:(?P<mod>(?i:last|this|next|past))\s+)?"
-    rf"(?P<month>{_FULL_MONTH_NAME})\b(?:,?\s+{_YEAR})?)"
+    rf"(?P<month>{_FULL_MONTH_NAME})\b(?:,?\s+{_YEAR}|\s+(?P<syear>{SPELLED_YEAR})"
+    rf"|\s+(?:of\s+)?(?P<ymod>(?i:this|last|next))\s+(?i:year)\b)?)"
 )
 PAT_YEAR = re.compile(
     rf"\b{_PREP}\s+(?P<span>(?:(?i:early|late|mid)[\s-]+)?{_YEAR})\b(?![.,]\d)"
 )
+PAT_YEAR_LOOSE = re.compile(
+    rf"(?:\b(?P<lead>(?i:for|between|into|both|fiscal|due|year|the|a|an|its|his|her|their|our))\s+"
+    rf"|(?<=[a-z]'s )|\b(?i:post|pre)-|(?<=\d and )|(?<=\d or )|(?<=\d to ))"
+    rf"(?P<span>{_YEAR})\b(?![.,:/]\d|-\d)"
+)
+PAT_YEAR_BEFORE = re.compile(
+    rf"(?<![\d$£€#.,])(?P<span>{_YEAR})(?=['’]s\b|\s+(?:and|or|to)\s+(?:19|20)\d\d\b)"
+)
+PAT_SPELLED_YEAR = re.compile(rf"\b(?P<span>(?P<lead>(?i:the\s+year)\s+)?{SPELLED_YEAR})")
 PAT_ISO = re.compile(
     r"(?<![\d-])(?P<span>(?P<year>(?:19|20)\d\d)-(?P<month>0?[1-9]|1[0-2])-"
     r"(?P<day>3[01]|[12]\d|0?[1-9]))(?![\d-])"
@@ -197,6 +221,23 @@ class _Context:
 
     published: dt.date | None
     anchor: dt.date | None  # last day-precise date mentioned before, for "the day before"
+    anchor_year: int | None = None  # year of the last date mentioned before, for "that year"
+    prefix: str = ""  # text before the scanned text (resolve_expression's context_before)
+
+    def before(self, match: re.Match[str]) -> str:
+        """Up to 400 characters of text before the expression."""
+        start = match.start("span")
+        return (self.prefix + match.string[max(0, start - 400) : start])[-400:]
+
+    def forward(self, match: re.Match[str]) -> bool:
+        """Whether the clause leading to the expression speaks of the future."""
+        return forward_looking(self.before(match))
+
+    def year(self) -> int | None:
+        """The year anaphoric year expressions count from."""
+        if self.anchor_year is not None:
+            return self.anchor_year
+        return self.published.year if self.published else None
 
 
 Resolver = Callable[[re.Match[str], _Context], Resolution | None]
@@ -219,13 +260,30 @@ def _resolve_weekday(match: re.Match[str], ctx: _Context) -> Resolution | None:
         return None
     weekday = WEEKDAYS[match.group("wd").lower()]
     mod = _group(match, "mod")
+    base = ctx.anchor or ctx.published
     if mod == "next":
         day = weekday_after(ctx.published, weekday)
     elif mod in ("last", "past"):
         day = weekday_before(ctx.published, weekday)
+    elif mod in ("previous", "preceding"):
+        day = weekday_before(base, weekday)
+    elif mod == "following":
+        day = weekday_after(base, weekday)
+    elif not _possessive(match) and ctx.forward(match):
+        day = weekday_on_or_after(ctx.published, weekday)
     else:
         day = weekday_on_or_before(ctx.published, weekday)
     return day, PRECISION_DAY
+
+
+def _possessive(match: re.Match[str]) -> bool:
+    """"Wednesday's ruling": a noun's date, not the clause's, so no future reading."""
+    return match.string[match.end("span") : match.end("span") + 2] in ("'s", "’s")
+
+
+def _next_word(match: re.Match[str]) -> str:
+    found = re.match(r"\s+([A-Za-z]+)", match.string[match.end("span") :])
+    return found.group(1) if found else ""
 
 
 _DEICTIC_OFFSETS: dict[str, int] = {
@@ -302,6 +360,8 @@ def _resolve_week(match: re.Match[str], ctx: _Context) -> Resolution | None:
     if ctx.published is None:
         return None
     mod = _group(match, "mod")
+    if mod == "last" and ctx.before(match).lower().endswith("the "):
+        mod = "past"  # "over the last week": the seven days up to publication
     if mod in ("last", "previous"):
         day = week_middle(ctx.published - dt.timedelta(weeks=1))
     elif mod == "next":
@@ -324,7 +384,23 @@ def _resolve_relative_month(match: re.Match[str], ctx: _Context) -> Resolution |
 def _resolve_relative_year(match: re.Match[str], ctx: _Context) -> Resolution | None:
     if ctx.published is None:
         return None
-    year = ctx.published.year + _MONTH_SHIFT[_group(match, "mod") or "this"]
+    year = ctx.published.year + _YEAR_SHIFT[_group(match, "mod") or "this"]
+    return dt.date(year, 7, 1), PRECISION_MONTH
+
+
+_YEAR_SHIFT: dict[str, int] = {"this": 0, "past": -1, "last": -1, "next": 1}  # TimeML: past = last
+
+
+def _resolve_year_ref(match: re.Match[str], ctx: _Context) -> Resolution | None:
+    if ctx.published is None:
+        return None
+    if match.group("current"):
+        year = ctx.published.year
+    elif match.group("ago"):
+        year = ctx.published.year - 1
+    else:
+        base = ctx.year() or ctx.published.year
+        year = base + (1 if match.group("later") else -1 if match.group("earlier") else 0)
     return dt.date(year, 7, 1), PRECISION_MONTH
 
 
@@ -334,32 +410,82 @@ def _resolve_month_day(match: re.Match[str], ctx: _Context) -> Resolution | None
     if match.group("year"):
         date = safe_date(int(match.group("year")), month, day)
     elif ctx.published is not None:
-        date = infer_day_year(month, day, ctx.published)
+        date = infer_day_year(month, day, ctx.published, forward=ctx.forward(match))
     else:
         date = None
     return (date, PRECISION_DAY) if date is not None else None
 
 
 def _resolve_month(match: re.Match[str], ctx: _Context) -> Resolution | None:
-    year_text, mod = match.group("year"), _group(match, "mod")
-    if not (match.group("prep") or match.group("pos") or mod or year_text):
-        return None  # "Theresa May", "March organisers": not a date
     month = _month_number(match.group("month"))
-    if year_text:
-        year = int(year_text)
-    elif ctx.published is None:
+    if not _month_is_date(match, month):
         return None
-    elif mod == "next":
-        year = ctx.published.year if month > ctx.published.month else ctx.published.year + 1
-    elif mod == "last":
-        year = ctx.published.year if month < ctx.published.month else ctx.published.year - 1
-    else:
-        year = infer_month_year(month, ctx.published)
-    return month_date(year, month, match.group("pos")), PRECISION_MONTH
+    year = _month_year(match, ctx, month)
+    return (month_date(year, month, match.group("pos")), PRECISION_MONTH) if year else None
+
+
+_NAME_MONTHS = (3, 5)  # March and May are also a verb/noun and a name
+_END_POINT_PREPS = ("until", "till", "by", "through", "for")
+
+
+def _month_is_date(match: re.Match[str], month: int) -> bool:
+    """"in March", "the October slaying" are dates; "Theresa May", "for May" are not."""
+    prep, det = _group(match, "prep"), match.group("det")
+    if match.group("pos") or match.group("mod") or match.group("year") or match.group("syear"):
+        return True
+    if match.group("ymod"):
+        return True
+    if det:  # "the October slaying", "a June agreement"
+        return month not in _NAME_MONTHS and _next_word(match).islower()
+    return prep is not None and not (prep == "for" and month in _NAME_MONTHS)
+
+
+def _month_year(match: re.Match[str], ctx: _Context, month: int) -> int | None:
+    """The year of a month name: stated, shifted ("June last year"), or inferred."""
+    mod, prep = _group(match, "mod"), _group(match, "prep")
+    if match.group("year"):
+        return int(match.group("year"))
+    if match.group("syear"):
+        return spelled_year(match.group("syear"))
+    if ctx.published is None:
+        return None
+    published = ctx.published
+    if match.group("ymod"):
+        return published.year + _MONTH_SHIFT[match.group("ymod").lower()]
+    if mod == "next":
+        return published.year if month > published.month else published.year + 1
+    if mod == "last":
+        return published.year if month < published.month else published.year - 1
+    if mod == "this":
+        return published.year
+    if prep in _END_POINT_PREPS:
+        return nearest_month_year(month, published)
+    return infer_month_year(month, published, forward=ctx.forward(match))
 
 
 def _resolve_year(match: re.Match[str], ctx: _Context) -> Resolution | None:
     return dt.date(int(match.group("year")), 7, 1), PRECISION_MONTH
+
+
+def _resolve_loose_year(match: re.Match[str], ctx: _Context) -> Resolution | None:
+    """"the 1990 election", "between 1994 and 1997", "fiscal 1989" -- not "the 2000 troops"."""
+    next_word = _next_word(match).lower()
+    if next_word in COUNTED_NOUNS or next_word in ("percent", "per"):
+        return None
+    lead = _group(match, "lead")
+    if lead in ("the", "a", "an", "its", "his", "her", "their", "our") and not next_word:
+        return None
+    return dt.date(int(match.group("year")), 7, 1), PRECISION_MONTH
+
+
+def _resolve_spelled_year(match: re.Match[str], ctx: _Context) -> Resolution | None:
+    """"nineteen ninety-six"; "two thousand" only as "the year two thousand"."""
+    text = match.group("span")
+    words = text.lower().split()
+    if words[0] == "two" and not match.group("lead"):
+        return None
+    year = spelled_year(" ".join(words[2:]) if match.group("lead") else text)
+    return (dt.date(year, 7, 1), PRECISION_MONTH) if year else None
 
 
 def _resolve_iso(match: re.Match[str], ctx: _Context) -> Resolution | None:
@@ -380,7 +506,7 @@ def _resolve_slash(match: re.Match[str], ctx: _Context) -> Resolution | None:
 def _resolve_ordinal_day(match: re.Match[str], ctx: _Context) -> Resolution | None:
     if ctx.published is None:
         return None
-    date = infer_day_month(int(match.group("day")), ctx.published)
+    date = infer_day_month(int(match.group("day")), ctx.published, forward=ctx.forward(match))
     return (date, PRECISION_DAY) if date is not None else None
 
 
@@ -399,8 +525,12 @@ RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (PAT_WEEK, _resolve_week),
     (PAT_REL_MONTH, _resolve_relative_month),
     (PAT_REL_YEAR, _resolve_relative_year),
+    (PAT_YEAR_REF, _resolve_year_ref),
     (PAT_MONTH, _resolve_month),
     (PAT_YEAR, _resolve_year),
+    (PAT_YEAR_LOOSE, _resolve_loose_year),
+    (PAT_YEAR_BEFORE, _resolve_year),
+    (PAT_SPELLED_YEAR, _resolve_spelled_year),
 )
 
 
@@ -425,21 +555,26 @@ def _candidates(text: str) -> list[tuple[int, int, re.Match[str], Resolver]]:
     return found
 
 
-def _scan(text: str, published: dt.date | None, anchor: dt.date | None) -> list[_Found]:
-    """Resolve non-overlapping expressions left to right; longer ones win at the same start."""
+def _scan(text: str, published: dt.date | None, start: _Context | None = None) -> list[_Found]:
+    """Resolve non-overlapping expressions left to right; longer ones win at the same start.
+
+    Each resolved date becomes the anchor of later anaphoric expressions ("the day before"
+    counts from the last day-precise date, "that year" from the last date of any kind).
+    """
+    ctx = start or _Context(published=published, anchor=None)
     results: list[_Found] = []
     covered_to = 0
-    for start, end, match, resolver in _candidates(text):
-        if start < covered_to:
+    for begin, end, match, resolver in _candidates(text):
+        if begin < covered_to:
             continue
-        resolved = resolver(match, _Context(published=published, anchor=anchor))
+        resolved = resolver(match, ctx)
         if resolved is None:
             continue
         date, precision = resolved
-        results.append(_Found(start=start, end=end, date=date, precision=precision))
+        results.append(_Found(start=begin, end=end, date=date, precision=precision))
         covered_to = end
-        if precision == PRECISION_DAY:
-            anchor = date
+        ctx = _Context(published=published, prefix=ctx.prefix, anchor_year=date.year,
+                       anchor=date if precision == PRECISION_DAY else ctx.anchor)
     return results
 
 
@@ -470,13 +605,16 @@ def find_dates(
             time_precision=f.precision,
             sentence=_sentence_index(ordered, starts, f.start),
         )
-        for f in _scan(text, published, None)
+        for f in _scan(text, published)
     ]
 
 
-def _last_day_anchor(context: str, published: dt.date) -> dt.date | None:
-    days = [f.date for f in _scan(context, published, None) if f.precision == PRECISION_DAY]
-    return days[-1] if days else None
+def _context_after(context: str, published: dt.date) -> _Context:
+    """The anchors and preceding text that ``context`` leaves for an expression after it."""
+    found = _scan(context, published)
+    days = [f.date for f in found if f.precision == PRECISION_DAY]
+    return _Context(published=published, anchor=days[-1] if days else None,
+                    anchor_year=found[-1].date.year if found else None, prefix=context)
 
 
 def resolve_expression(
@@ -485,10 +623,10 @@ def resolve_expression(
     """Resolve one date expression; (date, ACLED time_precision) or None if not a date.
 
     ``context_before`` is the text preceding the expression; anaphoric expressions such as
-    "the day before" count from the last day-precise date in it.
+    "the day before" count from the last day-precise date in it, "that year" from the last
+    date, and its last clause tells whether the expression looks ahead ("will meet on").
     """
-    anchor = _last_day_anchor(context_before, published) if context_before else None
-    found = _scan(expr, published, anchor)
+    found = _scan(expr, published, _context_after(context_before, published))
     if found:
         return found[0].date, found[0].precision
     bare = PAT_BARE_MONTH.match(expr)
