@@ -157,7 +157,8 @@ PAT_WEEKEND = re.compile(r"\b(?P<span>(?i:(?P<mod>last|this|next|past)\s+weekend
 PAT_WEEK = re.compile(r"\b(?P<span>(?i:(?P<mod>last|this|next|past|previous)\s+week))\b")
 PAT_REL_MONTH = re.compile(
     r"\b(?P<span>(?:(?P<pos>(?i:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of))"
-    r"[\s-]+)?(?P<mod>(?i:this|last|next|past))\s+(?i:month))\b"
+    r"[\s-]+)?(?P<mod>(?i:this|last|next|past|(?:the\s+)?(?:following|previous|preceding)))"
+    r"\s+(?i:month))\b"
 )
 PAT_REL_YEAR = re.compile(
     r"\b(?P<span>(?P<mod>(?i:this|last|next|past))\s+(?i:fiscal\s+)?(?i:year))\b"
@@ -168,9 +169,8 @@ PAT_YEAR_REF = re.compile(
     r"|ago|when|in\s+which|of\s+the|-)|-))"
     r"|(?P<same>that\s+year|the\s+same\s+year)"
     r"|(?P<later>the\s+(?:following|next)\s+year|a\s+year\s+later|the\s+year\s+after)"
-    r"|(?P<earlier>the\s+(?:previous|preceding|prior)\s+year|a\s+year\s+(?:earlier|before)"
-    r"|the\s+year\s+before|year[\s-]earlier)"
-    r"|(?P<ago>(?:the\s+)?year[\s-]ago)))\b"
+    r"|(?P<earlier>the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before)"
+    r"|(?P<ago>(?:the\s+)?year[\s-]ago|a\s+year\s+(?:earlier|before)|year[\s-]earlier)))\b"
 )
 PAT_MONTH_DAY = re.compile(
     rf"\b(?P<span>{_WD_PREFIX}(?P<month>{_MONTH_NAME})\s*(?:the\s+)?{_DAY}"
@@ -221,7 +221,7 @@ class _Context:
 
     published: dt.date | None
     anchor: dt.date | None  # last day-precise date mentioned before, for "the day before"
-    anchor_year: int | None = None  # year of the last date mentioned before, for "that year"
+    last: dt.date | None = None  # last date of any precision before, for "that year"
     prefix: str = ""  # text before the scanned text (resolve_expression's context_before)
 
     def before(self, match: re.Match[str]) -> str:
@@ -235,8 +235,8 @@ class _Context:
 
     def year(self) -> int | None:
         """The year anaphoric year expressions count from."""
-        if self.anchor_year is not None:
-            return self.anchor_year
+        if self.last is not None:
+            return self.last.year
         return self.published.year if self.published else None
 
 
@@ -371,13 +371,18 @@ def _resolve_week(match: re.Match[str], ctx: _Context) -> Resolution | None:
     return day, PRECISION_WEEK
 
 
-_MONTH_SHIFT: dict[str, int] = {"this": 0, "past": 0, "last": -1, "next": 1}
+_MONTH_SHIFT: dict[str, int] = {
+    "this": 0, "past": 0, "last": -1, "next": 1, "following": 1, "previous": -1, "preceding": -1,
+}
+_MONTH_ANAPHORA = ("following", "previous", "preceding")  # count from the last date mentioned
 
 
 def _resolve_relative_month(match: re.Match[str], ctx: _Context) -> Resolution | None:
     if ctx.published is None:
         return None
-    year, month = shift_months(ctx.published, _MONTH_SHIFT[_group(match, "mod") or "this"])
+    mod = (_group(match, "mod") or "this").split()[-1]
+    base = (ctx.last or ctx.published) if mod in _MONTH_ANAPHORA else ctx.published
+    year, month = shift_months(base, _MONTH_SHIFT[mod])
     return month_date(year, month, match.group("pos")), PRECISION_MONTH
 
 
@@ -573,7 +578,7 @@ def _scan(text: str, published: dt.date | None, start: _Context | None = None) -
         date, precision = resolved
         results.append(_Found(start=begin, end=end, date=date, precision=precision))
         covered_to = end
-        ctx = _Context(published=published, prefix=ctx.prefix, anchor_year=date.year,
+        ctx = _Context(published=published, prefix=ctx.prefix, last=date,
                        anchor=date if precision == PRECISION_DAY else ctx.anchor)
     return results
 
@@ -614,7 +619,7 @@ def _context_after(context: str, published: dt.date) -> _Context:
     found = _scan(context, published)
     days = [f.date for f in found if f.precision == PRECISION_DAY]
     return _Context(published=published, anchor=days[-1] if days else None,
-                    anchor_year=found[-1].date.year if found else None, prefix=context)
+                    last=found[-1].date if found else None, prefix=context)
 
 
 def resolve_expression(
