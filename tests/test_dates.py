@@ -220,3 +220,148 @@ def test_find_dates_offsets_roundtrip(published: dt.date, prefix: str, name: str
     assert [r.text.lower() for r in refs][-2:] == [f"{name} night", "yesterday"]
     for ref in refs:
         assert text[ref.start : ref.end] == ref.text
+
+
+# --------------------------------------------------------------------------- context and years
+
+FUTURE_CONTEXTS = [
+    "The ministers will meet on ",
+    "Talks are scheduled to resume ",
+    "The group would be ready to leave as soon as ",
+    "Protesters planned a large demonstration on ",
+    "Officials said the vote, postponed until ",
+    "The summit is expected to open on ",
+    "Negotiators are set to return ",
+]
+PAST_CONTEXTS = [
+    "Police said the attack happened on ",
+    "Cuba predicted ",
+    "Hopes of a deal were dashed ",
+    "He would have come on ",
+    "He will say that the attack took place on ",
+    "Several were wounded next to the embassy on ",
+    "",
+]
+
+
+@pytest.mark.parametrize("context", FUTURE_CONTEXTS)
+def test_weekday_in_future_context_is_the_coming_one(context: str) -> None:
+    assert resolve_expression("Tuesday", PUB, context_before=context) == (dt.date(2022, 1, 25), 1)
+    # the publication weekday itself is the publication day
+    assert resolve_expression("Wednesday", PUB, context_before=context) == (PUB, 1)
+
+
+@pytest.mark.parametrize("context", PAST_CONTEXTS)
+def test_weekday_in_past_context_is_the_recent_one(context: str) -> None:
+    assert resolve_expression("Tuesday", PUB, context_before=context) == (dt.date(2022, 1, 18), 1)
+
+
+def test_possessive_weekday_keeps_the_past_reading() -> None:
+    refs = find_dates("Relatives said they would look for ways around Tuesday's ruling.", PUB)
+    assert [(r.text, r.date) for r in refs] == [("Tuesday", dt.date(2022, 1, 18))]
+
+
+def test_future_context_for_months_and_days() -> None:
+    expected = "The three countries are expected to join NATO in "
+    assert resolve_expression("April", PUB, context_before=expected) == (dt.date(2022, 4, 15), 3)
+    assert resolve_expression("in April", PUB) == (dt.date(2021, 4, 15), 3)
+    published = dt.date(1989, 10, 26)
+    succeed = "Mr. Schwarz will succeed Daniel Davison "
+    assert resolve_expression("Feb. 1", published, context_before=succeed) == (
+        dt.date(1990, 2, 1), 1)
+    assert resolve_expression("Feb. 1", published) == (dt.date(1989, 2, 1), 1)
+    assert resolve_expression("on the 3rd", dt.date(2022, 1, 30), context_before="will vote ") == (
+        dt.date(2022, 2, 3), 1)
+
+
+@pytest.mark.parametrize(
+    ("expr", "date", "precision"),
+    [
+        ("this September", dt.date(2022, 9, 15), 3),
+        ("April next year", dt.date(2023, 4, 15), 3),
+        ("June last year", dt.date(2021, 6, 15), 3),
+        ("January this year", dt.date(2022, 1, 15), 3),
+        ("until June", dt.date(2022, 6, 15), 3),
+        ("by November", dt.date(2021, 11, 15), 3),
+        ("figures for December", dt.date(2021, 12, 15), 3),
+        ("the October slaying", dt.date(2021, 10, 15), 3),
+        ("a June agreement", dt.date(2021, 6, 15), 3),
+        ("January nineteen ninety-seven", dt.date(1997, 1, 15), 3),
+        ("Monday, Jan. 17: The editorial", dt.date(2022, 1, 17), 1),
+        ("the 1990 election", dt.date(1990, 7, 1), 3),
+        ("1998's budget", dt.date(1998, 7, 1), 3),
+        ("fiscal 1989", dt.date(1989, 7, 1), 3),
+        ("post-1959 politics", dt.date(1959, 7, 1), 3),
+        ("bonds due 1993", dt.date(1993, 7, 1), 3),
+        ("earnings for 1988", dt.date(1988, 7, 1), 3),
+        ("a year earlier", dt.date(2021, 7, 1), 3),
+        ("year-earlier results", dt.date(2021, 7, 1), 3),
+        ("the year-ago quarter", dt.date(2021, 7, 1), 3),
+        ("the past year", dt.date(2021, 7, 1), 3),
+        ("for the year", dt.date(2022, 7, 1), 3),
+        ("the current fiscal year", dt.date(2022, 7, 1), 3),
+        ("this fiscal year", dt.date(2022, 7, 1), 3),
+        ("in nineteen ninety-six", dt.date(1996, 7, 1), 3),
+        ("the year two thousand", dt.date(2000, 7, 1), 3),
+        ("the year 2000 problem", dt.date(2000, 7, 1), 3),
+        ("over the last week", dt.date(2022, 1, 19), 2),
+    ],
+)
+def test_new_expressions(expr: str, date: dt.date, precision: int) -> None:
+    assert resolve_expression(expr, PUB) == (date, precision)
+
+
+@pytest.mark.parametrize(
+    "expr",
+    ["the 2000 troops", "for 2000 hours", "UN Resolution 2254", "a 2000-strong force",
+     "a $2000 fine", "the May government", "The March accession", "votes for May",
+     "two thousand people", "the 1990s"],
+)
+def test_new_rules_reject_non_dates(expr: str) -> None:
+    assert resolve_expression(expr, PUB) is None
+
+
+def test_year_ranges_and_anaphoric_years() -> None:
+    text = ("Doctors were attacked between 1994 and 1997. In 1995 a clinic closed and "
+            "that year two more followed. He was promoted on May 22, 1995, and the following "
+            "year he moved; the previous year he had trained.")
+    refs = find_dates(text, PUB)
+    assert [(r.text, r.date.year) for r in refs] == [
+        ("1994", 1994), ("1997", 1997), ("1995", 1995), ("that year", 1995),
+        ("May 22, 1995", 1995), ("the following year", 1996), ("the previous year", 1995),
+    ]
+
+
+def test_anaphoric_weekday_month_and_morning() -> None:
+    text = ("Markets fell on October 30, 1989, from the previous Friday. The following month "
+            "prices rose. Police came on 5 January 2022 and left the next morning.")
+    refs = find_dates(text, PUB)
+    got = {r.text: r.date for r in refs}
+    assert got["previous Friday"] == dt.date(1989, 10, 27)
+    assert got["The following month"] == dt.date(1989, 11, 15)
+    assert got["the next morning"] == dt.date(2022, 1, 6)
+
+
+@given(published=dates, name=weekday_names, context=st.sampled_from(FUTURE_CONTEXTS))
+def test_weekday_in_future_context_is_within_the_coming_week(
+    published: dt.date, name: str, context: str
+) -> None:
+    got = resolve_expression(name.capitalize(), published, context_before=context)
+    assert got is not None
+    date, precision = got
+    assert precision == 1 and date.weekday() == WEEKDAYS[name]
+    assert published <= date < published + dt.timedelta(days=7)
+
+
+@given(
+    published=dates,
+    month=st.sampled_from(["January", "February", "April", "June", "July", "August",
+                           "September", "October", "November", "December"]),
+)
+def test_month_in_future_context_is_within_the_coming_year(published: dt.date, month: str) -> None:
+    got = resolve_expression(month, published, context_before="The summit will be held in ")
+    assert got is not None
+    date, precision = got
+    assert precision == 3 and date.day == 15
+    assert (date.year, date.month) >= (published.year, published.month)
+    assert (date.year - published.year) * 12 + date.month - published.month < 12

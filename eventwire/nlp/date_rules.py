@@ -1,12 +1,15 @@
-"""Calendar arithmetic and context cues for :mod:`eventwire.nlp.dates`.
+"""Calendar arithmetic, context cues and year rules for :mod:`eventwire.nlp.dates`.
 
 * calendar helpers: week middles, the weekday before/after a day, representative days of a
   month, the year of a day and month given without one;
 * :func:`forward_looking`: whether the clause leading up to a date expression talks about
   the future ("will meet on", "is scheduled for", "as soon as", "plans to ... in");
-* :func:`spelled_year`: "nineteen ninety-six", "two thousand and one" as a number;
-* :data:`COUNTED_NOUNS`: nouns that make a four-digit number a count, not a year
-  ("the 2000 troops", "2000 hours").
+* :class:`DateContext`: what a resolver sees -- publication date, anchors for anaphora
+  and the text before the expression;
+* years: explicit years in context ("in 2019", "the 1990 election", "between 1994 and
+  1997", "fiscal 1989"), spelled years ("nineteen ninety-six"), and year references ("this
+  year", "a year earlier", "that year"); a year resolves to July 1, precision 3.
+  :data:`COUNTED_NOUNS` make a four-digit number a count, not a year ("the 2000 troops").
 """
 
 from __future__ import annotations
@@ -14,8 +17,20 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from eventwire.nlp.quantities import NON_PEOPLE_NOUNS, PEOPLE_NOUNS, UNITS
+
+PRECISION_DAY = 1
+PRECISION_WEEK = 2
+PRECISION_MONTH = 3
+
+Resolution = tuple[dt.date, int]  # (date, ACLED time_precision)
+
+
+YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d%])"
+PREP = r"(?i:in|since|until|till|by|during|through|throughout|from|of|before|after|to)"
 
 # --------------------------------------------------------------------------- calendar
 
@@ -132,10 +147,12 @@ _CLAUSE_BREAK = re.compile(
 _FUTURE_CUE = re.compile(
     r"\b(?i:(?:will|shall|would|might)(?!\s+(?:not\s+)?have\b)|won't|'ll"
     r"|(?:is|are|am)\s+(?:not\s+)?to|set\s+to|going\s+to|about\s+to|schedul\w*"
-    r"|plans?\s+to|planned|planning|expect(?:s|ed|ing)?|intend\w*|aim(?:s|ed)?\s+to|hop(?:e|es|ed|ing)\s+to"
+    r"|plans?\s+to|planned|planning|expect(?:s|ed|ing)?|intend\w*|aim(?:s|ed)?\s+to"
+    r"|hop(?:e|es|ed|ing)\s+to"
     r"|due(?!\s+to\s+(?:the|a|an|its|his|her|their|bad|heavy|poor|lack)\b)"
     r"|(?:decided|agreed|promised|vowed|pledged|threatened|wants?|ready|prepared|agreement"
-    r"|decision|offer)\s+to|upcoming|coming|forthcoming|next(?!\s+to\b)|as\s+(?:soon|early)\s+as|deadline|to\s+be\s+(?:held|\w+ed)"
+    r"|decision|offer)\s+to|upcoming|coming|forthcoming|next(?!\s+to\b)|as\s+(?:soon|early)\s+as"
+    r"|deadline|to\s+be\s+(?:held|\w+ed)"
     r"|(?:postpone|delay|adjourn|defer|put\s+off)\w*(?:\s+\w+){0,4}\s+(?:until|till|to))\b"
 )
 _CUE_WINDOW_WORDS = 16
@@ -174,6 +191,49 @@ def _dated_past_verb(words: list[str]) -> bool:
     return _FUTURE_CUE.fullmatch(words[-1]) is None
 
 
+# --------------------------------------------------------------------------- context objects
+
+
+@dataclass(frozen=True, slots=True)
+class DateContext:
+    """What relative expressions are resolved against."""
+
+    published: dt.date | None
+    anchor: dt.date | None  # last day-precise date mentioned before, for "the day before"
+    last: dt.date | None = None  # last date of any precision before, for "that year"
+    prefix: str = ""  # text before the scanned text (resolve_expression's context_before)
+
+    def before(self, match: re.Match[str]) -> str:
+        """Up to 400 characters of text before the expression."""
+        start = match.start("span")
+        return (self.prefix + match.string[max(0, start - 400) : start])[-400:]
+
+    def forward(self, match: re.Match[str]) -> bool:
+        """Whether the clause leading to the expression speaks of the future."""
+        return forward_looking(self.before(match))
+
+    def year(self) -> int | None:
+        """The year anaphoric year expressions count from."""
+        if self.last is not None:
+            return self.last.year
+        return self.published.year if self.published else None
+
+
+
+Resolver = Callable[[re.Match[str], DateContext], Resolution | None]
+
+
+def group(match: re.Match[str], name: str) -> str | None:
+    value = match.groupdict().get(name)
+    return value.lower() if value else None
+
+
+
+def next_word(match: re.Match[str]) -> str:
+    found = re.match(r"\s+([A-Za-z]+)", match.string[match.end("span") :])
+    return found.group(1) if found else ""
+
+
 # --------------------------------------------------------------------------- years
 
 _TEENS = {w: n for w, n in UNITS.items() if 10 <= n <= 19}
@@ -205,3 +265,90 @@ _EVENT_NOUNS = frozenset(
     sessions talks hearings cases laws articles""".split()
 )
 COUNTED_NOUNS = frozenset(PEOPLE_NOUNS | (NON_PEOPLE_NOUNS - _EVENT_NOUNS))
+
+
+PAT_REL_YEAR = re.compile(
+    r"\b(?P<span>(?P<mod>(?i:this|last|next|past))\s+(?i:fiscal\s+)?(?i:year))\b"
+)
+PAT_YEAR_REF = re.compile(
+    r"\b(?P<span>(?i:(?P<current>(?:the\s+)?(?:current|full|present)\s+"
+    r"(?:fiscal\s+|calendar\s+)?year"
+    r"|the\s+fiscal\s+year|the\s+year(?![\s-]+(?:\d|two|nineteen|twenty|before|after|earlier|later"
+    r"|ago|when|in\s+which|of\s+the|-)|-))"
+    r"|(?P<same>that\s+year|the\s+same\s+year)"
+    r"|(?P<later>the\s+(?:following|next)\s+year|a\s+year\s+later|the\s+year\s+after)"
+    r"|(?P<earlier>the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before)"
+    r"|(?P<ago>(?:the\s+)?year[\s-]ago|a\s+year\s+(?:earlier|before)|year[\s-]earlier)))\b"
+)
+
+PAT_YEAR = re.compile(
+    rf"\b{PREP}\s+(?P<span>(?:(?i:early|late|mid)[\s-]+)?{YEAR})\b(?![.,]\d)"
+)
+PAT_YEAR_LOOSE = re.compile(
+    rf"(?:\b(?P<lead>(?i:for|between|into|both|fiscal|due|year|the|a|an|its|his|her|their|our))\s+"
+    rf"|(?<=[a-z]'s )|\b(?i:post|pre)-|(?<=\d and )|(?<=\d or )|(?<=\d to ))"
+    rf"(?P<span>{YEAR})\b(?![.,:/]\d|-\d)"
+)
+PAT_YEAR_BEFORE = re.compile(
+    rf"(?<![\d$£€#.,])(?P<span>{YEAR})(?=['’]s\b|\s+(?:and|or|to)\s+(?:19|20)\d\d\b)"
+)
+PAT_SPELLED_YEAR = re.compile(rf"\b(?P<span>(?P<lead>(?i:the\s+year)\s+)?{SPELLED_YEAR})")
+
+
+def _resolve_relative_year(match: re.Match[str], ctx: DateContext) -> Resolution | None:
+    if ctx.published is None:
+        return None
+    year = ctx.published.year + _YEAR_SHIFT[group(match, "mod") or "this"]
+    return dt.date(year, 7, 1), PRECISION_MONTH
+
+
+_YEAR_SHIFT: dict[str, int] = {"this": 0, "past": -1, "last": -1, "next": 1}  # TimeML: past = last
+
+
+def _resolve_year_ref(match: re.Match[str], ctx: DateContext) -> Resolution | None:
+    if ctx.published is None:
+        return None
+    if match.group("current"):
+        year = ctx.published.year
+    elif match.group("ago"):
+        year = ctx.published.year - 1
+    else:
+        base = ctx.year() or ctx.published.year
+        year = base + (1 if match.group("later") else -1 if match.group("earlier") else 0)
+    return dt.date(year, 7, 1), PRECISION_MONTH
+
+
+
+def _resolve_year(match: re.Match[str], ctx: DateContext) -> Resolution | None:
+    return dt.date(int(match.group("year")), 7, 1), PRECISION_MONTH
+
+
+def _resolve_loose_year(match: re.Match[str], ctx: DateContext) -> Resolution | None:
+    """"the 1990 election", "between 1994 and 1997", "fiscal 1989" -- not "the 2000 troops"."""
+    following = next_word(match).lower()
+    if following in COUNTED_NOUNS or following in ("percent", "per"):
+        return None
+    lead = group(match, "lead")
+    if lead in ("the", "a", "an", "its", "his", "her", "their", "our") and not following:
+        return None
+    return dt.date(int(match.group("year")), 7, 1), PRECISION_MONTH
+
+
+def _resolve_spelled_year(match: re.Match[str], ctx: DateContext) -> Resolution | None:
+    """"nineteen ninety-six"; "two thousand" only as "the year two thousand"."""
+    text = match.group("span")
+    words = text.lower().split()
+    if words[0] == "two" and not match.group("lead"):
+        return None
+    year = spelled_year(" ".join(words[2:]) if match.group("lead") else text)
+    return (dt.date(year, 7, 1), PRECISION_MONTH) if year else None
+
+
+YEAR_RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
+    (PAT_REL_YEAR, _resolve_relative_year),
+    (PAT_YEAR_REF, _resolve_year_ref),
+    (PAT_YEAR, _resolve_year),
+    (PAT_YEAR_LOOSE, _resolve_loose_year),
+    (PAT_YEAR_BEFORE, _resolve_year),
+    (PAT_SPELLED_YEAR, _resolve_spelled_year),
+)

@@ -6,27 +6,44 @@ Every resolved date carries an ACLED ``time_precision``: 1 a day, 2 a week or we
 DATE_PATTERNS -- what is recognised. A leading preposition ("on", "in", "at", "over",
 "until", ...) is never part of the span; modifiers ("last", "early", "night") are.
 
-* weekday: ``[early|late] [this|last|next|past] <weekday> [morning|afternoon|evening|night]``,
-  case-insensitive ("on tuesday night", "early Thursday morning", "last Friday");
+* weekday: ``[early|late] [this|last|next|past|previous|preceding|following] <weekday>
+  [morning|afternoon|evening|night]``, case-insensitive ("on tuesday night", "last Friday");
 * deictic: "today", "tonight", "yesterday", "tomorrow", "the day before yesterday",
   "this morning/afternoon/evening", "last night", "N days/weeks/months ago";
 * anaphoric: "the day before", "the previous day", "a day earlier", "the next/following
-  day", "the same day", "that day" -- relative to the last day-precise date found earlier
-  in the text (``context_before`` for :func:`resolve_expression`), else to publication;
+  day/morning/evening", "the same day", "that day", "the previous Friday" -- relative to the
+  last day-precise date found earlier in the text (``context_before`` for
+  :func:`resolve_expression`), else to publication; "the following/previous month" relative
+  to the last date of any precision;
 * week: "last/this/next/past week"; weekend: "the weekend", "last/this/next weekend";
 * month: "this/last/next month" and a month name after a preposition or a modifier
-  ("in March", "since May", "early June", "last March") or before a year ("March 2022");
+  ("in March", "since May", "early June", "last March"), before a year ("March 2022",
+  "January nineteen ninety-seven", "June last year", "April next year"), or after "the"/"a"
+  before a lowercase word ("the October slaying"; not March or May, which are also words);
   "early"/"start of"/"beginning of" give the 1st, "late"/"end of" the last day, else the 15th;
 * absolute day: "January 19", "Jan. 19, 2022", "19 January", "19 January 2022", "May 9th",
   "the 9th of May", "Monday, January 17", "2022-01-19", "1/19/2022", "19.01.2022",
   "on the 19th";
-* year: "in 2019", "since 2019", "last year", "this year".
+* year (see :mod:`eventwire.nlp.date_rules`): "in 2019", "since 2019", "for/between/into
+  2019", "fiscal 1989", "post-1959", "bonds due 1993", a year after a determiner or
+  possessive before a word that is not a counted noun ("the 1990 election", "its 1988
+  results", not "the 2000 troops"), before "'s" or "and/or/to <year>"; spelled years
+  ("nineteen ninety-six", "the year two thousand"); "last/this/next/past year", "the
+  (current|full|fiscal) year", "the year"; "a year earlier", "year-earlier", "year-ago" (the
+  year before publication); "that year", "the same/following/previous year" (relative to
+  the last date found earlier).
 
 Conventions (news is written in the past tense):
 
 * a bare weekday and "this <weekday>" mean the most recent such day on or before
   publication (the publication weekday means the publication day); "last <weekday>" the most
   recent one strictly before it; "next <weekday>" the first one strictly after it;
+* future context: when the clause leading to a bare weekday, a month name or a day without
+  a year speaks of the future ("will meet on", "is scheduled for", "plans to ... in", "as
+  soon as"; :func:`~eventwire.nlp.date_rules.forward_looking`), the weekday is the first
+  such day on or after publication, the month the first one not before the publication month,
+  and a day without a year prefers the future; a possessive weekday ("Tuesday's ruling") and
+  a date right after a past-tense verb ("Cuba predicted Wednesday") keep the past reading;
 * a week is Monday-Sunday; its date is the middle day, Wednesday (:func:`week_middle`);
   "this/past week" is clipped so that it is never after publication;
 * "the weekend"/"this weekend"/"at"/"over the weekend" is the most recent weekend whose
@@ -34,6 +51,10 @@ Conventions (news is written in the past tense):
   the most recent weekend that was over before the publication day; "next weekend" the first
   Saturday after publication;
 * a month name without a year means the most recent such month not after publication;
+  "this <month>" is the one in the publication year; after "until", "till", "by",
+  "through" or "for" (end points) the nearest one, ahead or behind;
+* "the past year" is the previous calendar year, as TimeML annotates it; "over the last
+  week" is the current week, like "the past week";
 * a day and month without a year take the year (publication year -1, 0 or +1) that puts the
   date nearest publication, with days after publication counting triple (news looks back);
 * numeric slash dates are US order (M/D/Y) unless the first field is over 12;
@@ -51,18 +72,27 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from eventwire.nlp.date_rules import (
-    COUNTED_NOUNS,
+    PRECISION_DAY,
+    PRECISION_MONTH,
+    PRECISION_WEEK,
+    PREP,
     SPELLED_YEAR,
+    YEAR,
+    YEAR_RULES,
+    DateContext,
+    Resolution,
+    Resolver,
     forward_looking,
+    group,
     infer_day_month,
     infer_day_year,
     infer_month_year,
     month_date,
     nearest_month_year,
+    next_word,
     safe_date,
     shift_months,
     spelled_year,
@@ -74,12 +104,6 @@ from eventwire.nlp.date_rules import (
 )
 from eventwire.nlp.quantities import UNITS
 from eventwire.records import DateRef, Sentence
-
-PRECISION_DAY = 1
-PRECISION_WEEK = 2
-PRECISION_MONTH = 3
-
-Resolution = tuple[dt.date, int]
 
 WEEKDAYS: dict[str, int] = {
     "monday": 0,
@@ -130,8 +154,6 @@ _FULL_MONTH_NAME = "|".join([m.capitalize() for m in _FULL_MONTHS] + [m.upper() 
 _WD = "(?i:" + "|".join(WEEKDAYS) + ")"
 _WD_PREFIX = rf"(?:{_WD},?\s+)?"
 _DAY = r"(?<![\d,.])(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d%])"
-_PREP = r"(?i:in|since|until|till|by|during|through|throughout|from|of|before|after|to)"
 _NEWSPAPERS = r"(?!\s+(?:Times|Telegraph|Mail|Express|Herald|Post|Mirror|Tribune|Star|World))"
 
 PAT_WEEKDAY = re.compile(
@@ -160,44 +182,21 @@ PAT_REL_MONTH = re.compile(
     r"[\s-]+)?(?P<mod>(?i:this|last|next|past|(?:the\s+)?(?:following|previous|preceding)))"
     r"\s+(?i:month))\b"
 )
-PAT_REL_YEAR = re.compile(
-    r"\b(?P<span>(?P<mod>(?i:this|last|next|past))\s+(?i:fiscal\s+)?(?i:year))\b"
-)
-PAT_YEAR_REF = re.compile(
-    r"\b(?P<span>(?i:(?P<current>(?:the\s+)?(?:current|full|present)\s+(?:fiscal\s+|calendar\s+)?year"
-    r"|the\s+fiscal\s+year|the\s+year(?![\s-]+(?:\d|two|nineteen|twenty|before|after|earlier|later"
-    r"|ago|when|in\s+which|of\s+the|-)|-))"
-    r"|(?P<same>that\s+year|the\s+same\s+year)"
-    r"|(?P<later>the\s+(?:following|next)\s+year|a\s+year\s+later|the\s+year\s+after)"
-    r"|(?P<earlier>the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before)"
-    r"|(?P<ago>(?:the\s+)?year[\s-]ago|a\s+year\s+(?:earlier|before)|year[\s-]earlier)))\b"
-)
 PAT_MONTH_DAY = re.compile(
     rf"\b(?P<span>{_WD_PREFIX}(?P<month>{_MONTH_NAME})\s*(?:the\s+)?{_DAY}"
-    rf"(?:,?\s+{_YEAR})?)(?!\s*(?:%|percent|per\s+cent))"
+    rf"(?:,?\s+{YEAR})?)(?!\s*(?:%|percent|per\s+cent))"
 )
 PAT_DAY_MONTH = re.compile(
     rf"(?P<span>\b{_WD_PREFIX}(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH_NAME})"
-    rf"(?:,?\s+{_YEAR})?)"
+    rf"(?:,?\s+{YEAR})?)"
 )
 PAT_MONTH = re.compile(
-    rf"(?:\b(?:(?P<prep>{_PREP}|(?i:for))|(?P<det>(?i:the|a|an)))\s+)?(?P<span>\b(?:(?P<pos>(?i:early|late|mid|(?:the\s+)?"
+    rf"(?:\b(?:(?P<prep>{PREP}|(?i:for))|(?P<det>(?i:the|a|an)))\s+)?"
+    rf"(?P<span>\b(?:(?P<pos>(?i:early|late|mid|(?:the\s+)?"
     rf"(?:end|beginning|start|middle)\s+of))[\s-]+)?(?:(?P<mod>(?i:last|this|next|past))\s+)?"
-    rf"(?P<month>{_FULL_MONTH_NAME})\b(?:,?\s+{_YEAR}|\s+(?P<syear>{SPELLED_YEAR})"
+    rf"(?P<month>{_FULL_MONTH_NAME})\b(?:,?\s+{YEAR}|\s+(?P<syear>{SPELLED_YEAR})"
     rf"|\s+(?:of\s+)?(?P<ymod>(?i:this|last|next))\s+(?i:year)\b)?)"
 )
-PAT_YEAR = re.compile(
-    rf"\b{_PREP}\s+(?P<span>(?:(?i:early|late|mid)[\s-]+)?{_YEAR})\b(?![.,]\d)"
-)
-PAT_YEAR_LOOSE = re.compile(
-    rf"(?:\b(?P<lead>(?i:for|between|into|both|fiscal|due|year|the|a|an|its|his|her|their|our))\s+"
-    rf"|(?<=[a-z]'s )|\b(?i:post|pre)-|(?<=\d and )|(?<=\d or )|(?<=\d to ))"
-    rf"(?P<span>{_YEAR})\b(?![.,:/]\d|-\d)"
-)
-PAT_YEAR_BEFORE = re.compile(
-    rf"(?<![\d$£€#.,])(?P<span>{_YEAR})(?=['’]s\b|\s+(?:and|or|to)\s+(?:19|20)\d\d\b)"
-)
-PAT_SPELLED_YEAR = re.compile(rf"\b(?P<span>(?P<lead>(?i:the\s+year)\s+)?{SPELLED_YEAR})")
 PAT_ISO = re.compile(
     r"(?<![\d-])(?P<span>(?P<year>(?:19|20)\d\d)-(?P<month>0?[1-9]|1[0-2])-"
     r"(?P<day>3[01]|[12]\d|0?[1-9]))(?![\d-])"
@@ -215,51 +214,18 @@ PAT_ORDINAL_DAY = re.compile(
 PAT_BARE_MONTH = re.compile(rf"^\s*(?P<month>{_FULL_MONTH_NAME}|(?i:{'|'.join(_FULL_MONTHS)}))\s*$")
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """What relative expressions are resolved against."""
-
-    published: dt.date | None
-    anchor: dt.date | None  # last day-precise date mentioned before, for "the day before"
-    last: dt.date | None = None  # last date of any precision before, for "that year"
-    prefix: str = ""  # text before the scanned text (resolve_expression's context_before)
-
-    def before(self, match: re.Match[str]) -> str:
-        """Up to 400 characters of text before the expression."""
-        start = match.start("span")
-        return (self.prefix + match.string[max(0, start - 400) : start])[-400:]
-
-    def forward(self, match: re.Match[str]) -> bool:
-        """Whether the clause leading to the expression speaks of the future."""
-        return forward_looking(self.before(match))
-
-    def year(self) -> int | None:
-        """The year anaphoric year expressions count from."""
-        if self.last is not None:
-            return self.last.year
-        return self.published.year if self.published else None
-
-
-Resolver = Callable[[re.Match[str], _Context], Resolution | None]
-
-
 def _month_number(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
-
-
-def _group(match: re.Match[str], name: str) -> str | None:
-    value = match.groupdict().get(name)
-    return value.lower() if value else None
 
 
 # --------------------------------------------------------------------------- resolvers
 
 
-def _resolve_weekday(match: re.Match[str], ctx: _Context) -> Resolution | None:
+def _resolve_weekday(match: re.Match[str], ctx: DateContext) -> Resolution | None:
     if ctx.published is None:
         return None
     weekday = WEEKDAYS[match.group("wd").lower()]
-    mod = _group(match, "mod")
+    mod = group(match, "mod")
     base = ctx.anchor or ctx.published
     if mod == "next":
         day = weekday_after(ctx.published, weekday)
@@ -281,11 +247,6 @@ def _possessive(match: re.Match[str]) -> bool:
     return match.string[match.end("span") : match.end("span") + 2] in ("'s", "’s")
 
 
-def _next_word(match: re.Match[str]) -> str:
-    found = re.match(r"\s+([A-Za-z]+)", match.string[match.end("span") :])
-    return found.group(1) if found else ""
-
-
 _DEICTIC_OFFSETS: dict[str, int] = {
     "today": 0,
     "tonight": 0,
@@ -304,14 +265,14 @@ def _normalise(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _resolve_deictic(match: re.Match[str], ctx: _Context) -> Resolution | None:
+def _resolve_deictic(match: re.Match[str], ctx: DateContext) -> Resolution | None:
     if ctx.published is None:
         return None
     offset = _DEICTIC_OFFSETS[_normalise(match.group("span"))]
     return ctx.published + dt.timedelta(days=offset), PRECISION_DAY
 
 
-def _resolve_ago(match: re.Match[str], ctx: _Context) -> Resolution | None:
+def _resolve_ago(match: re.Match[str], ctx: DateContext) -> Resolution | None:
     if ctx.published is None:
         return None
     raw = match.group("n").lower()
@@ -327,7 +288,7 @@ def _resolve_ago(match: re.Match[str], ctx: _Context) -> Resolution | None:
     return dt.date(ctx.published.year - count, 7, 1), PRECISION_MONTH
 
 
-def _resolve_anaphoric(match: re.Match[str], ctx: _Context) -> Resolution | None:
+def _resolve_anaphoric(match: re.Match[str], ctx: DateContext) -> Resolution | None:
     base = ctx.anchor or ctx.published
     if base is None:
         return None
@@ -341,10 +302,10 @@ def _resolve_anaphoric(match: re.Match[str], ctx: _Context) -> Resolution | None
     return base + dt.timedelta(days=offset), PRECISION_DAY
 
 
-def _resolve_weekend(match: re.Match[str], ctx: _Context) -> Resolution | None:
+def _resolve_weekend(match: re.Match[str], ctx: DateContext) -> Resolution | None:
     if ctx.published is None:
         return None
-    mod = _group(match, "mod")
+    mod = group(match, "mod")
     saturday = 5
     if mod == "next":
         day = weekday_after(ctx.published, saturday)
@@ -356,10 +317,10 @@ def _resolve_weekend(match: re.Match[str], ctx: _Context) -> Resolution | None:
     return day, PRECISION_WEEK
 
 
-def _resolve_week(match: re.Match[str], ctx: _Context) -> Resolution | None:
+def _resolve_week(match: re.Match[str], ctx: DateContext) -> Resolution | None:
     if ctx.published is None:
         return None
-    mod = _group(match, "mod")
+    mod = group(match, "mod")
     if mod == "last" and ctx.before(match).lower().endswith("the "):
         mod = "past"  # "over the last week": the seven days up to publication
     if mod in ("last", "previous"):
@@ -377,39 +338,16 @@ _MONTH_SHIFT: dict[str, int] = {
 _MONTH_ANAPHORA = ("following", "previous", "preceding")  # count from the last date mentioned
 
 
-def _resolve_relative_month(match: re.Match[str], ctx: _Context) -> Resolution | None:
+def _resolve_relative_month(match: re.Match[str], ctx: DateContext) -> Resolution | None:
     if ctx.published is None:
         return None
-    mod = (_group(match, "mod") or "this").split()[-1]
+    mod = (group(match, "mod") or "this").split()[-1]
     base = (ctx.last or ctx.published) if mod in _MONTH_ANAPHORA else ctx.published
     year, month = shift_months(base, _MONTH_SHIFT[mod])
     return month_date(year, month, match.group("pos")), PRECISION_MONTH
 
 
-def _resolve_relative_year(match: re.Match[str], ctx: _Context) -> Resolution | None:
-    if ctx.published is None:
-        return None
-    year = ctx.published.year + _YEAR_SHIFT[_group(match, "mod") or "this"]
-    return dt.date(year, 7, 1), PRECISION_MONTH
-
-
-_YEAR_SHIFT: dict[str, int] = {"this": 0, "past": -1, "last": -1, "next": 1}  # TimeML: past = last
-
-
-def _resolve_year_ref(match: re.Match[str], ctx: _Context) -> Resolution | None:
-    if ctx.published is None:
-        return None
-    if match.group("current"):
-        year = ctx.published.year
-    elif match.group("ago"):
-        year = ctx.published.year - 1
-    else:
-        base = ctx.year() or ctx.published.year
-        year = base + (1 if match.group("later") else -1 if match.group("earlier") else 0)
-    return dt.date(year, 7, 1), PRECISION_MONTH
-
-
-def _resolve_month_day(match: re.Match[str], ctx: _Context) -> Resolution | None:
+def _resolve_month_day(match: re.Match[str], ctx: DateContext) -> Resolution | None:
     month = _month_number(match.group("month"))
     day = int(match.group("day"))
     if match.group("year"):
@@ -421,7 +359,7 @@ def _resolve_month_day(match: re.Match[str], ctx: _Context) -> Resolution | None
     return (date, PRECISION_DAY) if date is not None else None
 
 
-def _resolve_month(match: re.Match[str], ctx: _Context) -> Resolution | None:
+def _resolve_month(match: re.Match[str], ctx: DateContext) -> Resolution | None:
     month = _month_number(match.group("month"))
     if not _month_is_date(match, month):
         return None
@@ -435,19 +373,19 @@ _END_POINT_PREPS = ("until", "till", "by", "through", "for")
 
 def _month_is_date(match: re.Match[str], month: int) -> bool:
     """"in March", "the October slaying" are dates; "Theresa May", "for May" are not."""
-    prep, det = _group(match, "prep"), match.group("det")
+    prep, det = group(match, "prep"), match.group("det")
     if match.group("pos") or match.group("mod") or match.group("year") or match.group("syear"):
         return True
     if match.group("ymod"):
         return True
     if det:  # "the October slaying", "a June agreement"
-        return month not in _NAME_MONTHS and _next_word(match).islower()
+        return month not in _NAME_MONTHS and next_word(match).islower()
     return prep is not None and not (prep == "for" and month in _NAME_MONTHS)
 
 
-def _month_year(match: re.Match[str], ctx: _Context, month: int) -> int | None:
+def _month_year(match: re.Match[str], ctx: DateContext, month: int) -> int | None:
     """The year of a month name: stated, shifted ("June last year"), or inferred."""
-    mod, prep = _group(match, "mod"), _group(match, "prep")
+    mod, prep = group(match, "mod"), group(match, "prep")
     if match.group("year"):
         return int(match.group("year"))
     if match.group("syear"):
@@ -468,37 +406,12 @@ def _month_year(match: re.Match[str], ctx: _Context, month: int) -> int | None:
     return infer_month_year(month, published, forward=ctx.forward(match))
 
 
-def _resolve_year(match: re.Match[str], ctx: _Context) -> Resolution | None:
-    return dt.date(int(match.group("year")), 7, 1), PRECISION_MONTH
-
-
-def _resolve_loose_year(match: re.Match[str], ctx: _Context) -> Resolution | None:
-    """"the 1990 election", "between 1994 and 1997", "fiscal 1989" -- not "the 2000 troops"."""
-    next_word = _next_word(match).lower()
-    if next_word in COUNTED_NOUNS or next_word in ("percent", "per"):
-        return None
-    lead = _group(match, "lead")
-    if lead in ("the", "a", "an", "its", "his", "her", "their", "our") and not next_word:
-        return None
-    return dt.date(int(match.group("year")), 7, 1), PRECISION_MONTH
-
-
-def _resolve_spelled_year(match: re.Match[str], ctx: _Context) -> Resolution | None:
-    """"nineteen ninety-six"; "two thousand" only as "the year two thousand"."""
-    text = match.group("span")
-    words = text.lower().split()
-    if words[0] == "two" and not match.group("lead"):
-        return None
-    year = spelled_year(" ".join(words[2:]) if match.group("lead") else text)
-    return (dt.date(year, 7, 1), PRECISION_MONTH) if year else None
-
-
-def _resolve_iso(match: re.Match[str], ctx: _Context) -> Resolution | None:
+def _resolve_iso(match: re.Match[str], ctx: DateContext) -> Resolution | None:
     date = safe_date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
     return (date, PRECISION_DAY) if date is not None else None
 
 
-def _resolve_slash(match: re.Match[str], ctx: _Context) -> Resolution | None:
+def _resolve_slash(match: re.Match[str], ctx: DateContext) -> Resolution | None:
     first, second = int(match.group("a")), int(match.group("b"))
     year = int(match.group("year"))
     if year < 100:
@@ -508,7 +421,7 @@ def _resolve_slash(match: re.Match[str], ctx: _Context) -> Resolution | None:
     return (date, PRECISION_DAY) if date is not None else None
 
 
-def _resolve_ordinal_day(match: re.Match[str], ctx: _Context) -> Resolution | None:
+def _resolve_ordinal_day(match: re.Match[str], ctx: DateContext) -> Resolution | None:
     if ctx.published is None:
         return None
     date = infer_day_month(int(match.group("day")), ctx.published, forward=ctx.forward(match))
@@ -529,13 +442,8 @@ RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (PAT_WEEKEND, _resolve_weekend),
     (PAT_WEEK, _resolve_week),
     (PAT_REL_MONTH, _resolve_relative_month),
-    (PAT_REL_YEAR, _resolve_relative_year),
-    (PAT_YEAR_REF, _resolve_year_ref),
     (PAT_MONTH, _resolve_month),
-    (PAT_YEAR, _resolve_year),
-    (PAT_YEAR_LOOSE, _resolve_loose_year),
-    (PAT_YEAR_BEFORE, _resolve_year),
-    (PAT_SPELLED_YEAR, _resolve_spelled_year),
+    *YEAR_RULES,
 )
 
 
@@ -560,13 +468,13 @@ def _candidates(text: str) -> list[tuple[int, int, re.Match[str], Resolver]]:
     return found
 
 
-def _scan(text: str, published: dt.date | None, start: _Context | None = None) -> list[_Found]:
+def _scan(text: str, published: dt.date | None, start: DateContext | None = None) -> list[_Found]:
     """Resolve non-overlapping expressions left to right; longer ones win at the same start.
 
     Each resolved date becomes the anchor of later anaphoric expressions ("the day before"
     counts from the last day-precise date, "that year" from the last date of any kind).
     """
-    ctx = start or _Context(published=published, anchor=None)
+    ctx = start or DateContext(published=published, anchor=None)
     results: list[_Found] = []
     covered_to = 0
     for begin, end, match, resolver in _candidates(text):
@@ -578,7 +486,7 @@ def _scan(text: str, published: dt.date | None, start: _Context | None = None) -
         date, precision = resolved
         results.append(_Found(start=begin, end=end, date=date, precision=precision))
         covered_to = end
-        ctx = _Context(published=published, prefix=ctx.prefix, last=date,
+        ctx = DateContext(published=published, prefix=ctx.prefix, last=date,
                        anchor=date if precision == PRECISION_DAY else ctx.anchor)
     return results
 
@@ -614,11 +522,11 @@ def find_dates(
     ]
 
 
-def _context_after(context: str, published: dt.date) -> _Context:
+def _context_after(context: str, published: dt.date) -> DateContext:
     """The anchors and preceding text that ``context`` leaves for an expression after it."""
     found = _scan(context, published)
     days = [f.date for f in found if f.precision == PRECISION_DAY]
-    return _Context(published=published, anchor=days[-1] if days else None,
+    return DateContext(published=published, anchor=days[-1] if days else None,
                     last=found[-1].date if found else None, prefix=context)
 
 
@@ -638,4 +546,5 @@ def resolve_expression(
     if bare is None:
         return None
     month = _month_number(bare.group("month"))
-    return month_date(infer_month_year(month, published), month), PRECISION_MONTH
+    forward = forward_looking(context_before)
+    return month_date(infer_month_year(month, published, forward=forward), month), PRECISION_MONTH
