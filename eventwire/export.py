@@ -73,13 +73,14 @@ _INTER_BY_SECTOR: MappingProxyType[str, int] = MappingProxyType(
     {
         **{sector: 1 for sector in _STATE_SECTORS},
         "REB": 2, "INS": 2, "SEP": 2,  # rebel groups
-        "PMI": 3, "MILITIA": 3, "PMIL": 3,  # political militias
+        "PMI": 3, "MILITIA": 3, "PMIL": 3, "MLT": 3,  # political militias
+        "UAF": 3, "CRM": 3,  # unidentified armed groups and gangs (ACLED codes them as 3)
         "IMI": 4, "IDM": 4, "COM": 4,  # identity / communal militias
         "RIO": 5,  # rioters
         "PRO": 6, "OPP": 6,  # protesters, opposition in the street
         **{sector: 7 for sector in (
             "CVL", "BUS", "MED", "EDU", "HLH", "LAB", "REF", "REL", "NGO", "AGR", "ENV", "HRI",
-            "JRN", "ELI", "MOD", "RAD", "ETH", "UAF", "CRM",
+            "JRN", "ELI", "MOD", "RAD", "ETH",
         )},  # civilians and civil society
         "IGO": 8, "PKO": 8, "PMC": 8, "MNC": 8,  # external / other forces
     }

@@ -50,6 +50,8 @@ SECTOR_NOUNS: dict[str, str] = {
                      "clansmen"), "MLT"),
     **dict.fromkeys(("party", "supporter", "loyalist", "partisan"), "PTY"),
     **dict.fromkeys(("opposition",), "OPP"),
+    **dict.fromkeys(("cartel", "gang", "gangster", "criminal", "trafficker", "smuggler",
+                     "robber", "thief", "poacher"), "CRM"),
     **dict.fromkeys(("refugee", "migrant"), "REF"),
 }
 
@@ -80,7 +82,7 @@ GENERIC_NAMES = {
     "REB": "Rebel Group ({c})", "MLT": "Militia ({c})", "JUD": "Judiciary of {c}",
     "LEG": "Legislature of {c}", "JRN": "Journalists ({c})", "BUS": "Private Business ({c})",
     "REF": "Refugees/IDPs ({c})", "PTY": "Political Party ({c})",
-    "UAF": "Unidentified Armed Group ({c})",
+    "UAF": "Unidentified Armed Group ({c})", "CRM": "Unidentified Gang ({c})",
 }
 
 CountryOf = Callable[[str], "str | None"]  # word or name -> ISO2 (gazetteer demonym/country)
@@ -108,7 +110,7 @@ def sector_of(span: Any) -> str | None:
     """Sector from the head noun of a noun phrase ("thousands of protesters" -> PRO)."""
     root = span.root
     for mod in root.children:  # "NAF rebel forces", "militia members": the modifier decides
-        if mod.dep_ in ("compound", "amod") and _sector_word(mod) in ("REB", "MLT", "UAF"):
+        if mod.dep_ in ("compound", "amod") and _sector_word(mod) in ("REB", "MLT", "UAF", "CRM"):
             return _sector_word(mod)
     if root.lemma_.lower() in ("man", "person", "people", "individual", "group", "assailant") and any(
             c.lower_ in ARMED_MODIFIERS for c in root.children if c.dep_ == "amod") and not (

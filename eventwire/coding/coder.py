@@ -57,7 +57,7 @@ CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("election", ("election", "vote", "ballot")),
     ("corruption", ("corruption", "bribe", "embezzle")),
 )
-ARMED = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY"})
+ARMED = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY", "CRM"})
 SINGULAR_DETS = frozenset({"a", "an", "another", "one"})
 
 CountryEntry = Callable[[str], "GazetteerEntry | None"]

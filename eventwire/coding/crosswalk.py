@@ -40,9 +40,10 @@ ASSAULT_BY_MODE = {
     "sideAB": _code(POLITICAL_VIOLENCE, "Battles", "Armed clash"),
     "destroy": _code(STRATEGIC, STRATEGIC, "Looting/property destruction"),
 }
-ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY"})  # UAF: unidentified armed
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY", "CRM"})  # UAF: unidentified armed
 CROWD_SECTORS = frozenset({"PRO", "RIO"})
 MOB_SECTORS = frozenset({"CVL"})  # ordinary people who attack: ACLED's mob violence
+UNARMED_SIDES = frozenset({"CVL", "PTY", "PRO", "RIO", "OPP"})  # sides of a brawl, not a battle
 
 
 def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str],
@@ -61,7 +62,8 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
         if small_arms and (actor_sectors & ARMED_SECTORS and recipient_sectors & ARMED_SECTORS
                            or not (actor_sectors or recipient_sectors)) and mode != "abduct":
             return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")
-        code = _assault(mode, actor_sectors, recipient_sectors, dead, rioting)
+        code = _assault(mode, actor_sectors, recipient_sectors, dead, rioting,
+                        armed_weapons=small_arms or weapon_sub != "")
         if code.event_type == "Explosions/Remote violence" and weapon_sub:
             return _code(POLITICAL_VIOLENCE, code.event_type, weapon_sub)
         return code
@@ -99,7 +101,7 @@ def _protest(mode: str | None, dead: int | None) -> AcledCode | None:
 
 
 def _assault(mode: str | None, actors: frozenset[str], recipients: frozenset[str],
-             dead: int | None, rioting: bool) -> AcledCode:
+             dead: int | None, rioting: bool, armed_weapons: bool) -> AcledCode:
     if mode == "crowd-control" or (recipients & CROWD_SECTORS and actors & {"COP", "MIL"}):
         sub = "Excessive force against protesters" if dead else "Protest with intervention"
         return _code(DEMONSTRATIONS, "Protests", sub)
@@ -108,8 +110,7 @@ def _assault(mode: str | None, actors: frozenset[str], recipients: frozenset[str
     if (actors & (MOB_SECTORS | {"RIO"})) and not actors & ARMED_SECTORS:
         return _code(DEMONSTRATIONS, "Riots", "Mob violence")
     if mode == "sideAB":
-        unarmed = (actors | recipients) - ARMED_SECTORS
-        if unarmed and not (actors & ARMED_SECTORS and recipients & ARMED_SECTORS):
+        if actors & UNARMED_SIDES and len(actors & ARMED_SECTORS) < 2 and not armed_weapons:
             return _code(DEMONSTRATIONS, "Riots", "Mob violence")  # stones against soldiers
         return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")
     if mode in ASSAULT_BY_MODE:
