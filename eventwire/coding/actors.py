@@ -64,6 +64,16 @@ IGOS: dict[str, str] = {
     "WHO": "World Health Organization", "IMF": "International Monetary Fund",
     "ICRC": "International Committee of the Red Cross", "SCO": "Shanghai Cooperation Organisation",
     "OPEC": "Organization of the Petroleum Exporting Countries", "UNHCR": "UN Refugee Agency",
+    "APEC": "Asia-Pacific Economic Cooperation", "OAS": "Organization of American States",
+    "WTO": "World Trade Organization", "WFP": "World Food Programme", "UNICEF": "UNICEF",
+    "ICC": "International Criminal Court", "GCC": "Gulf Cooperation Council",
+    "SADC": "Southern African Development Community", "IGAD": "Intergovernmental Authority on Development",
+    "OIC": "Organisation of Islamic Cooperation", "AMISOM": "African Union Mission in Somalia",
+    "MONUSCO": "UN Mission in the DR Congo", "MINUSMA": "UN Mission in Mali",
+    "UNIFIL": "UN Interim Force in Lebanon", "Interpol": "Interpol", "G7": "Group of Seven",
+    "G20": "Group of Twenty", "Arab League": "League of Arab States",
+    "Security Council": "United Nations Security Council", "World Bank": "World Bank",
+    "Red Crescent": "Red Crescent", "Red Cross": "Red Cross",
 }
 IGO_BY_NAME = {name.lower(): code for code, name in IGOS.items()}
 

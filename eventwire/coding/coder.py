@@ -25,7 +25,7 @@ from eventwire.coding.lexicon import (
     TERRITORY_WORDS,
 )
 from eventwire.coding.weapons import WEAPON_RANK, weapon_class
-from eventwire.coding.flags import is_historical, is_hypothetical, is_negated
+from eventwire.coding.flags import is_commitment, is_historical, is_hypothetical, is_negated
 from eventwire.coding.merge import merge_events, recode
 from eventwire.records import (
     Actor,
@@ -57,6 +57,7 @@ CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("election", ("election", "vote", "ballot")),
     ("corruption", ("corruption", "bribe", "embezzle")),
 )
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 ARMED = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY", "CRM"})
 SINGULAR_DETS = frozenset({"a", "an", "another", "one"})
 
@@ -135,8 +136,11 @@ class Coder:
         mode = _refined_mode(hit, sent)
         flags = {"negated": is_negated(hit.token), "hypothetical": is_hypothetical(hit.token),
                  "historical": is_historical(date, article.published)}
+        etype = hit.trigger.event_type
+        if etype in COOPERATIVE and (flags["hypothetical"] or is_commitment(hit.token)):
+            etype, mode, flags["hypothetical"] = "AGREE", None, False  # promised cooperation
         base = Event(
-            id="", doc_id=article.id, event_type=hit.trigger.event_type, mode=mode,
+            id="", doc_id=article.id, event_type=etype, mode=mode,
             context=_context(sent.text), date=date.isoformat() if date else None,
             time_precision=precision if date else None, actors=actors, recipients=recipients,
             evidence=evidence, **counts, **flags,

@@ -15,6 +15,7 @@ from eventwire.coding.lexicon import (
     Trigger,
 )
 from eventwire.coding.actors import SECTOR_NOUNS
+from eventwire.coding.verbal import OBJECT_SENSES, VERBAL_TRIGGERS
 from eventwire.coding.weapons import WEAPON_LEMMAS
 
 MONTH_NAMES = frozenset({"March", "May"})  # capitalised, these are months, not verbs
@@ -58,7 +59,9 @@ def _verb_hit(tok: Any) -> Hit | None:
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBN", "VBD"):
         return None
     lemma = tok.lemma_.lower()
-    trig = VERB_TRIGGERS.get(lemma)
+    trig = VERB_TRIGGERS.get(lemma) or VERBAL_TRIGGERS.get(lemma)
+    if trig is None or trig.needs_object:
+        trig = _object_sense(tok, lemma) or trig
     if lemma in REQUEST_VERBS:
         req = _request_hit(tok)
         if req is not None:
@@ -155,6 +158,21 @@ def _concrete(tok: Any) -> bool:
     lemma = tok.lemma_.lower()
     return tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON") or (
         lemma in SECTOR_NOUNS or lemma in TARGET_NOUNS or tok.pos_ == "PRON")
+
+
+def _object_sense(tok: Any, lemma: str) -> Trigger | None:
+    """'give aid' -> AID, 'hold talks' -> CONSULT: the object decides the sense."""
+    senses = OBJECT_SENSES.get(lemma)
+    if not senses:
+        return None
+    words = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "dative")}
+    words |= {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "dative")}
+    words |= {g.lower_ for c in tok.children if c.dep_ in ("dobj", "prt", "prep")
+              for g in c.subtree}
+    for objects, trig in senses:
+        if words & set(objects):
+            return trig
+    return None
 
 
 def _firing(tok: Any) -> Trigger | None:

@@ -47,3 +47,22 @@ def is_historical(event_date: dt.date | None, published: dt.date | None) -> bool
     if event_date is None or published is None:
         return False
     return (published - event_date).days > HISTORICAL_DAYS
+
+
+COMMITTING_HEADS = frozenset({"offer", "promise", "pledge", "agree", "vow", "decide", "ready",
+                              "willing", "prepared", "committed", "commit", "undertake"})
+
+
+def is_commitment(token: Any) -> bool:
+    """'will send aid', 'offered to negotiate', 'is ready to withdraw': a promise to act
+    (PLOVER codes promised cooperation as AGREE)."""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in token.children):
+        return True
+    tok = token
+    for _ in range(3):
+        if tok.dep_ not in ("xcomp", "ccomp", "acomp", "advcl") or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in COMMITTING_HEADS:
+            return True
+    return False

@@ -1,0 +1,107 @@
+"""Verbs of diplomacy and cooperation (PLOVER quad classes 1-3), from the PLOVER manual.
+
+``OBJECT_SENSES`` holds verbs whose event type depends on what they take: "give aid" is
+AID, "hold talks" CONSULT, "impose sanctions" SANCTION, "lift a curfew" CONCEDE.
+"""
+
+from __future__ import annotations
+
+from eventwire.coding.lexicon import Trigger, _t
+
+AID_OBJECTS = ("aid", "assistance", "grant", "grants", "loan", "loans", "money", "dollars",
+               "funds", "funding", "food", "medicine", "medicines", "supplies", "equipment",
+               "relief", "asylum", "arms", "weapons", "intelligence", "support", "goods",
+               "vaccines", "vaccine", "shelter", "credit", "million", "billion", "tons",
+               "material", "help")
+TALK_OBJECTS = ("talks", "meeting", "meetings", "negotiations", "discussions", "consultations",
+                "summit", "conference", "dialogue", "session", "visit", "mediation")
+DEAL_OBJECTS = ("agreement", "agreements", "accord", "accords", "treaty", "deal", "pact",
+                "protocol", "memorandum", "consensus", "ceasefire", "truce", "understanding",
+                "compromise", "settlement", "formula", "plan")
+INFO_OBJECTS = ("information", "intelligence", "evidence", "expertise", "data", "technology",
+                "experience", "knowledge")
+TIES_OBJECTS = ("ties", "relations", "links", "contacts", "embassy", "cooperation")
+RESTRICTION_OBJECTS = ("ban", "bans", "curfew", "restrictions", "sanctions", "embargo",
+                       "blockade", "siege", "state", "emergency", "law", "measures", "limits")
+
+VERBAL_TRIGGERS: dict[str, Trigger] = {
+    # AGREE: agree to, offer, promise, or otherwise commit to cooperate
+    "accept": _t("AGREE", weak=True), "promise": _t("AGREE"), "pledge": _t("AGREE"),
+    "offer": _t("AGREE", weak=True), "consent": _t("AGREE"), "vow": _t("AGREE", weak=True),
+    "ratify": _t("AGREE"),
+    # CONSULT
+    "telephone": _t("CONSULT", "phone"), "phone": _t("CONSULT", "phone"),
+    "host": _t("CONSULT", "visit", weak=True), "negotiate": _t("CONSULT"),
+    "mediate": _t("CONSULT", "third-party"), "confer": _t("CONSULT"),
+    "discuss": _t("CONSULT", weak=True), "welcome": _t("SUPPORT", weak=True),
+    # SUPPORT
+    "back": _t("SUPPORT", weak=True), "commend": _t("SUPPORT"), "hail": _t("SUPPORT"),
+    "defend": _t("SUPPORT", weak=True), "applaud": _t("SUPPORT"), "forgive": _t("SUPPORT"),
+    "congratulate": _t("SUPPORT"), "recognize": _t("SUPPORT", weak=True),
+    # CONCEDE
+    "concede": _t("CONCEDE"), "pardon": _t("CONCEDE"), "ease": _t("CONCEDE", weak=True),
+    "relent": _t("CONCEDE"),
+    # COOPERATE
+    "collaborate": _t("COOPERATE"), "extradite": _t("COOPERATE"), "coordinate": _t("COOPERATE"),
+    # AID
+    "evacuate": _t("AID", weak=True), "rescue": _t("AID"), "shelter": _t("AID"),
+    # RETREAT
+    "surrender": _t("RETREAT", "disarm"), "retreat": _t("RETREAT", "withdraw"),
+    "demobilize": _t("RETREAT", "disarm"), "free": _t("RETREAT", "release", weak=True),
+    # REQUEST
+    "request": _t("REQUEST"), "seek": _t("REQUEST", weak=True), "plead": _t("REQUEST"),
+    "press": _t("REQUEST", weak=True), "petition": _t("REQUEST"),
+    # ACCUSE
+    "allege": _t("ACCUSE", "allege"), "charge": _t("ACCUSE", "allege", weak=True),
+    "deplore": _t("ACCUSE", "disapprove"), "decry": _t("ACCUSE", "disapprove"),
+    "probe": _t("ACCUSE", "investigate"), "slam": _t("ACCUSE", "disapprove"),
+    "protest": _t("PROTEST", "demo"), "chide": _t("ACCUSE", "disapprove"),
+    "rebuke": _t("ACCUSE", "disapprove"), "attack": _t("ASSAULT"),
+    # REJECT
+    "decline": _t("REJECT", weak=True), "rebuff": _t("REJECT"), "dismiss": _t("REJECT", weak=True),
+    "oppose": _t("REJECT", weak=True), "deny": _t("REJECT", weak=True), "boycott": _t("PROTEST", "boycott"),
+    # THREATEN
+    "warn": _t("THREATEN", weak=True), "menace": _t("THREATEN"),
+    # SANCTION
+    "embargo": _t("SANCTION"), "sever": _t("SANCTION", "discontinue", weak=True),
+}
+
+OBJECT_SENSES: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]] = {
+    "give": ((AID_OBJECTS, _t("AID")), (("welcome",), _t("CONSULT", "visit"))),
+    "provide": ((AID_OBJECTS, _t("AID")),),
+    "send": ((AID_OBJECTS, _t("AID")),),
+    "deliver": ((AID_OBJECTS, _t("AID")),),
+    "hand": ((AID_OBJECTS, _t("AID")),),
+    "grant": ((AID_OBJECTS, _t("AID")), (("amnesty", "pardon", "concessions"), _t("CONCEDE"))),
+    "hold": ((TALK_OBJECTS, _t("CONSULT")),),
+    "launch": ((TALK_OBJECTS, _t("CONSULT", "third-party")),
+               (("investigation", "inquiry", "probe"), _t("ACCUSE", "investigate"))),
+    "undertake": ((TALK_OBJECTS, _t("CONSULT", "third-party")),),
+    "renew": ((TALK_OBJECTS, _t("CONSULT")),),
+    "open": ((TALK_OBJECTS, _t("CONSULT")), (("investigation", "inquiry"), _t("ACCUSE", "investigate")),
+             (("border", "borders"), _t("CONCEDE"))),
+    "reach": ((DEAL_OBJECTS, _t("AGREE")),),
+    "sign": ((DEAL_OBJECTS, _t("AGREE")),),
+    "conclude": ((DEAL_OBJECTS, _t("AGREE")),),
+    "broker": ((DEAL_OBJECTS, _t("AGREE")),),
+    "share": ((INFO_OBJECTS, _t("COOPERATE")),),
+    "exchange": ((INFO_OBJECTS + ("prisoners", "ambassadors"), _t("COOPERATE")),),
+    "establish": ((TIES_OBJECTS, _t("SUPPORT")),),
+    "restore": ((TIES_OBJECTS, _t("SUPPORT")),),
+    "upgrade": ((TIES_OBJECTS, _t("SUPPORT")),),
+    "normalize": ((TIES_OBJECTS, _t("SUPPORT")),),
+    "cut": ((TIES_OBJECTS + ("aid",), _t("SANCTION", "discontinue")),),
+    "suspend": ((TIES_OBJECTS + ("aid", "talks", "membership", "flights"), _t("SANCTION", "discontinue")),),
+    "freeze": ((TIES_OBJECTS + ("assets", "aid", "accounts"), _t("SANCTION")),),
+    "recall": (((("ambassador", "envoy", "diplomats")), _t("SANCTION", "withdraw")),),
+    "impose": ((("sanctions", "embargo", "tariffs", "penalties"), _t("SANCTION")),),
+    "lift": ((RESTRICTION_OBJECTS, _t("CONCEDE")),),
+    "cancel": ((RESTRICTION_OBJECTS, _t("CONCEDE")),),
+    "end": ((RESTRICTION_OBJECTS, _t("CONCEDE")),),
+    "allow": ((("return", "access", "inspectors", "entry", "observers", "aid", "participation"),
+               _t("CONCEDE")),),
+    "call": ((("minister", "president", "counterpart", "leader", "premier"), _t("CONSULT", "phone")),),
+    "return": ((("weapons", "territory", "land", "prisoners", "bodies"), _t("RETREAT", "release")),),
+    "pull": ((("troops", "forces", "soldiers"), _t("RETREAT", "withdraw")),),
+    "expel": ((("ambassador", "diplomats", "diplomat", "envoy"), _t("SANCTION", "expel")),),
+}
