@@ -28,7 +28,9 @@ SECTOR_NOUNS: dict[str, str] = {
                      "ministry", "administration", "governor", "mayor", "cabinet", "regime",
                      "state", "prime", "premier", "leader", "spokesman", "spokeswoman",
                      "spokesperson", "embassy", "diplomat", "ambassador", "chancellor",
-                     "king", "kremlin", "director"), "GOV"),
+                     "king", "kremlin", "director", "side", "delegation", "country", "nation",
+                     "envoy", "negotiator", "secretary", "foreign", "queen", "emir", "sheikh",
+                     "sultan", "chief", "representative", "council"), "GOV"),
     **dict.fromkeys(("parliament", "lawmaker", "legislator", "senator", "congress", "mp"),
                     "LEG"),
     **dict.fromkeys(("court", "judge", "prosecutor"), "JUD"),
@@ -50,6 +52,8 @@ SECTOR_NOUNS: dict[str, str] = {
                      "clansmen"), "MLT"),
     **dict.fromkeys(("party", "supporter", "loyalist", "partisan"), "PTY"),
     **dict.fromkeys(("opposition",), "OPP"),
+    **dict.fromkeys(("watchdog", "ngo", "charity", "organization", "organisation", "union",
+                     "federation", "association", "agency"), "SOC"),
     **dict.fromkeys(("cartel", "gang", "gangster", "criminal", "trafficker", "smuggler",
                      "robber", "thief", "poacher"), "CRM"),
     **dict.fromkeys(("refugee", "migrant"), "REF"),
@@ -74,6 +78,8 @@ IGOS: dict[str, str] = {
     "G20": "Group of Twenty", "Arab League": "League of Arab States",
     "Security Council": "United Nations Security Council", "World Bank": "World Bank",
     "Red Crescent": "Red Crescent", "Red Cross": "Red Cross",
+    "European Community": "European Community", "EC": "European Community",
+    "Warsaw Pact": "Warsaw Pact", "Commonwealth": "Commonwealth of Nations",
 }
 IGO_BY_NAME = {name.lower(): code for code, name in IGOS.items()}
 
@@ -215,6 +221,11 @@ def make_actor(span: Any, *, country_of: CountryOf, fallback_country: str | None
 
 
 def _country_in(span: Any, country_of: CountryOf) -> str | None:
+    for ent in span.ents:  # "the United States", "Sri Lanka": whole names first
+        if ent.label_ in ("GPE", "NORP"):
+            code = country_of(ent.text.removeprefix("the ").removeprefix("The "))
+            if code:
+                return code
     for tok in span:
         if tok.ent_type_ in ("GPE", "NORP") or tok.text[:1].isupper():
             code = country_of(tok.text)

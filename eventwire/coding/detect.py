@@ -22,7 +22,11 @@ MONTH_NAMES = frozenset({"March", "May"})  # capitalised, these are months, not 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 OBJECTS = ("dobj", "attr", "oprd")
+SPEECH_VERBS = frozenset({"say", "declare", "insist", "reiterate", "announce", "conclude", "tell",
+                          "state", "stress", "warn", "write", "add", "argue", "urge"})
 HAPPEN_VERBS = frozenset({"erupt", "break", "take", "spread", "begin", "start", "continue",
+                          "hold", "complete", "make", "issue", "reiterate", "insist", "press",
+                          "voice", "express", "pay", "speed", "order",
                           "arrive", "reach", "send", "deploy", "dispatch", "bring", "conduct",
                           "carry", "launch",
                           "hold", "stage", "organize", "organise", "face", "occur", "turn",
@@ -48,7 +52,7 @@ def find_hits(sent: Any) -> list[Hit]:
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return hits
     for tok in sent:
-        hit = _verb_hit(tok) or _noun_hit(tok)
+        hit = _verb_hit(tok) or _noun_hit(tok) or _must_hit(tok)
         if hit is not None:
             hits.append(hit)
     hits.extend(_phrase_hits(sent, {h.token.i for h in hits}))
@@ -83,6 +87,21 @@ def _verb_hit(tok: Any) -> Hit | None:
     if trig.weak and not (subjects or objects or agent):
         return None
     return Hit(token=tok, trigger=trig, mode=trig.mode, subjects=subjects, objects=objects,
+               agent=agent)
+
+
+def _must_hit(tok: Any) -> Hit | None:
+    """'X said Y must do Z': a demand (PLOVER REQUEST)."""
+    if tok.pos_ not in ("VERB", "AUX") or not any(
+            c.dep_ == "aux" and c.lower_ == "must" for c in tok.children):
+        return None
+    head = tok.head
+    if tok.dep_ != "ccomp" or head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    subjects, _, agent = _arguments(head)
+    objects = [c for c in tok.children if c.dep_ in SUBJECTS]
+    trig = Trigger(event_type="REQUEST", mode="change")
+    return Hit(token=head, trigger=trig, mode="change", subjects=subjects, objects=objects,
                agent=agent)
 
 

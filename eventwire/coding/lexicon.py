@@ -130,6 +130,13 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "crackdown": _t("COERCE", "restrict"), "curfew": _t("COERCE", "curfew"),
     "deployment": _t("MOBILIZE", "troops"),
     "reinforcement": _t("MOBILIZE", "troops", weak=True), "patrol": _t("MOBILIZE", "troops", weak=True),
+    "demand": _t("REQUEST", "change", weak=True), "appeal": _t("REQUEST", weak=True),
+    "accusation": _t("ACCUSE", "allege"), "allegation": _t("ACCUSE", "allege", weak=True),
+    "threat": _t("THREATEN", weak=True), "ultimatum": _t("THREATEN"),
+    "visit": _t("CONSULT", "visit", weak=True), "talk": _t("CONSULT", weak=True),
+    "sanction": _t("SANCTION", weak=True), "embargo": _t("SANCTION", weak=True),
+    "investigation": _t("ACCUSE", "investigate", weak=True),
+    "withdrawal": _t("RETREAT", "withdraw", weak=True),
     "incursion": _t("ASSAULT", "sideAB"), "offensive": _t("ASSAULT", "sideAB", weak=True),
     "projectile": _t("ASSAULT", "heavy-weapons"), "assault": _t("ASSAULT"),
     "raid": _t("ASSAULT"), "burst": _t("ASSAULT", "firearms", weak=True),
@@ -199,6 +206,7 @@ PHRASE_TRIGGERS: tuple[tuple[str, Trigger], ...] = (
     ("tear gas", _t("ASSAULT", "crowd-control")),
     ("taken into custody", _t("COERCE", "arrest")),
     ("ceasefire", _t("RETREAT", "ceasefire")),
+    ("cease-fire", _t("RETREAT", "ceasefire")),
     ("peace agreement", _t("AGREE")),
     ("peace deal", _t("AGREE")),
 )
@@ -215,7 +223,7 @@ REQUEST_MODES: tuple[tuple[frozenset[str], str], ...] = (
 # least one participant from these sectors (or a state), so that "residents were asked to
 # recycle" or "the team agreed a pay freeze" are not coded.
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "PRO", "RIO", "IGO",
-                               "PTY", "MLT", "SPY", "OPP", "UAF"})
+                               "PTY", "MLT", "SPY", "OPP", "UAF", "SOC", "CRM"})
 MATERIAL_CONFLICT = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 
 # Words in a sentence that mark the trigger as reported speech of intent, not fact.
