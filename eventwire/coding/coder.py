@@ -125,6 +125,8 @@ class Coder:
         date_ref = self._date(doc, sents, si, hit)
         date, precision = (date_ref.date, date_ref.time_precision) if date_ref else (
             article.published, 1)
+        if date_ref is not None and _approximate(article.text, date_ref):
+            precision = max(precision, 2)  # "around 4 May": ACLED codes the week
         if not _in_scope(hit.trigger.event_type, actors + recipients) or _accident(hit, sent, actors):
             return []
         counts = self._counts(doc.quantities, sent, hit)
@@ -303,6 +305,11 @@ def _clause(token: Any) -> Any:
 def _governor(parse: Any, ref: DateRef) -> int:
     span = parse.char_span(ref.start, ref.end, alignment_mode="expand")
     return _clause(span.root).i if span is not None else -1
+
+
+def _approximate(text: str, ref: DateRef) -> bool:
+    before = text[max(0, ref.start - 16):ref.start].lower().split()
+    return bool(before) and before[-1] in ("around", "about", "approximately", "circa", "c.")
 
 
 def _bounded(text: str, ref: DateRef) -> bool:
