@@ -19,7 +19,7 @@ from eventwire.records import GazetteerEntry
 TEMPERATURE = 1.0
 MIN_WEIGHT = 0.1
 COUNTRY_WEIGHT = 1.0
-ADMIN1_WEIGHT = 1.5
+ADMIN1_WEIGHT = 3.0
 NEAR_WEIGHT = 4.0
 NEAR_KM = 100.0
 NORM_POWER = 0.5
