@@ -8,9 +8,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
+from eventwire.nlp.quantities import parse_number
 from eventwire.records import Event, Quantity
 
 DEATH_LEMMAS = frozenset({"kill", "murder", "die", "assassinate", "behead", "lynch", "execute",
@@ -31,11 +33,16 @@ CARRY_KINDS = {"dead": ("ASSAULT", "PROTEST"), "injured": ("ASSAULT", "PROTEST")
 
 
 def implicit_deaths(sent: Any) -> int | None:
-    """Deaths reported with singular victims and no number in one sentence."""
+    """Deaths reported with singular victims, or numbers the quantity finder does not tie
+    to a death ("beheaded 1 person"), in one sentence."""
     lowered = sent.text.lower()
-    verbs = [t for t in sent if t.lemma_.lower() in DEATH_LEMMAS and t.pos_ in ("VERB", "AUX")]
+    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and (
+        t.lemma_.lower() in DEATH_LEMMAS or (t.lemma_.lower() == "shoot" and any(
+            c.lower_ == "dead" for c in t.children)))]
+    found = _dead_people(sent)
     if not verbs and not any(p in lowered for p in DEATH_PHRASES):
-        return None
+        return found if found is not None else (
+            UNKNOWN_TOLL if VAGUE_VICTIMS.search(lowered) else None)
     victims: list[Any] = []
     for verb in verbs or [sent.root]:
         for child in verb.children:
@@ -43,10 +50,54 @@ def implicit_deaths(sent: Any) -> int | None:
                     child.dep_ == "nsubj" and verb.lemma_.lower() == "die") or (
                     child.dep_ == "nsubj" and not verbs):
                 victims.extend([child, *child.conjuncts])
-    singles = [v for v in victims if _singular_person(v)]
-    if not singles or len(singles) != len(victims):
-        return None
-    return len(singles)
+    counts = [_victim_count(v) for v in victims]
+    if victims and all(c is not None for c in counts):
+        return sum(c for c in counts if c is not None)
+    if found is not None:
+        return found
+    match = SURFACE_VICTIM.search(sent.text)
+    if match:
+        return 1
+    return UNKNOWN_TOLL if VAGUE_VICTIMS.search(lowered) else None
+
+
+# "a man was found dead", when the parse hangs the victim elsewhere
+SURFACE_VICTIM = re.compile(
+    r"\b(?:a|an|the|one)\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(
+        ("man", "woman", "boy", "girl", "child", "person", "civilian", "soldier", "officer",
+         "policeman", "guard", "driver", "farmer", "teacher", "student", "journalist", "leader",
+         "commander", "member", "fighter", "suspect", "victim", "resident", "worker", "body")))
+    + r")\s+(?:was|has\s+been)\s+(?:found\s+dead|killed|shot\s+dead|murdered|executed|beheaded)",
+    re.IGNORECASE)
+# ACLED: deaths reported without a number are coded 3 for a limited attack.
+VAGUE_VICTIMS = re.compile(r"\b(?:incurring|suffered|causing|inflicting)\s+(?:heavy\s+)?"
+                           r"(?:fatalities|deaths)\b|\b(?:several|a number of|some)\s+"
+                           r"(?:\w+\s+)?(?:were\s+)?(?:killed|dead|fatalities)\b")
+UNKNOWN_TOLL = 3
+
+
+def _victim_count(tok: Any) -> int | None:
+    """1 for 'a man', N for '3 soldiers' / 'three men', None when unknown."""
+    if _singular_person(tok):
+        return 1
+    for child in tok.children:
+        if child.dep_ == "nummod":
+            value = parse_number(child.text)
+            if value is not None and tok.lemma_.lower() in PERSON_LEMMAS | {"people", "person"}:
+                return value
+    return None
+
+
+def _dead_people(sent: Any) -> int | None:
+    """'a dead man was thrown from a car', 'the body of a girl was found'."""
+    for tok in sent:
+        if tok.lemma_.lower() in ("body", "corpse") and tok.tag_ == "NN":
+            owner = next((g for c in tok.children if c.lower_ == "of" for g in c.children), None)
+            if owner is not None and _singular_person(owner):
+                return 1
+        if tok.lower_ == "dead" and tok.dep_ == "amod" and _singular_person(tok.head):
+            return 1
+    return None
 
 
 def _singular_person(tok: Any) -> bool:

@@ -188,7 +188,7 @@ BACKWARD_CUES: tuple[tuple[QuantityKind, re.Pattern[str]], ...] = tuple(
     )
 )
 FORWARD_CUE = re.compile(
-    r"\b(?:(?P<dead>killed|dead|died|die|deaths?|fatalities|perished|lost\s+(?:their|his|her)"
+    r"\b(?:(?P<dead>killed|dead|died|die|deaths?|fatalit(?:y|ies)|perished|lost\s+(?:their|his|her)"
     r"\s+li(?:ves|fe)|bodies|murdered|massacred|executed|slain)"
     r"|(?P<injured>injured|injuries|wounded|hurt|hospitali[sz]ed|(?:taken|rushed)\s+to\s+hospital"
     r"|sustained\s+injuries"
