@@ -73,3 +73,9 @@ def test_dateline_and_organisation_places(pipeline: Any) -> None:
 def test_surname_is_not_a_place(pipeline: Any) -> None:
     text = "Gail Shelby opened the meeting. Later Shelby thanked the volunteers."
     assert not [p for p in _parse(pipeline, text) if p.text == "Shelby"]
+
+
+def test_name_accepted_once_is_a_place_again(pipeline: Any) -> None:
+    text = "Budget approved. TORRINGTON — The board met. Later the Torrington Senior Center opened."
+    got = [p.text for p in _parse(pipeline, text)]
+    assert "TORRINGTON" in got and "Torrington" in got

@@ -13,7 +13,7 @@ from typing import Any
 
 from eventwire.geo.cues import INSTITUTION_WORDS, dateline_end, org_place_end, surnames
 from eventwire.geo.gazetteer import PRIMARY, ASCII, Gazetteer
-from eventwire.geo.names import MONTHS_AND_DAYS
+from eventwire.geo.names import MONTHS_AND_DAYS, normalize
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +43,7 @@ CONNECTORS = frozenset({"of", "de", "del", "la", "le", "upon", "on", "the", "al"
 SPEAKING = frozenset({"say", "tell", "add", "state", "announce", "claim", "note", "write",
                       "explain", "argue", "insist", "ask", "reply", "warn"})
 MAX_TOKENS = 4
+REPEATABLE = frozenset({"GPE", "LOC", "DATELINE"})  # labels whose names recur as places
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                         "western", "central", "upper", "lower", "metro", "downtown"})
 
@@ -140,9 +141,30 @@ class ToponymFinder:
         orgs = frozenset(_trim(doc, e.start, e.end) for e in doc.ents if e.label_ == "ORG")
         out.extend(self._phrase_matches(doc, taken, blocked, lower_words | orgs))
         people = surnames(doc)
+        out.extend(self._repeats(doc, out, taken, blocked, people))
         return sorted((s for s in out if not _names_a_street(doc, s) and
                        not (s.label in ("GAZ", "PERSON", "ORG") and s.text in people)),
                       key=lambda s: s.start)
+
+    def _repeats(self, doc: Any, found: list[ToponymSpan], taken: list[bool],
+                 blocked: list[bool], people: frozenset[str]) -> list[ToponymSpan]:
+        """One sense per discourse: other capitalised occurrences of an accepted name
+        ("HARWINTON —" ... "the Harwinton Senior Center")."""
+        in_people = {normalize(t.text) for e in doc.ents if e.label_ == "PERSON" for t in e}
+        names = {normalize(s.text) for s in found if s.label in REPEATABLE} - in_people - \
+            {normalize(p) for p in people}
+        out = []
+        i = 0
+        while i < len(doc):
+            hit = None if taken[i] or blocked[i] or not _is_cap(doc[i]) else next(
+                (j for j in range(min(len(doc), i + MAX_TOKENS), i, -1)
+                 if not any(taken[i:j]) and normalize(doc[i:j].text) in names), None)
+            if hit is None:
+                i += 1
+                continue
+            out.append(self._claim(doc, i, hit, "GAZ", taken, blocked))
+            i = hit
+        return out
 
     def _claim(self, doc: Any, start: int, end: int, label: str, taken: list[bool],
                blocked: list[bool]) -> ToponymSpan:
