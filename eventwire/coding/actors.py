@@ -169,7 +169,11 @@ def igo_of(span: Any) -> str | None:
 
 def crowd_actor(kind: str, country: str | None) -> Actor:
     """ACLED's generic crowd actor for a protest that names no group."""
-    sector = "RIO" if kind == "riot" else "PRO"
+    return generic_actor("RIO" if kind == "riot" else "PRO", country)
+
+
+def generic_actor(sector: str, country: str | None) -> Actor:
+    """An actor the text does not name, in ACLED's generic wording (``text`` is empty)."""
     name = GENERIC_NAMES[sector].format(c=country_name(country) or "Unknown")
     return Actor(text="", name=name, country=country, sector=sector)
 

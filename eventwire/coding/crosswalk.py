@@ -105,6 +105,7 @@ def _assault(mode: str | None, actors: frozenset[str], recipients: frozenset[str
     if mode == "crowd-control" or (recipients & CROWD_SECTORS and actors & {"COP", "MIL"}):
         sub = "Excessive force against protesters" if dead else "Protest with intervention"
         return _code(DEMONSTRATIONS, "Protests", sub)
+    actors = actors or frozenset({"UAF"})  # an unnamed attacker is an unidentified armed group
     if "PRO" in actors or ("RIO" in actors and rioting):
         return _code(DEMONSTRATIONS, "Riots", "Violent demonstration")
     if (actors & (MOB_SECTORS | {"RIO"})) and not actors & ARMED_SECTORS:

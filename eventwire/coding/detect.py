@@ -78,9 +78,7 @@ def _verb_hit(tok: Any) -> Hit | None:
     if trig.intransitive and any(c.dep_ == "dobj" for c in tok.children):
         return None
     if trig.event_type == "ASSAULT":  # "fired mortars at the positions of X": X is hit
-        targets = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "against")
-                   for g in c.children if g.dep_ == "pobj"]
-        objects = [o for o in objects if o.lemma_.lower() not in WEAPON_LEMMAS] + _expand_conj(targets)
+        objects = [o for o in objects if o.lemma_.lower() not in WEAPON_LEMMAS] + _targets([tok])
     obj_lemmas = {o.lemma_.lower() for o in objects} | {o.text.lower() for o in objects}
     if trig.needs_object and not (obj_lemmas & trig.needs_object):
         return None
@@ -159,6 +157,8 @@ def _phrase_hits(sent: Any, taken: set[int]) -> list[Hit]:
         anchor = tok.root
         verb = _governing_verb(anchor) or sent.root
         subjects, objects, agent = _arguments(verb)
+        if trig.event_type == "ASSAULT":  # "opened fire on the crowd"
+            objects = objects + _targets([verb, *tok])
         out.append(Hit(token=anchor, trigger=trig, mode=trig.mode, subjects=subjects,
                        objects=[o for o in objects if o.i not in range(tok.start, tok.end)],
                        agent=agent))
@@ -177,6 +177,13 @@ def _concrete(tok: Any) -> bool:
     lemma = tok.lemma_.lower()
     return tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON") or (
         lemma in SECTOR_NOUNS or lemma in TARGET_NOUNS or tok.pos_ == "PRON")
+
+
+def _targets(tokens: list[Any]) -> list[Any]:
+    """What was fired at or attacked: 'at/on/upon/against X'."""
+    found = [g for t in tokens for c in t.children if c.dep_ == "prep"
+             and c.lower_ in ("at", "on", "upon", "against") for g in c.children if g.dep_ == "pobj"]
+    return _expand_conj(found)
 
 
 def _object_sense(tok: Any, lemma: str) -> Trigger | None:

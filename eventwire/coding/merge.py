@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from eventwire.coding.actors import dedupe, rioters
+from eventwire.coding.actors import dedupe, generic_actor, rioters
 from eventwire.coding.crosswalk import crosswalk
 from eventwire.coding.weapons import small_arms, weapon_class
 from eventwire.records import Event
@@ -49,7 +49,11 @@ def merge_events(events: list[Event]) -> list[Event]:
     _fold_policing(groups)
     _fold_arrests(groups)
     merged = [_merge_group(g) for g in groups.values()]
-    return _drop_subsumed(_merge_same_acled(merged))
+    kept = _drop_subsumed(_merge_same_acled(merged))
+    for ev in kept:
+        if ev.acled_event_type:
+            _impute_parties(ev, ev.acled_event_type)
+    return kept
 
 
 def _merge_same_acled(events: list[Event]) -> list[Event]:
@@ -61,18 +65,19 @@ def _merge_same_acled(events: list[Event]) -> list[Event]:
     return [g[0] if len(g) == 1 else _merge_group(g) for g in groups.values()]
 
 
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 STATE_SECTORS = frozenset({"COP", "MIL", "GOV"})
 
 
 def _fold_policing(groups: dict[tuple[object, ...], list[Event]]) -> None:
-    """State force at the town and on the day of a protest, or harm there by no named
-    attacker, is the protest's policing (ACLED: 'Excessive force against protesters'
-    when people die). A country-level protest mention hosts nothing."""
+    """Force used on the crowd at the town and on the day of a protest (with any harm
+    reported there in the same breath) is the protest's policing (ACLED: 'Excessive force
+    against protesters' when people die). A country-level protest mention hosts nothing."""
     for key in [k for k in groups if k[0] == "ASSAULT"]:
         host = ("PROTEST", *key[1:])
         if host not in groups or not any(_specific(e) for e in groups[host]):
             continue
-        if all(_policing(e) for e in groups[key]):
+        if any(_policing(e) for e in groups[key]) and not any(_armed_attacker(e) for e in groups[key]):
             for ev in groups[key]:
                 ev.mode = "crowd-control"
             groups[host].extend(groups.pop(key))
@@ -83,9 +88,13 @@ def _specific(ev: Event) -> bool:
 
 
 def _policing(ev: Event) -> bool:
-    actors = {a.sector for a in ev.actors}
-    return ev.mode != "seize" and (not actors or bool(actors & STATE_SECTORS) or bool(
-        {r.sector for r in ev.recipients} & {"PRO", "RIO"}))
+    """Force used on the crowd itself ('fired on the crowd', 'dispersed protesters')."""
+    return ev.mode == "crowd-control" or bool({r.sector for r in ev.recipients} & {"PRO", "RIO"})
+
+
+def _armed_attacker(ev: Event) -> bool:
+    """A named armed group (not one imputed by ACLED's convention) took part."""
+    return any(a.sector in ("REB", "MLT", "UAF", "CRM") and a.text for a in ev.actors)
 
 
 def _fold_arrests(groups: dict[tuple[object, ...], list[Event]]) -> None:
@@ -165,7 +174,19 @@ def recode(ev: Event, *, intervened: bool) -> Event:
         code.disorder_type, code.event_type, sub)
     if code.event_type == "Riots":  # ACLED names the crowd of a riot "Rioters (Country)"
         ev.actors = dedupe([rioters(a) if a.sector == "PRO" else a for a in ev.actors])
+    _impute_parties(ev, code.event_type)
     return ev
+
+
+def _impute_parties(ev: Event, acled_type: str) -> None:
+    """ACLED's convention for parties a report does not name: an unknown attacker is an
+    'Unidentified Armed Group', the victims of an attack 'Civilians'. Imputed actors carry
+    an empty ``text`` (nothing in the article names them)."""
+    country = ev.location.country_code if ev.location else None
+    if acled_type in VIOLENT_TYPES and not ev.actors:
+        ev.actors = [generic_actor("UAF", country)]
+    if acled_type == "Violence against civilians" and not ev.recipients:
+        ev.recipients = [generic_actor("CVL", country)]
 
 
 def _drop_subsumed(events: list[Event]) -> list[Event]:
