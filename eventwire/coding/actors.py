@@ -17,8 +17,8 @@ from eventwire.records import Actor
 
 # head-noun lemma -> PLOVER sector
 SECTOR_NOUNS: dict[str, str] = {
-    **dict.fromkeys(("police", "policeman", "policemen", "officer", "cop", "gendarme",
-                     "gendarmerie", "constable"), "COP"),
+    **dict.fromkeys(("police", "policeman", "policemen", "policewoman", "officer", "cop",
+                     "gendarme", "gendarmerie", "constable", "policewomen", "patrolman"), "COP"),
     **dict.fromkeys(("soldier", "troop", "army", "military", "force", "guard", "marine",
                      "paratrooper", "peacekeeper", "commando", "navy", "airforce", "division",
                      "brigade", "battalion", "regiment", "security", "servicemen",

@@ -57,6 +57,8 @@ CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("election", ("election", "vote", "ballot")),
     ("corruption", ("corruption", "bribe", "embezzle")),
 )
+ARMED_WORDS = frozenset({"soldier", "troop", "force", "militant", "rebel", "gunman", "police",
+                         "officer", "fighter", "militia"})
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 ARMED = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY", "CRM"})
 SINGULAR_DETS = frozenset({"a", "an", "another", "one"})
@@ -80,6 +82,8 @@ class Coder:
         events: list[Event] = []
         for si, sent in enumerate(sents):
             hits = settings_folded(find_hits(sent))
+            if events and hits and all(_aftermath(h, sent, doc) for h in hits):
+                hits = []  # "At least one girl was wounded.": the harm of the event before
             for hit in hits:
                 scene = events[-1].location if events else None
                 events.extend(self._events(doc, sents, si, hit, ptoks, focus, scene))
@@ -165,12 +169,13 @@ class Coder:
         sent = sents[si]
         if any(w in sent.text.lower() for w in NATIONWIDE):
             return [], "nationwide", True
-        here = [p for p in ptoks if sent.start <= p.token.i < sent.end and p.locative
-                and loc.in_clause(p.token, hit.token)]
-        if not here:
-            here = [p for p in ptoks if sent.start <= p.token.i < sent.end and p.locative]
-        if here:
-            return loc.choose(here), "locative in the event's sentence", False
+        in_sentence = [p for p in ptoks if sent.start <= p.token.i < sent.end and p.locative]
+        here = [p for p in in_sentence if loc.in_clause(p.token, hit.token)]
+        if not here or all(loc.sub_location(p) for p in here):
+            here = in_sentence  # the clause names only a neighbourhood: take the sentence's town
+        chosen = loc.choose(here)
+        if chosen:
+            return chosen, "locative in the event's sentence", False
         reach = loc.LOOKBACK if sent.text.strip().lower().startswith(CONNECTIVES) else 1
         for back in range(1, reach + 1):
             if si - back < 0:
@@ -264,6 +269,22 @@ def _in_scope(event_type: str, participants: list[Actor]) -> bool:
     return any(a.sector in POLITICAL_SECTORS for a in participants)
 
 
+def _setting(hit: Hit) -> bool:
+    """'killed in the riots', 'during clashes': the event is the scene of another."""
+    tok = hit.token
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in (
+        "in", "during", "amid", "amidst")
+
+
+def _aftermath(hit: Hit, sent: Any, doc: Doc) -> bool:
+    """A report of victims with no attacker, place or date of its own, after an event."""
+    if hit.trigger.event_type != "ASSAULT" or hit.subjects or hit.agent:
+        return False
+    own_date = any(sent.start_char <= d.start < sent.end_char for d in doc.dates)
+    own_place = any(sent.start_char <= p.start < sent.end_char for p in doc.places)
+    return not own_date and not own_place and hit.token.tag_ in ("VBN", "VBD")
+
+
 def settings_folded(hits: list[Hit]) -> list[Hit]:
     """'eight police were killed in the riots': the riot is the setting of the killing.
 
@@ -273,22 +294,24 @@ def settings_folded(hits: list[Hit]) -> list[Hit]:
     violent = [h for h in hits if h.trigger.event_type == "ASSAULT" and h.mode != "crowd-control"]
     if not violent:
         return hits
+    if any(h.trigger.event_type == "PROTEST" and h.mode == "riot" and not _setting(h)
+           for h in hits) and not any(
+            t.lemma_.lower() in ARMED_WORDS for h in violent for t in h.subjects + h.agent):
+        return [h for h in hits if h not in violent]  # "a prison riot in which inmates beat guards"
     if any(h.mode == "crowd-control" for h in hits):
         # "police fired tear gas ..., and two people were killed": one event, the
         # protest policing, carries the deaths (ACLED: excessive force).
         return [h for h in hits if h not in violent]
     out = []
     for h in hits:
-        tok = h.token
-        setting = (h.trigger.event_type in ("PROTEST", "ASSAULT") and h not in violent[:1]
-                   and tok.pos_ == "NOUN" and tok.dep_ == "pobj"
-                   and tok.head.lower_ in ("in", "during", "amid", "amidst"))
+        setting = h.trigger.event_type in ("PROTEST", "ASSAULT") and h not in violent[:1] and (
+            _setting(h))
         if not setting:
             out.append(h)
             continue
         for v in violent:
             if not (v.subjects or v.agent):
-                v.agent.append(tok)
+                v.agent.append(h.token)
     return out
 
 

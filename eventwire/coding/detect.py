@@ -155,6 +155,8 @@ def _phrase_hits(sent: Any, taken: set[int]) -> list[Hit]:
         if tok is None or any(t.i in taken for t in tok):
             continue
         anchor = tok.root
+        if trig.mode in ("martial-law", "curfew") and not _imposed(anchor):
+            continue  # "amid the curfew", "violating the state of emergency": context only
         verb = _governing_verb(anchor) or sent.root
         subjects, objects, agent = _arguments(verb)
         if trig.event_type == "ASSAULT":  # "opened fire on the crowd"
@@ -177,6 +179,22 @@ def _concrete(tok: Any) -> bool:
     lemma = tok.lemma_.lower()
     return tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON") or (
         lemma in SECTOR_NOUNS or lemma in TARGET_NOUNS or tok.pos_ == "PRON")
+
+
+IMPOSING = frozenset({"declare", "impose", "extend", "announce", "introduce", "enforce",
+                      "order", "proclaim", "reimpose", "expand", "tighten"})
+
+
+def _imposed(anchor: Any) -> bool:
+    """Is the measure being declared or imposed here (not merely mentioned)?"""
+    head = anchor.head
+    for _ in range(3):
+        if head.lemma_.lower() in IMPOSING:
+            return True
+        if head.head is head:
+            return False
+        head = head.head
+    return False
 
 
 def _targets(tokens: list[Any]) -> list[Any]:

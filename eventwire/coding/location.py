@@ -163,9 +163,9 @@ def choose(candidates: list[PlaceToken]) -> list[Place]:
     Neighbourhoods and streets give way to their town when the town is named.
     """
     usable = [c for c in candidates if rank(c.place) <= 4]
-    towns = [c for c in usable if not sub_location(c)] or usable
+    towns = [c for c in usable if not sub_location(c)]
     if not towns:
-        return []
+        return []  # only a neighbourhood or street: the town comes from the context
     best = min(rank(c.place) for c in towns)
     same = sorted((c for c in towns if rank(c.place) == best), key=lambda c: c.place.start)
     chosen = [same[0]]
