@@ -251,15 +251,41 @@ def _refined_mode(hit: Hit, sent: Any) -> str | None:
         found = weapon_class(sent.text)
         if found is not None and (mode is None or WEAPON_RANK[found[0]] < WEAPON_RANK.get(mode, 9)):
             return found[0]
-    nxt = sent.doc[sent.end:].sents.__next__() if sent.end < len(sent.doc) else None
-    near = [t for t in sent if t.i != hit.token.i] + (list(nxt) if nxt is not None else [])
-    near_text = " ".join(t.text for t in near).lower()
-    if etype == "PROTEST" and mode in ("demo", "obstruct") and (any(
-            t.lemma_.lower() in RIOT_CUES for t in near) or any(
-            t.lemma_.lower() in RIOT_ACTORS for t in hit.subjects) or any(
-            p in near_text for p in RIOT_PHRASES)):
+    if etype == "PROTEST" and mode in ("demo", "obstruct") and (
+            _crowd_violence(hit, sent) or any(
+                t.lemma_.lower() in RIOT_ACTORS for t in hit.subjects)):
         return "riot"
     return mode
+
+
+GRIEVANCE_WORDS = frozenset({"against", "over", "about", "demand", "demanding", "accuse",
+                             "accused", "accusing", "call", "calling", "condemn", "denounce",
+                             "protest", "detention", "arrest", "release"})
+CROWD_SUBJECTS = frozenset({"protester", "protestor", "demonstrator", "they", "rioter", "crowd",
+                            "participant", "youth", "resident", "mob", "student", "worker"})
+
+
+def _crowd_violence(hit: Hit, sent: Any) -> bool:
+    """Did the crowd itself turn violent (stones, fire, looting) in this or the next
+    sentence? Violence named in the grievance ('against the arrest of activists accused of
+    vandalising a bank') does not count."""
+    tokens = [t for t in sent if t.i != hit.token.i and not _in_grievance(t, hit.token)]
+    nxt = sent.doc[sent.end:].sents.__next__() if sent.end < len(sent.doc) else None
+    if nxt is not None and any(t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in
+                               CROWD_SUBJECTS for t in nxt):
+        tokens += list(nxt)
+    text = " ".join(t.text for t in tokens).lower()
+    return any(t.lemma_.lower() in RIOT_CUES and t.dep_ != "amod" for t in tokens) or any(
+        p in text for p in RIOT_PHRASES)
+
+
+def _in_grievance(tok: Any, trigger: Any) -> bool:
+    for anc in tok.ancestors:
+        if anc.i == trigger.i:
+            return False
+        if anc.lower_ in GRIEVANCE_WORDS or anc.lemma_.lower() in GRIEVANCE_WORDS:
+            return True
+    return False
 
 
 def _in_scope(event_type: str, participants: list[Actor]) -> bool:
