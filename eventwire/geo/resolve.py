@@ -1,9 +1,9 @@
 """Toponym resolution: rank gazetteer candidates with priors and document context.
 
 Score of a candidate = feature-type prior + log population + name-match quality
-(pass 1), plus document context (pass 2): country focus of the confident toponyms,
-shared admin-1, proximity, and the "Springfield, Illinois" containment pattern.
-A softmax over a span's candidates gives ``Place.score`` in 0-1.
+(pass 1), plus document context (two rounds, see context.py): readings of the other
+toponyms in the same country, admin-1 area or nearby, and the "Springfield, Illinois"
+containment pattern. A softmax over a span's candidates gives ``Place.score`` in 0-1.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ TYPE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "RGN": 3.0, "ADM1": 2.0, "PPLC": 2.6, "A
               "SEA": 2.0, "OCN": 2.0, "LK": 1.5, "GULF": 1.5, "STRT": 1.5, "PEN": 1.5}
 VARIANT_PENALTY = (0.0, 3.0, 3.5)
 ALTERNATE_PENALTY = 1.5
-CONFIDENT_MARGIN = 1.5
 NAME_MISMATCH_PENALTY = 2.0
 EXONYM_RATIO = 100
 MAJOR_POPULATION = 100_000
@@ -54,13 +53,6 @@ class _Item:
     def best(self, scores: list[float]) -> int:
         return max(range(len(scores)), key=scores.__getitem__)
 
-    def confident(self) -> GazetteerEntry | None:
-        if not self.matches:
-            return None
-        order = sorted(self.base, reverse=True)
-        if len(order) == 1 or order[0] - order[1] >= CONFIDENT_MARGIN:
-            return self.matches[self.best(self.base)].entry
-        return None
 
 
 def contains(parent: GazetteerEntry, child: GazetteerEntry) -> bool:
