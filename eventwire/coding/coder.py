@@ -78,7 +78,7 @@ class Coder:
         parse = doc.parse
         sents = list(parse.sents)
         ptoks = loc.place_tokens(parse, doc.places)
-        focus = self._focus(doc.places)
+        focus = self._focus([p.place for p in ptoks if not loc.modifier_only(p)])
         events: list[Event] = []
         for si, sent in enumerate(sents):
             hits = settings_folded(find_hits(sent))
@@ -247,6 +247,9 @@ def _accident(hit: Hit, sent: Any, actors: list[Actor]) -> bool:
 def _refined_mode(hit: Hit, sent: Any) -> str | None:
     """Weapons decide an attack's mode; violence in a protest's sentence makes it a riot."""
     etype, mode = hit.trigger.event_type, hit.mode
+    lowered = sent.text.lower()
+    if etype == "ASSAULT" and ("both directions" in lowered or "exchange of fire" in lowered):
+        return "sideAB"  # fire both ways is a clash
     if etype == "ASSAULT" and mode in (None, "firearms", "explosives", "heavy-weapons"):
         found = weapon_class(sent.text)
         if found is not None and (mode is None or WEAPON_RANK[found[0]] < WEAPON_RANK.get(mode, 9)):

@@ -74,6 +74,8 @@ def _verb_hit(tok: Any) -> Hit | None:
         trig = _firing(tok)
     if trig is None or _imperative(tok) or tok.text in MONTH_NAMES:
         return None
+    if lemma == "storm" and any(c.dep_ == "prt" for c in tok.children):
+        return None  # "stormed out of the hospital"
     subjects, objects, agent = _arguments(tok)
     if trig.intransitive and any(c.dep_ == "dobj" for c in tok.children):
         return None

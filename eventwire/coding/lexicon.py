@@ -188,7 +188,6 @@ PHRASE_TRIGGERS: tuple[tuple[str, Trigger], ...] = (
     ("set fire to", _t("ASSAULT", "destroy")),
     ("shot dead", _t("ASSAULT", "firearms")),
     ("shoot-out", _t("ASSAULT", "sideAB")),
-    ("in both directions", _t("ASSAULT", "sideAB")),
     ("shootout", _t("ASSAULT", "sideAB")),
     ("found dead", _t("ASSAULT")),
     ("gunshot wound", _t("ASSAULT", "firearms")),

@@ -189,6 +189,14 @@ def _moved_to(tok: Any) -> bool:
     return False
 
 
+def modifier_only(c: PlaceToken) -> bool:
+    """'the US dollar', 'Turkish army': a place name used to modify another noun says
+    nothing about where the story happens."""
+    tok = c.token
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_.lower() not in PLACE_NOUNS and (
+        tok.head.ent_type_ not in ("GPE", "LOC", "FAC"))
+
+
 def focus_country(places: list[Place]) -> Place | None:
     """The country mentioned most (directly or through its places), as a Place."""
     counts = Counter(p.entry.country_code for p in places if p.entry.country_code)
