@@ -131,6 +131,8 @@ def write_gazetteer(path: Path, rows: Iterable[PlaceRow],
             with tqdm(total=total, desc="eventwire gazetteer", unit=" places",
                       file=sys.stderr, disable=not progress) as bar:
                 count = _insert_rows(conn, rows, bar)
+                bar.total = count  # the row estimate is approximate: end the bar at 100 %
+                bar.refresh()
             conn.executemany("INSERT OR REPLACE INTO demonyms VALUES (?,?)",
                              ((normalize(w), iso) for w, iso in demonyms))
             conn.executemany("INSERT INTO meta VALUES (?,?)",
