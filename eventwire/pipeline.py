@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 Stage = Callable[[Doc], None]
 MAX_SPACY_CHARS = 1_000_000
+BATCH_SIZE = 32
 
 
 @dataclass(slots=True, kw_only=True)
@@ -51,9 +52,10 @@ class Pipeline:
         return [("parse", self._parse), ("geoparse", self._geoparse), ("dates", self._dates),
                 ("quantities", self._quantities), ("events", self._events)]
 
-    def process(self, article: Article, *, until: str = "events") -> Doc:
-        """Run the stages on one article (up to and including ``until``)."""
-        doc = Doc(article=article)
+    def process(self, article: Article, *, until: str = "events", parse: Any = None) -> Doc:
+        """Run the stages on one article (up to and including ``until``); ``parse`` is a
+        spaCy Doc already made for it (batch runs parse with ``nlp.pipe``)."""
+        doc = Doc(article=article, parse=parse)
         for name, stage in self.stages:
             try:
                 stage(doc)
@@ -68,22 +70,44 @@ class Pipeline:
     def extract(self, article: Article) -> list[Event]:
         return self.process(article).events
 
-    def run(self, items: Iterable[Article | Failure], *, until: str = "events"
-            ) -> Iterator[Doc | Failure]:
-        """Process a batch; a failing document yields a Failure and the batch goes on."""
+    def run(self, items: Iterable[Article | Failure], *, until: str = "events",
+            batch_size: int = BATCH_SIZE) -> Iterator[Doc | Failure]:
+        """Process a stream in input order; a failing document yields a Failure and the
+        batch goes on. Texts are parsed ``batch_size`` at a time with ``nlp.pipe``."""
+        batch: list[Article | Failure] = []
         for item in items:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch, until)
+                batch = []
+        yield from self._run_batch(batch, until)
+
+    def _run_batch(self, batch: list[Article | Failure], until: str) -> Iterator[Doc | Failure]:
+        articles = [a for a in batch if isinstance(a, Article)]
+        parses = self._parse_many(articles)
+        for item in batch:
             if isinstance(item, Failure):
                 yield item
                 continue
             try:
-                yield self.process(item, until=until)
+                yield self.process(item, until=until, parse=parses.get(id(item)))
             except EventwireError as exc:
                 log.warning("%s", exc)
                 yield Failure(source=item.source or item.id, message=str(exc))
 
+    def _parse_many(self, articles: list[Article]) -> dict[int, Any]:
+        """spaCy parses for a batch; on any error, none (each is then parsed alone, so
+        that the failure is pinned to its document)."""
+        try:
+            return {id(a): d for a, d in zip(articles, self.nlp.pipe(a.text for a in articles))}
+        except Exception:  # noqa: BLE001 - fall back to per-document parsing and errors
+            log.warning("batch parse failed; parsing documents one by one")
+            return {}
+
     # -- stages ---------------------------------------------------------------
     def _parse(self, doc: Doc) -> None:
-        doc.parse = self.nlp(doc.article.text)
+        if doc.parse is None:
+            doc.parse = self.nlp(doc.article.text)
         doc.sentences = sentences_of(doc.parse)
         doc.mentions = mentions_of(doc.parse)
 

@@ -167,7 +167,8 @@ class Coder:
     def _places(self, sents: list[Any], si: int, hit: Hit, ptoks: list[loc.PlaceToken]
                 ) -> tuple[list[Place], str, bool]:
         sent = sents[si]
-        if any(w in sent.text.lower() for w in NATIONWIDE):
+        lowered = sent.text.lower()
+        if any(w in lowered for w in NATIONWIDE):
             return [], "nationwide", True
         in_sentence = [p for p in ptoks if sent.start <= p.token.i < sent.end and p.locative]
         here = [p for p in in_sentence if loc.in_clause(p.token, hit.token)]
