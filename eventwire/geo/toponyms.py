@@ -8,6 +8,7 @@ with part-of-speech, entity labels and locative context.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +32,9 @@ FEATURE_WORDS = frozenset({"town", "city", "village", "province", "region", "cou
                            "municipality", "governorate", "prefecture", "island", "suburb",
                            "township", "borough", "neighborhood", "neighbourhood", "area",
                            "streets", "outskirts", "suburbs", "centre", "center", "heart",
-                           "shores"})
+                           "shores", "lga", "woreda", "tehsil", "commune", "subcounty",
+                           "sub-county", "upazila", "taluka", "kebele", "raion", "rayon",
+                           "arrondissement", "canton", "countryside", "emirate"})
 # A name followed by one of these is a street, not the place it is named after.
 STREET_WORDS = frozenset({"Avenue", "Ave", "Ave.", "Street", "St", "St.", "Road", "Rd", "Rd.",
                           "Boulevard", "Blvd", "Blvd.", "Drive", "Dr.", "Lane", "Highway",
@@ -77,6 +80,9 @@ def has_cue(doc: Any, start: int, end: int) -> bool:
     nxt = doc[end] if end < len(doc) else None
     if prev is not None and prev.lower_ in LOCATIVE_WORDS:
         return True
+    if prev is not None and prev.text == "(" and start > 1 and _is_cap(doc[start - 2]) and (
+            nxt is not None and nxt.text in (",", ")") and not doc[start].text.isupper()):
+        return True  # "Bamenda town (Mezam, Nord-Ouest)": the place's larger areas
     if prev is not None and prev.lower_ in ("of", ",") and start > 1 and \
             doc[start - 2].lower_ in FEATURE_WORDS:
         return True  # "the town of X", "the capital, X"
@@ -87,6 +93,14 @@ def has_cue(doc: Any, start: int, end: int) -> bool:
     if prev is not None and prev.lower_ == "of" and start > 1 and _residence(doc[start - 2]):
         return True  # "Rebecca Sears, 41, of Grovetown", "Daniel Hufstetler of Roswell"
     return nxt is not None and nxt.text == "," and end + 1 < len(doc) and _is_cap(doc[end + 1])
+
+
+def _without_duplicates(spans: Iterable[ToponymSpan]) -> list[ToponymSpan]:
+    """One span per exact stretch of text (the first proposed for it wins), in text order."""
+    kept: dict[tuple[int, int], ToponymSpan] = {}
+    for span in spans:
+        kept.setdefault((span.start, span.end), span)
+    return sorted(kept.values(), key=lambda s: s.start)
 
 
 def _names_a_street(doc: Any, span: ToponymSpan) -> bool:
@@ -142,9 +156,8 @@ class ToponymFinder:
         out.extend(self._phrase_matches(doc, taken, blocked, lower_words | orgs))
         people = surnames(doc)
         out.extend(self._repeats(doc, out, taken, blocked, people))
-        return sorted((s for s in out if not _names_a_street(doc, s) and
-                       not (s.label in ("GAZ", "PERSON", "ORG") and s.text in people)),
-                      key=lambda s: s.start)
+        return _without_duplicates(s for s in out if not _names_a_street(doc, s) and
+                                 not (s.label in ("GAZ", "PERSON", "ORG") and s.text in people))
 
     def _repeats(self, doc: Any, found: list[ToponymSpan], taken: list[bool],
                  blocked: list[bool], people: frozenset[str]) -> list[ToponymSpan]:
@@ -227,6 +240,10 @@ class ToponymFinder:
         start, end = _trim(doc, ent.start, ent.end)
         if start >= end:
             return None
+        comma = next((i for i in range(start + 1, end - 1) if doc[i].text == ","), None)
+        if comma is not None and ent.label_ in PLACE_LABELS:
+            end = comma  # "Zacatecas, Zacatecas", "Springfield, Illinois": the first place;
+            # the second is matched by the gazetteer pass
         text = doc[start:end].text
         if ent.label_ == "NORP":
             iso = self.gaz.demonym(text)
