@@ -85,8 +85,8 @@ class Coder:
             if events and hits and all(_aftermath(h, sent, doc) for h in hits):
                 hits = []  # "At least one girl was wounded.": the harm of the event before
             for hit in hits:
-                scene = events[-1].location if events else None
-                events.extend(self._events(doc, sents, si, hit, ptoks, focus, scene))
+                events.extend(self._events(doc, sents, si, hit, ptoks, focus,
+                                           _scene(events, hit.trigger.event_type)))
             if not hits and events and si > 0:
                 self._carry(doc, sent, events)
         return merge_events(events)
@@ -297,6 +297,14 @@ def _in_scope(event_type: str, participants: list[Actor]) -> bool:
     if event_type in MATERIAL_CONFLICT:
         return True
     return any(a.sector in POLITICAL_SECTORS for a in participants)
+
+
+def _scene(events: list[Event], event_type: str) -> Location | None:
+    """Where the story is: the last event of the same type, else the last event."""
+    same = [e for e in events if e.event_type == event_type and e.location is not None]
+    if same:
+        return same[-1].location
+    return events[-1].location if events else None
 
 
 def _setting(hit: Hit) -> bool:

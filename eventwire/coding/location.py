@@ -10,6 +10,7 @@ failing that the document's main country at region precision.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -140,6 +141,7 @@ SUB_LOCATION_AFTER = frozenset({"neighborhood", "neighbourhood", "area", "quarte
                                 "frontline", "front"})
 SUB_LOCATION_BEFORE = frozenset({"colonia", "barrio", "barangay", "bairro"})
 COORDINATORS = (" and ", " or ", " as well as ", " & ")
+NEW_LOCATIVE = re.compile(r"^[\s,;]*(?:in|at|near|across)\s")
 
 
 def sub_location(c: PlaceToken) -> bool:
@@ -163,19 +165,30 @@ def choose(candidates: list[PlaceToken]) -> list[Place]:
     Neighbourhoods and streets give way to their town when the town is named.
     """
     usable = [c for c in candidates if rank(c.place) <= 4]
-    towns = [c for c in usable if not sub_location(c)]
+    towns = sorted((c for c in usable if not sub_location(c)), key=lambda c: c.place.start)
     if not towns:
         return []  # only a neighbourhood or street: the town comes from the context
     best = min(rank(c.place) for c in towns)
-    same = sorted((c for c in towns if rank(c.place) == best), key=lambda c: c.place.start)
-    chosen = [same[0]]
-    for c in same[1:]:
-        if c.place.entry.geonameid in {k.place.entry.geonameid for k in chosen}:
+    chosen = [next(c for c in towns if rank(c.place) == best)]
+    for c in towns:
+        if c is chosen[0] or c.place.entry.geonameid in {k.place.entry.geonameid for k in chosen}:
             continue
         between = c.token.doc.text[chosen[-1].place.end:c.place.start].lower()
-        if any(w in between for w in COORDINATORS) or _moved_to(c.token):
+        separate = any(w in between for w in COORDINATORS) or _moved_to(c.token) or (
+            NEW_LOCATIVE.match(between) is not None)  # "..., in Mangistau province"
+        if separate and (rank(c.place) == best or not any(_contains(c.place, k.place)
+                                                           for k in chosen)):
             chosen.append(c)
-    return [c.place for c in chosen]
+    return [c.place for c in sorted(chosen, key=lambda c: c.place.start)]
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """Is ``outer`` the region or country of ``inner`` (by the gazetteer's admin-1 name)?"""
+    o, i = outer.entry, inner.entry
+    if rank(outer) >= 4:
+        return o.country_code == i.country_code
+    return o.country_code == i.country_code and (
+        (bool(i.admin1) and i.admin1 in (o.name, o.admin1)) or o.name in i.admin1)
 
 
 def _moved_to(tok: Any) -> bool:

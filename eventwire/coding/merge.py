@@ -18,7 +18,7 @@ from dataclasses import replace
 from eventwire.coding.actors import dedupe, generic_actor, rioters
 from eventwire.coding.crosswalk import crosswalk
 from eventwire.coding.weapons import small_arms, weapon_class
-from eventwire.records import Event
+from eventwire.records import Actor, Event
 
 # Which mention names a merged event: the most informative mode first.
 MODE_PRIORITY = {"seize": -1, "riot": 0, "vandalize": 1, "demo": 2, "sideAB": 0, "suicide-attack": 1,
@@ -34,6 +34,8 @@ def family(ev: Event) -> str:
         return "PROTEST"
     if ev.event_type == "COERCE" and ev.mode == "seize" and "territory" in ev.context:
         return "ASSAULT"  # a change of territory is a kind of battle
+    if ev.event_type == "COERCE":
+        return f"COERCE:{ev.mode}"  # an arrest, a curfew and a seizure are different acts
     return ev.event_type
 
 
@@ -60,7 +62,9 @@ def _merge_same_acled(events: list[Event]) -> list[Event]:
     """ACLED's unit: one event per type, place and day, whatever PLOVER types led to it."""
     groups: dict[tuple[object, ...], list[Event]] = {}
     for ev in events:
-        key = (ev.acled_event_type, *merge_key(ev)[1:]) if ev.acled_event_type else (id(ev),)
+        kind = (ev.acled_sub_event_type if ev.acled_event_type == "Strategic developments"
+                else ev.acled_event_type)  # distinct developments stay distinct
+        key = (kind, *merge_key(ev)[1:]) if ev.acled_event_type else (id(ev),)
         groups.setdefault(key, []).append(ev)
     return [g[0] if len(g) == 1 else _merge_group(g) for g in groups.values()]
 
@@ -101,7 +105,7 @@ def _fold_arrests(groups: dict[tuple[object, ...], list[Event]]) -> None:
     """Arrests at the place and on the day of a protest or a fight are part of it
     (ACLED: police detaining demonstrators is a protest 'with intervention'; an arrest
     told in the background of a protest is not an event of its own either)."""
-    for key in [k for k in groups if k[0] == "COERCE"]:
+    for key in [k for k in groups if k[0] == "COERCE:arrest"]:
         arrests = [e for e in groups[key] if e.mode == "arrest"]
         for fam in ("PROTEST", "ASSAULT"):
             host = (fam, *key[1:])
@@ -146,7 +150,7 @@ def _merge_group(group: list[Event]) -> Event:
             setattr(out, name, _conservative(getattr(out, name), getattr(ev, name)))
         out.time_precision = min(out.time_precision or 3, ev.time_precision or 3)
     out.evidence.sort(key=lambda e: e.start)
-    out.actors, out.recipients = dedupe(out.actors), dedupe(out.recipients)
+    out.actors, out.recipients = _named_first(out.actors), _named_first(out.recipients)
     if len(group) > 1:
         out.confidence = round(min(0.95, max(e.confidence for e in group) + 0.05), 2)
     return recode(out, intervened=intervened)
@@ -187,6 +191,13 @@ def _impute_parties(ev: Event, acled_type: str) -> None:
         ev.actors = [generic_actor("UAF", country)]
     if acled_type == "Violence against civilians" and not ev.recipients:
         ev.recipients = [generic_actor("CVL", country)]
+
+
+def _named_first(parties: list[Actor]) -> list[Actor]:
+    """Drop parties imputed by ACLED's convention once a mention names a real one."""
+    named = [a for a in parties if a.text]
+    imputed = [a for a in parties if not a.text and (not named or a.sector not in ("UAF", "CVL"))]
+    return dedupe(imputed + named)
 
 
 def _drop_subsumed(events: list[Event]) -> list[Event]:
