@@ -66,6 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     src.add_argument("--acled", help="normalised ACLED JSONL (notes, event_date, event_type, ...)")
     src.add_argument("--plover", help="PLOVER gold JSONL")
     ee.add_argument("--limit", type=int, help="score only the first N records")
+    el = ev_sub.add_parser("location", help="event location: the place an event happened, per sentence")
+    el.add_argument("--silver", required=True, help="JSONL: {text, event_verb: [{start, end}], "
+                    "event_locations: [{start, end}]} (e.g. event_location_silver.jsonl)")
+    el.add_argument("--limit", type=int, help="score only the first N sentences")
     ed = ev_sub.add_parser("dates", help="date normalisation against TimeML DATE values")
     ed.add_argument("--timeml", required=True, help="JSONL of documents with TIMEX3 annotations")
     ed.add_argument("--limit", type=int, help="score only the first N documents")
