@@ -143,6 +143,10 @@ class Coder:
         flags = {"negated": is_negated(hit.token), "hypothetical": is_hypothetical(hit.token),
                  "historical": is_historical(date, article.published)}
         etype = hit.trigger.event_type
+        if etype == "PROTEST" and hit.token.lemma_.lower() in ("storm", "raid") and {
+                a.sector for a in actors} & ARMED:
+            etype, mode = "ASSAULT", None  # troops storming a town raid it; no crowd protests
+            actors = [a for a in actors if a.sector not in ("PRO", "RIO") or a.text]
         if etype in COOPERATIVE and (flags["hypothetical"] or is_commitment(hit.token)):
             etype, mode, flags["hypothetical"] = "AGREE", None, False  # promised cooperation
         base = Event(
@@ -315,8 +319,12 @@ def _setting(hit: Hit) -> bool:
 
 
 def _aftermath(hit: Hit, sent: Any, doc: Doc) -> bool:
-    """A report of victims with no attacker, place or date of its own, after an event."""
-    if hit.trigger.event_type != "ASSAULT" or hit.subjects or hit.agent:
+    """A report of victims or seizures with no actor, place or date of its own, after an
+    event ('At least one girl was wounded.', '2 canoes were seized.'). Detentions stay
+    events: merge.py decides whether they were the police's intervention."""
+    kind = (hit.trigger.event_type, hit.mode)
+    if not (kind[0] == "ASSAULT" or kind == ("COERCE", "seize")) or (
+            hit.subjects or hit.agent):
         return False
     own_date = any(sent.start_char <= d.start < sent.end_char for d in doc.dates)
     own_place = any(sent.start_char <= p.start < sent.end_char for p in doc.places)

@@ -43,6 +43,8 @@ ASSAULT_BY_MODE = {
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY", "CRM"})  # UAF: unidentified armed
 CROWD_SECTORS = frozenset({"PRO", "RIO"})
 MOB_SECTORS = frozenset({"CVL"})  # ordinary people who attack: ACLED's mob violence
+NON_STATE_ARMED = frozenset({"REB", "MLT", "UAF", "CRM"})
+STATE = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
 UNARMED_SIDES = frozenset({"CVL", "PTY", "PRO", "RIO", "OPP"})  # sides of a brawl, not a battle
 
 
@@ -68,6 +70,10 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
             return _code(POLITICAL_VIOLENCE, code.event_type, weapon_sub)
         return code
     if event_type == "COERCE":
+        if mode == "arrest" and actor_sectors & NON_STATE_ARMED and not actor_sectors & STATE:
+            # ACLED: "arrests" by non-state groups are abductions
+            return _code(POLITICAL_VIOLENCE, "Violence against civilians",
+                         "Abduction/forced disappearance")
         if mode == "arrest":
             return _code(STRATEGIC, STRATEGIC, "Arrests")
         if mode == "seize" and "territory" in context:

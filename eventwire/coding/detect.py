@@ -183,8 +183,8 @@ def _concrete(tok: Any) -> bool:
         lemma in SECTOR_NOUNS or lemma in TARGET_NOUNS or tok.pos_ == "PRON")
 
 
-IMPOSING = frozenset({"declare", "impose", "extend", "announce", "introduce", "enforce",
-                      "order", "proclaim", "reimpose", "expand", "tighten"})
+IMPOSING = frozenset({"declare", "impose", "extend", "announce", "introduce", "order",
+                      "proclaim", "reimpose", "expand", "tighten"})  # not "enforce": routine
 
 
 def _imposed(anchor: Any) -> bool:

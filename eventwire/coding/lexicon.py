@@ -229,5 +229,6 @@ MATERIAL_CONFLICT = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 HYPOTHETICAL_HEADS = frozenset({
     "threaten", "plan", "vow", "consider", "propose", "intend", "want", "may", "might",
     "could", "would", "should", "hope", "seek", "prepare", "promise", "pledge", "warn",
+    "demand", "urge", "request", "appeal",  # requested, not done
 })
 MODAL_WORDS = frozenset({"may", "might", "could", "would", "should"})
