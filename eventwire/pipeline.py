@@ -132,8 +132,8 @@ def _country_of(gaz: Gazetteer) -> Callable[[str], str | None]:
         if code:
             return code
         for entry in gaz.candidates(word, limit=5):
-            if entry.feature_code.startswith("PCL"):
-                return entry.country_code
+            if entry.feature_code.startswith("PCL") or entry.feature_code == "PPLC":
+                return entry.country_code  # "Washington demanded": a capital for its state
         return None
 
     return lookup

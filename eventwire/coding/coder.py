@@ -59,6 +59,8 @@ CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 ARMED_WORDS = frozenset({"soldier", "troop", "force", "militant", "rebel", "gunman", "police",
                          "officer", "fighter", "militia"})
+CONFLICTUAL = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT"})
+THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations"}
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 ARMED = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY", "CRM"})
 SINGULAR_DETS = frozenset({"a", "an", "another", "one"})
@@ -149,6 +151,9 @@ class Coder:
             actors = [a for a in actors if a.sector not in ("PRO", "RIO") or a.text]
         if etype in COOPERATIVE and (flags["hypothetical"] or is_commitment(hit.token)):
             etype, mode, flags["hypothetical"] = "AGREE", None, False  # promised cooperation
+        elif etype in CONFLICTUAL and not flags["negated"] and is_commitment(hit.token):
+            etype, mode = "THREATEN", THREAT_MODES.get(etype)  # announced hostile action
+            flags["hypothetical"] = False
         base = Event(
             id="", doc_id=article.id, event_type=etype, mode=mode,
             context=_context(sent.text), date=date.isoformat() if date else None,
@@ -297,10 +302,11 @@ def _in_grievance(tok: Any, trigger: Any) -> bool:
 
 
 def _in_scope(event_type: str, participants: list[Actor]) -> bool:
-    """Verbal and cooperative events count only between political actors (PLOVER)."""
+    """Verbal and cooperative events count only between political actors (PLOVER): a
+    state, an organisation or group of a political sector, or a national community."""
     if event_type in MATERIAL_CONFLICT:
         return True
-    return any(a.sector in POLITICAL_SECTORS for a in participants)
+    return any(a.sector in POLITICAL_SECTORS or a.country for a in participants)
 
 
 def _scene(events: list[Event], event_type: str) -> Location | None:
