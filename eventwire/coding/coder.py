@@ -41,8 +41,6 @@ from eventwire.records import (
 
 COUNT_KINDS = {"ASSAULT": ("dead", "injured"), "PROTEST": ("dead", "injured", "size", "arrested"),
                "COERCE": ("arrested",), "crowd-control": ("dead", "injured", "size", "arrested")}
-NATIONWIDE = ("nationwide", "countrywide", "across the country", "throughout the country",
-              "whole of the territory", "entire country", "all over the country")
 CONNECTIVES = ("hours later", "later", "soon after", "then", "meanwhile", "during the day",
                "the same day", "that day", "that night", "shortly after", "earlier")
 NOT_EVENT_DATE = frozenset({"until", "till", "by", "before", "through", "since"})
@@ -176,14 +174,9 @@ class Coder:
     def _places(self, sents: list[Any], si: int, hit: Hit, ptoks: list[loc.PlaceToken]
                 ) -> tuple[list[Place], str, bool]:
         sent = sents[si]
-        lowered = sent.text.lower()
-        if any(w in lowered for w in NATIONWIDE):
+        if loc.nationwide(sent):
             return [], "nationwide", True
-        in_sentence = [p for p in ptoks if sent.start <= p.token.i < sent.end and p.locative]
-        here = [p for p in in_sentence if loc.in_clause(p.token, hit.token)]
-        if not here or all(loc.sub_location(p) for p in here):
-            here = in_sentence  # the clause names only a neighbourhood: take the sentence's town
-        chosen = loc.choose(here)
+        chosen = loc.event_places(sent, hit.token, ptoks)
         if chosen:
             return chosen, "locative in the event's sentence", False
         reach = loc.LOOKBACK if sent.text.strip().lower().startswith(CONNECTIVES) else 1

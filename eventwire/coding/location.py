@@ -210,6 +210,29 @@ def modifier_only(c: PlaceToken) -> bool:
         tok.head.ent_type_ not in ("GPE", "LOC", "FAC"))
 
 
+NATIONWIDE = ("nationwide", "countrywide", "across the country", "throughout the country",
+              "whole of the territory", "entire country", "all over the country")
+
+
+def nationwide(sent: Any) -> bool:
+    """'a nationwide internet failure': the event has the whole country as its place."""
+    lowered = sent.text.lower()
+    return any(w in lowered for w in NATIONWIDE)
+
+
+def event_places(sent: Any, trigger: Any, ptoks: list[PlaceToken]) -> list[Place]:
+    """Where an event happened, from its own sentence: the locatives of the trigger's
+    clause (or of the sentence when the clause names none, or only a neighbourhood),
+    narrowed by ``choose``. Empty for nationwide events and sentences without a locative."""
+    if nationwide(sent):
+        return []
+    in_sentence = [p for p in ptoks if sent.start <= p.token.i < sent.end and p.locative]
+    here = [p for p in in_sentence if in_clause(p.token, trigger)]
+    if not here or all(sub_location(p) for p in here):
+        here = in_sentence
+    return choose(here)
+
+
 def focus_country(places: list[Place]) -> Place | None:
     """The country mentioned most (directly or through its places), as a Place."""
     counts = Counter(p.entry.country_code for p in places if p.entry.country_code)

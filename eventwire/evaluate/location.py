@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.coding import location as loc
-from eventwire.coding.coder import NATIONWIDE
 from eventwire.errors import InputError
 from eventwire.evaluate.common import Timer, read_jsonl, require
 from eventwire.evaluate.metrics import match_spans, overlaps, pct, prf
@@ -131,22 +130,8 @@ def _span(raw: Any, text: str, rec: dict[str, Any], path: str) -> SpanT | None:
 
 # -- prediction ---------------------------------------------------------------------------
 def choose_event_places(parse: Any, places: list[Place], trigger: Any) -> list[Place]:
-    """The in-sentence event location of ``Coder._places``, from location.py's functions."""
-    sent = trigger.sent
-    if nationwide(sent):
-        return []
-    ptoks = loc.place_tokens(parse, places)
-    in_sentence = [p for p in ptoks if sent.start <= p.token.i < sent.end and p.locative]
-    here = [p for p in in_sentence if loc.in_clause(p.token, trigger)]
-    if not here or all(loc.sub_location(p) for p in here):
-        here = in_sentence
-    return loc.choose(here)
-
-
-def nationwide(sent: Any) -> bool:
-    """'protests nationwide': ``Coder._places`` gives such sentences no place."""
-    lowered = sent.text.lower()
-    return any(w in lowered for w in NATIONWIDE)
+    """The coder's in-sentence event location (``location.event_places``)."""
+    return loc.event_places(trigger.sent, trigger, loc.place_tokens(parse, places))
 
 
 def first_place(places: list[Place]) -> list[Place]:
@@ -176,7 +161,7 @@ def outcome(gold: Gold, doc: Doc | None) -> Outcome:
                                 "first_place": tuple(first_place(places)),
                                 "nearest_verb": tuple(nearest_place(places, gold.verb))},
                    trigger_aligned=trigger is not None,
-                   nationwide=trigger is not None and nationwide(trigger.sent), failed=doc is None)
+                   nationwide=trigger is not None and loc.nationwide(trigger.sent), failed=doc is None)
 
 
 def predict(golds: list[Gold], pipe: Any) -> list[Outcome]:
