@@ -18,7 +18,13 @@ from typing import Any
 from eventwire.records import Location, Place
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout",
-                            "around", "within", "over"})
+                            "around", "within", "over", "through", "off", "between", "along"})
+# Verbs whose object or passive subject is the place the event happened at
+# ("captured Kisangani", "shelled Mardes", "Kisangani was captured").
+TARGET_VERBS = frozenset({"capture", "shell", "storm", "enter", "attack", "bomb", "raid",
+                          "seize", "overrun", "besiege", "invade", "occupy", "patrol",
+                          "liberate", "recapture", "retake", "target", "strike", "hit",
+                          "pound", "bombard", "surround", "encircle", "take"})
 # "to X" / "into X" locate an event only after verbs of movement ("sent troops to X").
 MOVEMENT_PREPS = frozenset({"to", "into"})
 MOVEMENT_VERBS = frozenset({"send", "deploy", "dispatch", "spread", "move", "march", "extend",
@@ -28,7 +34,9 @@ PLACE_NOUNS = frozenset({"town", "city", "village", "region", "province", "distr
                          "state", "county", "capital", "area", "part", "heart", "outskirts",
                          "suburb", "shores", "shore", "center", "centre", "streets", "street",
                          "square", "municipality", "oblast", "governorate", "neighbourhood",
-                         "neighborhood", "country", "territory"})
+                         "neighborhood", "country", "territory", "north", "south", "east", "west",
+                         "northeast", "northwest", "southeast", "southwest", "kilometres",
+                         "kilometers", "km", "miles", "countryside", "vicinity"})
 LOOKBACK = 3
 
 
@@ -110,6 +118,8 @@ def _continues_list(tok: Any) -> bool:
 
 
 def _is_locative(tok: Any) -> bool:
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in TARGET_VERBS:
+        return True
     cur = tok
     for _ in range(6):
         if cur.dep_ == "prep" and cur.lower_ in LOCATIVE_PREPS:
