@@ -155,7 +155,7 @@ def check_dump(dump: Path) -> None:
 # --------------------------------------------------------------------------------------
 
 def read_admin1_codes(path: Path) -> dict[str, str]:
-    """``admin1CodesASCII.txt`` -> {"KZ.09": "Mangystau", ...} (the name column)."""
+    """``admin1CodesASCII.txt`` -> {"FR.11": "Ile-de-France", ...} (the name column)."""
     if not path.is_file():
         raise InputError(f"{path}: no such file; pass admin1CodesASCII.txt or omit "
                          "--admin1 to take admin-1 names from the dump")

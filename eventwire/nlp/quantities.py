@@ -17,8 +17,8 @@ sentence (clauses end at ``; : ! ?``):
 
 1. a governing word right before the number: "killing three", "wounding at least 20",
    "police arrested 45", "the death toll rose to 12", "a crowd of 5,000", "attended by 300";
-2. otherwise the first predicate after the number, before the next number phrase: "eight
-   police and military were killed", "317 members ... were injured and eight were killed"
+2. otherwise the first predicate after the number, before the next number phrase: "six
+   soldiers and police were killed", "40 members ... were injured and two were killed"
    (each number gets its own predicate), "two people died", "12 dead", "45 arrests". An
    active verb with an object ("200 protesters killed a policeman") is skipped;
 3. otherwise a crowd noun right after the number ("thousands of protesters") means size.
