@@ -29,7 +29,7 @@ def is_negated(token: Any) -> bool:
 def is_hypothetical(token: Any) -> bool:
     """Modal, conditional, threatened/planned/called-for events."""
     tok = token
-    for _ in range(3):
+    for _ in range(5):
         if any(c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in tok.children):
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):

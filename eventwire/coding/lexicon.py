@@ -231,4 +231,4 @@ HYPOTHETICAL_HEADS = frozenset({
     "could", "would", "should", "hope", "seek", "prepare", "promise", "pledge", "warn",
     "demand", "urge", "request", "appeal",  # requested, not done
 })
-MODAL_WORDS = frozenset({"may", "might", "could", "would", "should"})
+MODAL_WORDS = frozenset({"may", "might", "could", "would", "should", "can"})
