@@ -6,7 +6,6 @@ keeps the sentences that support it as evidence with character offsets.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -16,15 +15,14 @@ from eventwire.coding import actors as act
 from eventwire.coding import location as loc
 from eventwire.coding.counts import carry_counts, implicit_deaths
 from eventwire.coding.detect import Hit, find_hits
-from eventwire.coding.lexicon import (
-    MATERIAL_CONFLICT,
-    POLITICAL_SECTORS,
-    RIOT_ACTORS,
-    RIOT_CUES,
-    RIOT_PHRASES,
-    TERRITORY_WORDS,
+from eventwire.coding.hit_rules import (
+    accident,
+    aftermath,
+    in_scope,
+    refined_mode,
+    settings_folded,
 )
-from eventwire.coding.weapons import WEAPON_RANK, weapon_class
+from eventwire.coding.lexicon import TERRITORY_WORDS
 from eventwire.coding.flags import is_commitment, is_historical, is_hypothetical, is_negated
 from eventwire.coding.merge import merge_events, recode
 from eventwire.records import (
@@ -55,8 +53,6 @@ CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("election", ("election", "vote", "ballot")),
     ("corruption", ("corruption", "bribe", "embezzle")),
 )
-ARMED_WORDS = frozenset({"soldier", "troop", "force", "militant", "rebel", "gunman", "police",
-                         "officer", "fighter", "militia"})
 CONFLICTUAL = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT"})
 THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations"}
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
@@ -82,7 +78,7 @@ class Coder:
         events: list[Event] = []
         for si, sent in enumerate(sents):
             hits = settings_folded(find_hits(sent))
-            if events and hits and all(_aftermath(h, sent, doc) for h in hits):
+            if events and hits and all(aftermath(h, sent, doc) for h in hits):
                 hits = []  # "At least one girl was wounded.": the harm of the event before
             for hit in hits:
                 events.extend(self._events(doc, sents, si, hit, ptoks, focus,
@@ -131,7 +127,7 @@ class Coder:
             article.published, 1)
         if date_ref is not None and _approximate(article.text, date_ref):
             precision = max(precision, 2)  # "around 4 May": ACLED codes the week
-        if not _in_scope(hit.trigger.event_type, actors + recipients) or _accident(hit, sent, actors):
+        if not in_scope(hit.trigger.event_type, actors + recipients) or accident(hit, sent, actors):
             return []
         counts = self._counts(doc.quantities, sent, hit)
         if hit.trigger.event_type == "COERCE" and hit.mode == "arrest" and counts.get("arrested") is None:
@@ -139,7 +135,7 @@ class Coder:
         if hit.trigger.event_type == "ASSAULT" and counts.get("dead") is None:
             counts["dead"] = implicit_deaths(sent)
         evidence = [_evidence(sent)]
-        mode = _refined_mode(hit, sent)
+        mode = refined_mode(hit, sent)
         flags = {"negated": is_negated(hit.token), "hypothetical": is_hypothetical(hit.token),
                  "historical": is_historical(date, article.published)}
         etype = hit.trigger.event_type
@@ -231,133 +227,12 @@ class Coder:
         return counts
 
 
-ACCIDENT_LEMMAS = frozenset({"crash", "wreck", "accident", "collision", "collide", "overturn",
-                            "derail", "drown", "blaze", "tornado", "hurricane", "storm", "flood",
-                            "earthquake", "landslide", "avalanche", "lightning", "overdose"})
-
-
-def _accident(hit: Hit, sent: Any, actors: list[Actor]) -> bool:
-    """'19-year-old killed in fiery crash', 'a fire killed two': harm with no attacker."""
-    if hit.trigger.event_type != "ASSAULT" or actors:
-        return False
-    if any(tok.lemma_.lower() in ACCIDENT_LEMMAS for tok in sent):
-        return True
-    lowered = sent.text.lower()
-    return any(p in lowered for p in ("fire broke out", "caught fire", "house fire", "fire engulfed",
-                                      "fire gutted", "fire destroyed"))
-
-
-def _refined_mode(hit: Hit, sent: Any) -> str | None:
-    """Weapons decide an attack's mode; violence in a protest's sentence makes it a riot."""
-    etype, mode = hit.trigger.event_type, hit.mode
-    lowered = sent.text.lower()
-    if etype == "ASSAULT" and ("both directions" in lowered or "exchange of fire" in lowered):
-        return "sideAB"  # fire both ways is a clash
-    if etype == "ASSAULT" and mode in (None, "firearms", "explosives", "heavy-weapons"):
-        found = weapon_class(sent.text)
-        if found is not None and (mode is None or WEAPON_RANK[found[0]] < WEAPON_RANK.get(mode, 9)):
-            return found[0]
-    if etype == "PROTEST" and mode in ("demo", "obstruct") and (
-            _crowd_violence(hit, sent) or any(
-                t.lemma_.lower() in RIOT_ACTORS for t in hit.subjects)):
-        return "riot"
-    return mode
-
-
-GRIEVANCE_WORDS = frozenset({"against", "over", "about", "demand", "demanding", "accuse",
-                             "accused", "accusing", "call", "calling", "condemn", "denounce",
-                             "protest", "detention", "arrest", "release"})
-CROWD_SUBJECTS = frozenset({"protester", "protestor", "demonstrator", "they", "rioter", "crowd",
-                            "participant", "youth", "resident", "mob", "student", "worker"})
-
-
-def _crowd_violence(hit: Hit, sent: Any) -> bool:
-    """Did the crowd itself turn violent (stones, fire, looting) in this or the next
-    sentence? Violence named in the grievance ('against the arrest of activists accused of
-    vandalising a bank') does not count."""
-    tokens = [t for t in sent if t.i != hit.token.i and not _in_grievance(t, hit.token)]
-    nxt = sent.doc[sent.end:].sents.__next__() if sent.end < len(sent.doc) else None
-    if nxt is not None and any(t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in
-                               CROWD_SUBJECTS for t in nxt):
-        tokens += list(nxt)
-    text = " ".join(t.text for t in tokens).lower()
-    return any(t.lemma_.lower() in RIOT_CUES and t.dep_ != "amod" for t in tokens) or any(
-        p in text for p in RIOT_PHRASES)
-
-
-def _in_grievance(tok: Any, trigger: Any) -> bool:
-    for anc in tok.ancestors:
-        if anc.i == trigger.i:
-            return False
-        if anc.lower_ in GRIEVANCE_WORDS or anc.lemma_.lower() in GRIEVANCE_WORDS:
-            return True
-    return False
-
-
-def _in_scope(event_type: str, participants: list[Actor]) -> bool:
-    """Verbal and cooperative events count only between political actors (PLOVER): a
-    state, an organisation or group of a political sector, or a national community."""
-    if event_type in MATERIAL_CONFLICT:
-        return True
-    return any(a.sector in POLITICAL_SECTORS or a.country for a in participants)
-
-
 def _scene(events: list[Event], event_type: str) -> Location | None:
     """Where the story is: the last event of the same type, else the last event."""
     same = [e for e in events if e.event_type == event_type and e.location is not None]
     if same:
         return same[-1].location
     return events[-1].location if events else None
-
-
-def _setting(hit: Hit) -> bool:
-    """'killed in the riots', 'during clashes': the event is the scene of another."""
-    tok = hit.token
-    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in (
-        "in", "during", "amid", "amidst")
-
-
-def _aftermath(hit: Hit, sent: Any, doc: Doc) -> bool:
-    """A report of victims or seizures with no actor, place or date of its own, after an
-    event ('At least one girl was wounded.', '2 canoes were seized.'). Detentions stay
-    events: merge.py decides whether they were the police's intervention."""
-    kind = (hit.trigger.event_type, hit.mode)
-    if not (kind[0] == "ASSAULT" or kind == ("COERCE", "seize")) or (
-            hit.subjects or hit.agent):
-        return False
-    own_date = any(sent.start_char <= d.start < sent.end_char for d in doc.dates)
-    own_place = any(sent.start_char <= p.start < sent.end_char for p in doc.places)
-    return not own_date and not own_place and hit.token.tag_ in ("VBN", "VBD")
-
-
-def settings_folded(hits: list[Hit]) -> list[Hit]:
-    """'eight police were killed in the riots': the riot is the setting of the killing.
-
-    A protest noun governed by "in/during/amid" in a sentence that reports violence does
-    not make a second event; the crowd becomes the attacker when none is named.
-    """
-    violent = [h for h in hits if h.trigger.event_type == "ASSAULT" and h.mode != "crowd-control"]
-    if not violent:
-        return hits
-    if any(h.trigger.event_type == "PROTEST" and h.mode == "riot" and not _setting(h)
-           for h in hits) and not any(
-            t.lemma_.lower() in ARMED_WORDS for h in violent for t in h.subjects + h.agent):
-        return [h for h in hits if h not in violent]  # "a prison riot in which inmates beat guards"
-    if any(h.mode == "crowd-control" for h in hits):
-        # "police fired tear gas ..., and two people were killed": one event, the
-        # protest policing, carries the deaths (ACLED: excessive force).
-        return [h for h in hits if h not in violent]
-    out = []
-    for h in hits:
-        setting = h.trigger.event_type in ("PROTEST", "ASSAULT") and h not in violent[:1] and (
-            _setting(h))
-        if not setting:
-            out.append(h)
-            continue
-        for v in violent:
-            if not (v.subjects or v.agent):
-                v.agent.append(h.token)
-    return out
 
 
 def _clause(token: Any) -> Any:
@@ -423,7 +298,3 @@ def _confidence(ev: Event, dated: bool) -> float:
     score += 0.1 if ev.acled_event_type else 0
     score -= 0.3 if (ev.negated or ev.hypothetical or ev.historical) else 0
     return round(max(0.05, min(0.95, score)), 2)
-
-
-def event_date(ev: Event) -> dt.date | None:
-    return dt.date.fromisoformat(ev.date) if ev.date else None

@@ -1,0 +1,146 @@
+"""Sentence-level rules on trigger hits, applied before events are built.
+
+Each rule is a codebook convention: accidents are not attacks; weapons decide an attack's
+mode; a protest is a riot only when the crowd itself turns violent; verbal events need a
+political actor; "killed in the riots" makes the riot the setting of the killing; victims
+reported after an event, with nothing of their own, belong to that event.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.coding.detect import Hit
+from eventwire.coding.lexicon import (
+    MATERIAL_CONFLICT,
+    POLITICAL_SECTORS,
+    RIOT_ACTORS,
+    RIOT_CUES,
+    RIOT_PHRASES,
+)
+from eventwire.coding.weapons import WEAPON_RANK, weapon_class
+from eventwire.records import Actor, Doc
+
+ARMED_WORDS = frozenset({"soldier", "troop", "force", "militant", "rebel", "gunman", "police",
+                         "officer", "fighter", "militia"})
+
+
+ACCIDENT_LEMMAS = frozenset({"crash", "wreck", "accident", "collision", "collide", "overturn",
+                            "derail", "drown", "blaze", "tornado", "hurricane", "storm", "flood",
+                            "earthquake", "landslide", "avalanche", "lightning", "overdose"})
+
+
+def accident(hit: Hit, sent: Any, actors: list[Actor]) -> bool:
+    """'19-year-old killed in fiery crash', 'a fire killed two': harm with no attacker."""
+    if hit.trigger.event_type != "ASSAULT" or actors:
+        return False
+    if any(tok.lemma_.lower() in ACCIDENT_LEMMAS for tok in sent):
+        return True
+    lowered = sent.text.lower()
+    return any(p in lowered for p in ("fire broke out", "caught fire", "house fire", "fire engulfed",
+                                      "fire gutted", "fire destroyed"))
+
+
+def refined_mode(hit: Hit, sent: Any) -> str | None:
+    """Weapons decide an attack's mode; violence in a protest's sentence makes it a riot."""
+    etype, mode = hit.trigger.event_type, hit.mode
+    lowered = sent.text.lower()
+    if etype == "ASSAULT" and ("both directions" in lowered or "exchange of fire" in lowered):
+        return "sideAB"  # fire both ways is a clash
+    if etype == "ASSAULT" and mode in (None, "firearms", "explosives", "heavy-weapons"):
+        found = weapon_class(sent.text)
+        if found is not None and (mode is None or WEAPON_RANK[found[0]] < WEAPON_RANK.get(mode, 9)):
+            return found[0]
+    if etype == "PROTEST" and mode in ("demo", "obstruct") and (
+            crowd_violence(hit, sent) or any(
+                t.lemma_.lower() in RIOT_ACTORS for t in hit.subjects)):
+        return "riot"
+    return mode
+
+
+GRIEVANCE_WORDS = frozenset({"against", "over", "about", "demand", "demanding", "accuse",
+                             "accused", "accusing", "call", "calling", "condemn", "denounce",
+                             "protest", "detention", "arrest", "release"})
+CROWD_SUBJECTS = frozenset({"protester", "protestor", "demonstrator", "they", "rioter", "crowd",
+                            "participant", "youth", "resident", "mob", "student", "worker"})
+
+
+def crowd_violence(hit: Hit, sent: Any) -> bool:
+    """Did the crowd itself turn violent (stones, fire, looting) in this or the next
+    sentence? Violence named in the grievance ('against the arrest of activists accused of
+    vandalising a bank') does not count."""
+    tokens = [t for t in sent if t.i != hit.token.i and not in_grievance(t, hit.token)]
+    nxt = sent.doc[sent.end:].sents.__next__() if sent.end < len(sent.doc) else None
+    if nxt is not None and any(t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in
+                               CROWD_SUBJECTS for t in nxt):
+        tokens += list(nxt)
+    text = " ".join(t.text for t in tokens).lower()
+    return any(t.lemma_.lower() in RIOT_CUES and t.dep_ != "amod" for t in tokens) or any(
+        p in text for p in RIOT_PHRASES)
+
+
+def in_grievance(tok: Any, trigger: Any) -> bool:
+    for anc in tok.ancestors:
+        if anc.i == trigger.i:
+            return False
+        if anc.lower_ in GRIEVANCE_WORDS or anc.lemma_.lower() in GRIEVANCE_WORDS:
+            return True
+    return False
+
+
+def in_scope(event_type: str, participants: list[Actor]) -> bool:
+    """Verbal and cooperative events count only between political actors (PLOVER): a
+    state, an organisation or group of a political sector, or a national community."""
+    if event_type in MATERIAL_CONFLICT:
+        return True
+    return any(a.sector in POLITICAL_SECTORS or a.country for a in participants)
+
+
+def is_setting(hit: Hit) -> bool:
+    """'killed in the riots', 'during clashes': the event is the scene of another."""
+    tok = hit.token
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in (
+        "in", "during", "amid", "amidst")
+
+
+def aftermath(hit: Hit, sent: Any, doc: Doc) -> bool:
+    """A report of victims or seizures with no actor, place or date of its own, after an
+    event ('At least one girl was wounded.', '2 canoes were seized.'). Detentions stay
+    events: merge.py decides whether they were the police's intervention."""
+    kind = (hit.trigger.event_type, hit.mode)
+    if not (kind[0] == "ASSAULT" or kind == ("COERCE", "seize")) or (
+            hit.subjects or hit.agent):
+        return False
+    own_date = any(sent.start_char <= d.start < sent.end_char for d in doc.dates)
+    own_place = any(sent.start_char <= p.start < sent.end_char for p in doc.places)
+    return not own_date and not own_place and hit.token.tag_ in ("VBN", "VBD")
+
+
+def settings_folded(hits: list[Hit]) -> list[Hit]:
+    """'eight police were killed in the riots': the riot is the setting of the killing.
+
+    A protest noun governed by "in/during/amid" in a sentence that reports violence does
+    not make a second event; the crowd becomes the attacker when none is named.
+    """
+    violent = [h for h in hits if h.trigger.event_type == "ASSAULT" and h.mode != "crowd-control"]
+    if not violent:
+        return hits
+    if any(h.trigger.event_type == "PROTEST" and h.mode == "riot" and not is_setting(h)
+           for h in hits) and not any(
+            t.lemma_.lower() in ARMED_WORDS for h in violent for t in h.subjects + h.agent):
+        return [h for h in hits if h not in violent]  # "a prison riot in which inmates beat guards"
+    if any(h.mode == "crowd-control" for h in hits):
+        # "police fired tear gas ..., and two people were killed": one event, the
+        # protest policing, carries the deaths (ACLED: excessive force).
+        return [h for h in hits if h not in violent]
+    out = []
+    for h in hits:
+        setting = h.trigger.event_type in ("PROTEST", "ASSAULT") and h not in violent[:1] and (
+            is_setting(h))
+        if not setting:
+            out.append(h)
+            continue
+        for v in violent:
+            if not (v.subjects or v.agent):
+                v.agent.append(h.token)
+    return out
