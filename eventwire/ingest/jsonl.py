@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from eventwire.errors import InputError
@@ -127,16 +127,11 @@ def read_jsonl_text(
     """
     for number, line in _numbered_lines(text):
         where = f"{label}:{number}"
-        try:
-            yield article_from_object(
-                _line_object(line, where),
-                where=where,
-                default_id=f"{id_prefix}:{number}",
-                source=source,
-                fallback_published=fallback_published,
-            )
-        except InputError as exc:
-            yield Failure(source=where, message=str(exc))
+        yield _article_or_failure(
+            lambda: _line_object(line, where),  # noqa: B023 - called at once, in this iteration
+            where=where, default_id=f"{id_prefix}:{number}", source=source,
+            fallback_published=fallback_published,
+        )
 
 
 def read_json_text(
@@ -164,16 +159,27 @@ def read_json_text(
     else:
         items = [(f"{label}:{i}", f"{id_prefix}:{i}", obj) for i, obj in enumerate(doc, 1)]
     for where, default_id, obj in items:
-        try:
-            yield article_from_object(
-                obj,
-                where=where,
-                default_id=default_id,
-                source=source,
-                fallback_published=fallback_published,
-            )
-        except InputError as exc:
-            yield Failure(source=where, message=str(exc))
+        yield _article_or_failure(
+            lambda: obj,  # noqa: B023 - called at once, in this iteration
+            where=where, default_id=default_id, source=source,
+            fallback_published=fallback_published,
+        )
+
+
+def _article_or_failure(
+    load: Callable[[], Any],
+    *,
+    where: str,
+    default_id: str,
+    source: str,
+    fallback_published: dt.date | None,
+) -> Article | Failure:
+    """One input object as an Article, or a Failure naming ``where`` and the fix."""
+    try:
+        return article_from_object(load(), where=where, default_id=default_id, source=source,
+                                   fallback_published=fallback_published)
+    except InputError as exc:
+        return Failure(source=where, message=str(exc))
 
 
 def is_jsonl_articles(text: str) -> bool:
