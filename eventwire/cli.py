@@ -3,6 +3,8 @@
     eventwire extract PATH... [--published DATE] [--format jsonl|acled|geojson]
     eventwire geoparse PATH...
     eventwire gazetteer build [--geonames allCountries.zip] [--admin1 FILE] [--output PATH]
+    eventwire ingest PATH... [--db URL] [--published DATE]
+    eventwire export [--db URL] --format acled|jsonl|geojson|parquet [--since DATE ...]
 
 Output goes to stdout; errors go to stderr as one line each. Exit status: 0 when every
 document was processed, 1 when at least one failed (the others are still written),
@@ -17,12 +19,15 @@ import datetime as dt
 import json
 import logging
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from eventwire.errors import EventwireError
-from eventwire.records import Article, Doc, Failure
+from eventwire.records import Article, Doc, Event, Failure
+
+if TYPE_CHECKING:
+    from eventwire.export import ExportCount
 
 log = logging.getLogger("eventwire")
 
@@ -73,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     ed = ev_sub.add_parser("dates", help="date normalisation against TimeML DATE values")
     ed.add_argument("--timeml", required=True, help="JSONL of documents with TIMEX3 annotations")
     ed.add_argument("--limit", type=int, help="score only the first N documents")
+    store_commands(sub)
     gz = sub.add_parser("gazetteer", help="manage the embedded gazetteer")
     gz_sub = gz.add_subparsers(dest="action", required=True)
     gb = gz_sub.add_parser("build", help="(re)build the gazetteer from the installed packages "
@@ -86,6 +92,33 @@ def build_parser() -> argparse.ArgumentParser:
                     "(default: the cache path the pipeline reads; see 'gazetteer path')")
     gz_sub.add_parser("path", help="print where the gazetteer lives")
     return parser
+
+
+def store_commands(sub: argparse._SubParsersAction) -> None:
+    db_help = ("database URL: sqlite:///PATH (default sqlite:///eventwire.db) or "
+               "postgresql://USER@HOST:PORT/DBNAME")
+    ing = sub.add_parser("ingest", help="code documents and store their articles and events "
+                         "(a document already stored is skipped)")
+    ing.add_argument("paths", nargs="+", help="files, directories, or - for stdin "
+                     "(.txt, .html, .jsonl with {id, text, published, url?, title?})")
+    ing.add_argument("--db", default=None, help=db_help)
+    ing.add_argument("--published", type=_date, help="publication date (YYYY-MM-DD) for "
+                     "inputs that carry none")
+    ing.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024,
+                     help="skip files larger than this (default 50 MB)")
+    exp = sub.add_parser("export", help="write the store's canonical events")
+    exp.add_argument("--db", default=None, help=db_help)
+    exp.add_argument("--format", required=True, choices=("acled", "jsonl", "geojson", "parquet"),
+                     help="acled (ACLED CSV), jsonl, geojson, or parquet (needs --output)")
+    exp.add_argument("--since", type=_date, help="events on or after this day (YYYY-MM-DD)")
+    exp.add_argument("--until", type=_date, help="events on or before this day (YYYY-MM-DD)")
+    exp.add_argument("--country", help="ISO 3166-1 alpha-2 code of the event's country, e.g. KZ")
+    exp.add_argument("--type", dest="event_type", metavar="EVENT_TYPE",
+                     help="ACLED event type (Protests, Riots, ...) or PLOVER type (PROTEST, ...)")
+    exp.add_argument("--include-flagged", action="store_true",
+                     help="in acled/geojson output, also write negated/hypothetical/historical "
+                     "events (jsonl and parquet always carry them, with their flags)")
+    exp.add_argument("--output", type=Path, metavar="FILE", help="write here instead of stdout")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -106,13 +139,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _docs(args: argparse.Namespace, *, until: str) -> Iterator[Doc | Failure]:
+def _docs(args: argparse.Namespace, *, until: str,
+          keep: Callable[[Article], bool] | None = None) -> Iterator[Doc | Failure]:
+    """The inputs named on the command line, read and run through the pipeline; ``keep``
+    drops articles before they are coded (``ingest`` skips stored ones)."""
     from eventwire.ingest import read_inputs
     from eventwire.pipeline import Pipeline
 
     pipe = Pipeline.load()
     items = read_inputs(args.paths, published=args.published, max_bytes=args.max_bytes,
                         stdin=sys.stdin.buffer)
+    if keep is not None:
+        items = (item for item in items if isinstance(item, Failure) or keep(item))
     yield from pipe.run(items, until=until)
 
 
@@ -143,6 +181,55 @@ def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     if args.format != "jsonl":
         write_events(events, out, args.format)
     return 1 if failures else 0
+
+
+def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
+    """Code the inputs and store them; one summary line on stderr, nothing on stdout."""
+    from eventwire.store import DEFAULT_URL, EventStore, IngestCounts
+
+    counts = IngestCounts()
+    with EventStore.open(args.db or DEFAULT_URL) as store:
+        try:
+            store.ingest(_docs(args, until="events", keep=store.unseen(counts)),
+                         counts=counts, on_failure=_report)
+        finally:
+            print(f"eventwire: ingest: {counts}", file=sys.stderr)
+    return 1 if counts.failed else 0
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from eventwire.errors import ConfigError
+    from eventwire.store import DEFAULT_URL, EventStore, ExportFilter, write_parquet
+
+    if args.format == "parquet" and args.output is None:
+        raise ConfigError("parquet is a binary format and is not written to a terminal or "
+                          "pipe; add --output FILE.parquet")
+    if args.output is not None and not args.output.resolve().parent.is_dir():
+        raise ConfigError(f"--output {args.output}: directory {args.output.parent} does not "
+                          "exist; create it or write elsewhere")
+    flagged = args.include_flagged or args.format in ("jsonl", "parquet")
+    selection = ExportFilter(since=args.since, until=args.until, country=args.country,
+                             event_type=args.event_type, include_flagged=flagged)
+    with EventStore.open(args.db or DEFAULT_URL, create=False) as store:
+        events = store.events(selection)
+        if args.format == "parquet":
+            count = write_parquet(events, args.output)
+        else:
+            count = _write_text(args, (stored.event for stored in events), out)
+    lacking = {"acled": "an ACLED event type", "geojson": "a location"}.get(args.format)
+    print(f"eventwire: export: {count.written} events written"
+          + (f", {count.skipped} without {lacking} left out" if count.skipped else ""),
+          file=sys.stderr)
+    return 0
+
+
+def _write_text(args: argparse.Namespace, events: Iterator[Event], out: TextIO) -> ExportCount:
+    from eventwire.export import write_events
+
+    if args.output is None:
+        return write_events(events, out, args.format)
+    with open(args.output, "w", encoding="utf-8", newline="") as fh:
+        return write_events(events, fh, args.format)
 
 
 def cmd_geoparse(args: argparse.Namespace, out: TextIO) -> int:
@@ -226,7 +313,7 @@ def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
 
 
 COMMANDS = {"extract": cmd_extract, "geoparse": cmd_geoparse, "eval": cmd_eval,
-            "gazetteer": cmd_gazetteer}
+            "gazetteer": cmd_gazetteer, "ingest": cmd_ingest, "export": cmd_export}
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -42,3 +42,9 @@ class StageError(EventwireError):
         super().__init__(f"stage {stage!r} failed on document {doc_id!r}: {cause}")
         self.stage = stage
         self.doc_id = doc_id
+
+
+class StoreError(EventwireError):
+    """The event store cannot be opened, migrated or written."""
+
+    code = "EW500"
