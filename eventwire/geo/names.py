@@ -64,6 +64,9 @@ def strip_affixes(norm: str) -> list[str]:
     for prefix in ADMIN_PREFIXES:
         if norm.startswith(prefix) and len(norm) > len(prefix) + 2:
             out.append(norm[len(prefix):].strip())
+    for short in (" co.", " co"):  # "Loudon Co." -> "Loudon County"
+        if norm.endswith(short) and len(norm) > len(short) + 2:
+            out.append(norm[: -len(short)] + " county")
     if norm.startswith("st "):
         out.append("saint " + norm[3:])
     if norm.startswith("st. "):
@@ -114,6 +117,50 @@ ADMIN1_ABBREVIATIONS: Mapping[str, tuple[str, ...]] = _parse_table(
     "CA-BC:B.C.|BC;CA-ON:Ont.;CA-QC:Que.;CA-AB:Alta.;CA-SK:Sask.;CA-MB:Man.;CA-NS:N.S.;"
     "CA-NB:N.B.;CA-NL:Nfld.;CA-PE:P.E.I.|PEI"
 )
+
+# Demonyms of first-level divisions (ISO 3166-2 code -> singular forms; "s" plurals
+# are added by the builder). Forms that clash with a country's demonym ("Georgian")
+# or name another place ("Washingtonian") are left out.
+ADMIN1_DEMONYMS: Mapping[str, tuple[str, ...]] = _parse_table(
+    "US-AL:Alabamian|Alabaman;US-AK:Alaskan;US-AZ:Arizonan;US-AR:Arkansan;"
+    "US-CA:Californian;US-CO:Coloradan;US-CT:Connecticuter;US-DE:Delawarean;"
+    "US-FL:Floridian;US-HI:Hawaiian;US-ID:Idahoan;US-IL:Illinoisan;US-IN:Hoosier|Indianan;"
+    "US-IA:Iowan;US-KS:Kansan;US-KY:Kentuckian;US-LA:Louisianan|Louisianian;US-ME:Mainer;"
+    "US-MD:Marylander;US-MI:Michigander|Michiganian;US-MN:Minnesotan;US-MS:Mississippian;"
+    "US-MO:Missourian;US-MT:Montanan;US-NE:Nebraskan;US-NV:Nevadan;"
+    "US-NH:New Hampshirite;US-NJ:New Jerseyan|New Jerseyite;US-NM:New Mexican;"
+    "US-NY:New Yorker;US-NC:North Carolinian;US-ND:North Dakotan;US-OH:Ohioan;"
+    "US-OK:Oklahoman;US-OR:Oregonian;US-PA:Pennsylvanian;US-RI:Rhode Islander;"
+    "US-SC:South Carolinian;US-SD:South Dakotan;US-TN:Tennessean;US-TX:Texan;US-UT:Utahn;"
+    "US-VT:Vermonter;US-VA:Virginian;US-WV:West Virginian;US-WI:Wisconsinite;"
+    "US-WY:Wyomingite;CA-ON:Ontarian;CA-QC:Quebecer|Quebecker;CA-AB:Albertan;"
+    "CA-BC:British Columbian;CA-MB:Manitoban;CA-NS:Nova Scotian;CA-NL:Newfoundlander;"
+    "CA-NB:New Brunswicker;AU-QLD:Queenslander;AU-TAS:Tasmanian;RU-DA:Dagestani;"
+    "RU-CE:Chechen;RU-IN:Ingush;RU-SE:North Ossetian;RU-BA:Bashkir;"
+    "IN-TN:Tamilian;IN-KL:Keralite;IN-GJ:Gujarati;IN-MH:Maharashtrian;IN-BR:Bihari;"
+    "PK-BA:Baloch|Baluch;ES-CT:Catalan;DE-BY:Bavarian;IT-82:Sicilian;"
+    "FR-20R:Corsican;MX-CHH:Chihuahuan"
+)
+
+# Continent adjectives (continent name -> singular forms; plurals added by the builder).
+CONTINENT_DEMONYMS: Mapping[str, tuple[str, ...]] = _parse_table(
+    "Europe:European;Africa:African;Asia:Asian;North America:North American;"
+    "South America:South American;Antarctica:Antarctic"
+)
+
+# GeoNames ids and points of the hand-written macro-regions that GeoNames has.
+MACRO_REGION_GEONAMES: Mapping[str, tuple[int, float, float]] = MappingProxyType({
+    "Middle East": (6269133, 33.1391, 35.8587),
+    "European Union": (6695072, 50.8386, 4.37599),
+    "Red Sea": (235615, 19.0, 39.5),
+    "Caribbean": (3572951, 15.0, -75.0),
+})
+
+
+def demonym_forms(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Singular forms and their plurals ("Ohioan", "Ohioans")."""
+    return tuple(f for w in words for f in (w, w + "s"))
+
 
 # Macro-regions that lie within one country (name -> ISO2), for country context.
 REGION_COUNTRIES: Mapping[str, str] = MappingProxyType({
@@ -168,7 +215,7 @@ DEMONYMS: Mapping[str, tuple[str, ...]] = _parse_table(
     "WS:Samoan;SM:Sammarinese;ST:Santomean;SA:Saudi|Saudi Arabian;SN:Senegalese;"
     "RS:Serbian|Serb;SC:Seychellois;SL:Sierra Leonean;SG:Singaporean;SK:Slovak|Slovakian;"
     "SI:Slovenian|Slovene;SB:Solomon Islander;SO:Somali|Somalian;ZA:South African;"
-    "SS:South Sudanese;ES:Spanish|Spaniard;LK:Sri Lankan;SD:Sudanese;SR:Surinamese;"
+    "SS:South Sudanese;ES:Spanish|Spaniard;LK:Sri Lankan|Sinhalese;SD:Sudanese;SR:Surinamese;"
     "SE:Swedish|Swede;CH:Swiss;SY:Syrian;TW:Taiwanese;TJ:Tajik|Tajikistani|Tadjik;"
     "TZ:Tanzanian;TH:Thai;TL:Timorese|East Timorese;TG:Togolese;TO:Tongan;"
     "TT:Trinidadian|Tobagonian;TN:Tunisian;TR:Turkish|Turk;TM:Turkmen|Turkmenistani;"
@@ -235,8 +282,8 @@ MACRO_REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str], ...] = (
     ("West Bank", (), 31.9, 35.2, "RGN"),
     ("Sinai", ("Sinai Peninsula",), 29.5, 33.8, "PEN"),
     ("European Union", ("EU", "E.U."), 50.0, 10.0, "RGN"),
-    ("Abkhazia", ("Abkhaz",), 43.0, 41.0, "RGN"),
-    ("South Ossetia", ("South Ossetian",), 42.3, 44.0, "RGN"),
+    ("Abkhazia", ("Abkhaz", "Abkhazians"), 43.0, 41.0, "RGN"),
+    ("South Ossetia", ("South Ossetian", "South Ossetians"), 42.3, 44.0, "RGN"),
     ("Transnistria", (), 47.2, 29.4, "RGN"),
 )
 

@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from eventwire.geo.context import Support, context_score, country_support, support
-from eventwire.geo.gazetteer import ABBREVIATION, ALTERNATE, Gazetteer, Match
+from eventwire.geo.context import (Support, context_score, country_support, load_neighbours,
+                                   support)
+from eventwire.geo.gazetteer import ABBREVIATION, ALTERNATE, ASCII, Gazetteer, Match
 from eventwire.geo.names import normalize, strip_affixes
 from eventwire.geo.toponyms import ToponymFinder, ToponymSpan
 from eventwire.records import GazetteerEntry, Place, Sentence
@@ -30,7 +31,11 @@ ALTERNATE_PENALTY = 1.5
 NAME_MISMATCH_PENALTY = 2.0
 EXONYM_RATIO = 100
 MAJOR_POPULATION = 100_000
-MAJOR_CODES = frozenset({"PCLI", "CONT", "RGN", "ADM1", "PPLC"})
+MAJOR_CODES = frozenset({"PCLI", "CONT", "RGN"})
+MINOR_FLOOR = 10_000  # an admin-1 area or capital this small is no major place ("German")
+NAMESAKE_PENALTY = 3.0
+WATER_CODES = frozenset({"SEA", "OCN", "GULF", "LK", "STRT"})
+WIDE_CODES = WATER_CODES | {"CONT", "RGN", "PEN"}
 SEAT_SHARE = 0.2  # a city with this share of its namesake admin area's population
 ROUNDS = 2
 ADMIN_WORDS = frozenset({"province", "region", "oblast", "state", "county", "parish",
@@ -105,7 +110,28 @@ def _display_named(text: str, matches: list[Match]) -> set[int]:
 
 def _major(m: Match) -> bool:
     """A candidate that a demonym reading should not override."""
-    return m.entry.feature_code in MAJOR_CODES or m.entry.population >= MAJOR_POPULATION
+    e = m.entry
+    return e.feature_code in MAJOR_CODES or e.population >= MAJOR_POPULATION or \
+        (e.feature_code in ("ADM1", "PPLC") and e.population >= MINOR_FLOOR)
+
+
+def _namesakes(matches: list[Match]) -> set[int]:
+    """Candidates named after a country-less region, continent or water body that the
+    name also matches exactly: villages called "Middle East" or "Pacific", and admin
+    areas called after a sea ("Red Sea" governorate). The wide feature is meant unless
+    the text says otherwise (an admin word cue, or context)."""
+    wide = [m for m in matches if m.entry.feature_code in WIDE_CODES and
+            not m.entry.country_code and m.variant == 0 and m.kind <= ASCII]
+    if not wide:
+        return set()
+    water = any(m.entry.feature_code in WATER_CODES for m in wide)
+    out = set()
+    for m in matches:
+        e = m.entry
+        if e.feature_class == "P" and e.population < MAJOR_POPULATION or \
+                water and e.feature_class == "A" and e.feature_code != "PCLI":
+            out.add(e.geonameid)
+    return out
 
 
 def _seats(matches: list[Match]) -> set[int]:
@@ -143,6 +169,7 @@ class Geoparser:
         self.finder = ToponymFinder(gazetteer)
         self.include_demonyms = include_demonyms
         self.max_candidates = max_candidates
+        self.neighbours = load_neighbours()
 
     def __call__(self, text: str, parse: Any, sentences: Sequence[Sentence]) -> list[Place]:
         spans = self.finder(parse)
@@ -181,8 +208,10 @@ class Geoparser:
         for it in items:
             seats = _seats(it.matches) if not it.cue else set()
             odd = _display_named(it.text, it.matches)
+            namesakes = _namesakes(it.matches) if not it.cue else set()
             it.base = [_base_score(m, it.text, m.entry.geonameid in seats, it.cue)
                        - (NAME_MISMATCH_PENALTY if m.entry.geonameid in odd else 0.0)
+                       - (NAMESAKE_PENALTY if m.entry.geonameid in namesakes else 0.0)
                        for m in it.matches]
             it.final = list(it.base)
         extra = self._demonym_evidence(text)
@@ -191,8 +220,10 @@ class Geoparser:
             for it in items:
                 key = normalize(it.text)
                 others = [ev for ev in evidence if ev.key != key]
-                it.final = [b + context_score(m.entry, others) for b, m in
-                            zip(it.base, it.matches)]
+                it.final = [b + context_score(m.entry, others,
+                                              self.neighbours.get(m.entry.country_code,
+                                                                  frozenset()))
+                            for b, m in zip(it.base, it.matches)]
             self._containment(text, items)
         starts = [s.start for s in sentences]
         return [self._place(it, sentences, starts) for it in items]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.geo.cues import INSTITUTION_WORDS, dateline_end, org_place_end, surnames
-from eventwire.geo.gazetteer import PRIMARY, ASCII, Gazetteer
+from eventwire.geo.gazetteer import ABBREVIATION, ASCII, PRIMARY, Gazetteer
 from eventwire.geo.names import MONTHS_AND_DAYS, normalize
 
 log = logging.getLogger(__name__)
@@ -247,7 +247,10 @@ class ToponymFinder:
         text = doc[start:end].text
         if ent.label_ == "NORP":
             iso = self.gaz.demonym(text)
-            return self._make(doc, start, end, "demonym", "NORP", iso) if iso else None
+            if iso:
+                return self._make(doc, start, end, "demonym", "NORP", iso)
+            return self._make(doc, start, end, "ner", "NORP") \
+                if self._area_demonym(doc, end, text) else None
         if ent.label_ in PLACE_LABELS:
             if ent.label_ == "FAC" and not self.gaz.has_name(text):
                 return None
@@ -256,6 +259,14 @@ class ToponymFinder:
         if ent.label_ in ("PERSON", "ORG") and self._person_is_place(doc, ent, start, end):
             return self._make(doc, start, end, "ner", ent.label_)
         return None
+
+    def _area_demonym(self, doc: Any, end: int, text: str) -> bool:
+        """"Ohioans", "Europeans": a demonym of a division or continent (stored as an
+        ABBREVIATION name), not the first half of a compound ("African-American")."""
+        if end < len(doc) and doc[end].text in ("-", "\u2010", "\u2011"):
+            return False
+        return any(m.kind == ABBREVIATION and m.entry.feature_code in ("ADM1", "CONT")
+                   for m in self.gaz.matches(text, limit=5, fuzzy=False))
 
     def _person_is_place(self, doc: Any, ent: Any, start: int, end: int) -> bool:
         """A PERSON/ORG entity is a place when it is a known, important place name in
