@@ -10,7 +10,8 @@ from pathlib import Path
 from eventwire.errors import ResourceError
 from eventwire.geo.build import (ABBREVIATION, ALTERNATE, ASCII, BUILD_REVISION, PRIMARY,
                                  SCHEMA_VERSION, build_from_packages, default_path)
-from eventwire.geo.names import normalize, spelling_variants, strip_affixes
+from eventwire.geo.names import (normalize, orthographic_variants, spelling_variants,
+                                 strip_affixes)
 from eventwire.records import GazetteerEntry
 
 log = logging.getLogger(__name__)
@@ -116,6 +117,11 @@ class Gazetteer:
         better than an alternate name)."""
         norm = normalize(name)
         found: dict[int, Match] = {m.entry.geonameid: m for m in self._lookup(norm)}
+        for form in orthographic_variants(norm):  # "St." = "Saint": the same name
+            for m in self._lookup(form):
+                old = found.get(m.entry.geonameid)
+                if old is None or m.kind < old.kind:
+                    found[m.entry.geonameid] = m
         if not fuzzy:
             return sorted(found.values(), key=_importance)[:limit]
         stripped = strip_affixes(norm)

@@ -67,6 +67,13 @@ def strip_affixes(norm: str) -> list[str]:
     for short in (" co.", " co"):  # "Loudon Co." -> "Loudon County"
         if norm.endswith(short) and len(norm) > len(short) + 2:
             out.append(norm[: -len(short)] + " county")
+    return out + orthographic_variants(norm)
+
+
+def orthographic_variants(norm: str) -> list[str]:
+    """The same name spelled out: "st. petersburg" -> "saint petersburg", "mt. hood" ->
+    "mount hood", "ft. worth" -> "fort worth"."""
+    out: list[str] = []
     if norm.startswith("st "):
         out.append("saint " + norm[3:])
     if norm.startswith("st. "):
