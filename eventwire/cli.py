@@ -78,6 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
     ed = ev_sub.add_parser("dates", help="date normalisation against TimeML DATE values")
     ed.add_argument("--timeml", required=True, help="JSONL of documents with TIMEX3 annotations")
     ed.add_argument("--limit", type=int, help="score only the first N documents")
+    dd = ev_sub.add_parser("dedup", help="cross-article deduplication on labelled event pairs")
+    dd.add_argument("--pairs", required=True, help="JSONL of labelled pairs: {id, label: same|different, "
+                    "a: {doc_id, event_type, evidence: [[start, end], ...]}, b: {...}}")
+    dd.add_argument("--corpus", required=True, help="directory with docs.jsonl {doc_id, doc_text} "
+                    "and metadata.jsonl {doc_id, date} (e.g. ../shared/data/india_police_events)")
+    dd.add_argument("--limit", type=int, help="score only the first N pairs")
     store_commands(sub)
     gz = sub.add_parser("gazetteer", help="manage the embedded gazetteer")
     gz_sub = gz.add_subparsers(dest="action", required=True)

@@ -1,0 +1,81 @@
+"""Places: the same place, a place inside the other's area, or a contradiction.
+
+Levels of a ``Location`` (from its ACLED ``geo_precision`` and ``admin1``): a town
+(precision 1, or 2 for "near a town / part of a region"), a first-level region
+(precision 3 with an admin1) and a country (precision 3 without one). Two places agree
+when they are the same gazetteer entry, or two towns lie within ``NEAR_KM`` of each
+other (a city and its suburb), or one lies inside the other's region or country. Only
+the first two are specific enough to count as evidence of identity: "Gujarat" and
+"Gujarat" agree, but so do any two events in Gujarat.
+"""
+
+from __future__ import annotations
+
+import math
+
+from eventwire.dedup.text import fold
+from eventwire.dedup.verdict import Verdict, conflict, unknown
+from eventwire.records import Event, Location
+
+NEAR_KM = {1: 15.0, 2: 40.0}
+WEIGHTS = {"same": 0.25, "near": 0.2, "within": 0.1, "area": 0.08, "country": 0.03}
+
+
+def level(loc: Location) -> str:
+    if loc.geo_precision < 3:
+        return "town"
+    return "region" if loc.admin1 else "country"
+
+
+def km(a: Location, b: Location) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _agree(grade: str, reason: str) -> Verdict:
+    status = "match" if grade in ("same", "near") else "weak"
+    return Verdict("place", status, WEIGHTS[grade], reason, grade)
+
+
+def _same_entry(a: Location, b: Location) -> bool:
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    return a.geonameid is None and fold(a.name) == fold(b.name) and (
+        a.country_code == b.country_code)
+
+
+def compare_places(a: Event, b: Event) -> Verdict:
+    la, lb = a.location, b.location
+    if la is None or lb is None:
+        return unknown("place")
+    if la.country_code and lb.country_code and la.country_code != lb.country_code:
+        return conflict("place", f"{la.name} ({la.country_code}) vs {lb.name} ({lb.country_code})")
+    kinds = {level(la), level(lb)}
+    if _same_entry(la, lb):
+        grade = {frozenset({"town"}): "same", frozenset({"country"}): "country"}.get(
+            frozenset(kinds), "area")
+        return _agree(grade, f"both {la.name}")
+    if kinds == {"town"}:
+        return _towns(la, lb)
+    if "country" in kinds:
+        return _agree("country", f"{la.name} and {lb.name} in one country")
+    return _regions(la, lb)
+
+
+def _towns(la: Location, lb: Location) -> Verdict:
+    distance = km(la, lb)
+    limit = NEAR_KM[max(la.geo_precision, lb.geo_precision, 1)]
+    if distance <= limit:
+        return _agree("near", f"{la.name} and {lb.name} {distance:.0f} km apart")
+    return conflict("place", f"{la.name} vs {lb.name}: {distance:.0f} km apart")
+
+
+def _regions(la: Location, lb: Location) -> Verdict:
+    """At least one side is a region: the other must lie in the same region."""
+    if fold(la.admin1) == fold(lb.admin1):
+        grade = "area" if level(la) == level(lb) else "within"
+        return _agree(grade, f"{la.name} and {lb.name} in {la.admin1}")
+    return conflict("place", f"{la.name} ({la.admin1}) vs {lb.name} ({lb.admin1})")
