@@ -1,17 +1,20 @@
 """``compare(a, b)``: do two event records report the same event?
 
 Each field is compared on its own (kinds.py, when.py, where.py, who.py, counts.py,
-text.py). Any conflict rules the pair out. Otherwise the pair is the same event when the
-weights of the agreeing fields reach ``THRESHOLD`` and enough of them are *strong* --
-specific to one event: the same town (or towns a few km apart), a named party in common,
-an equal non-zero count, or evidence telling the same particulars. How many strong
-fields are needed depends on how little the rest pins down:
+text.py). Any conflict rules the pair out: an incompatible type, dates too far apart, two
+different places, different named parties, contradictory counts, or a negated or
+hypothetical mention against a real one. Otherwise the pair is the same event when
+enough fields are *strong* -- specific to one event: the same town (or towns a few km
+apart), a named party in common, an equal count of three or more, or evidence telling the
+same particulars (which counts twice: it is direct evidence that the reports tell one
+story). How many strong fields are needed depends on how little the rest pins down:
 
 - the same or a nearby town: none (type, date and town together identify an event);
 - one place inside the other's region, or two records placed only at region level: one;
-- a country-level place, or no place on one side: two, or strong evidence alone
-  (ACLED: a nationwide mention matches a local event only if all else agrees);
-- one more when the dates are only within a restatement window, or a date is missing.
+- a country-level place, or no place on one side: two (ACLED: a nationwide mention
+  matches a local event only if all else agrees strongly);
+- one more when the dates are only within a restatement window, or a date is missing;
+- none when the evidence is near-verbatim the same text (one report, republished).
 """
 
 from __future__ import annotations
@@ -25,7 +28,6 @@ from eventwire.dedup.where import compare_places
 from eventwire.dedup.who import compare_actors
 from eventwire.records import Event
 
-THRESHOLD = 0.5
 PLACE_NEEDS = {"same": 0, "near": 0, "within": 1, "area": 1, "country": 2, "": 2}
 
 
@@ -59,12 +61,10 @@ def decide(found: list[Verdict]) -> Decision:
     if conflicts:
         return Decision(same=False, score=0.0, matched=matched, conflicts=conflicts)
     by_field = {v.field: v for v in found}
-    strong = [v for v in found if v.strong]
-    evidence_carries = by_field["evidence"].strong and len(strong) >= 1
-    enough = len(strong) >= strong_needed(by_field) or (
-        evidence_carries and strong_needed(by_field) <= 2)
-    return Decision(same=enough and score >= THRESHOLD, score=score, matched=matched,
-                    conflicts=())
+    evidence = by_field["evidence"]
+    strong = sum(2 if v is evidence else 1 for v in found if v.strong)
+    enough = strong >= strong_needed(by_field) or evidence.grade == "verbatim"
+    return Decision(same=enough, score=score, matched=matched, conflicts=())
 
 
 def compare(a: Event, b: Event) -> Decision:

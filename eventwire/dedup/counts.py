@@ -17,6 +17,7 @@ COUNT_FIELDS = ("dead", "injured", "arrested", "size")
 RATIO = {"dead": 3, "injured": 3, "arrested": 3, "size": 10}
 MARGIN = 2
 EQUAL_WEIGHT = 0.1
+SPECIFIC_FIGURE = 3  # one or two dead/arrested coincide too often to identify an event
 
 
 def conservative_count(values: list[int | None]) -> int | None:
@@ -37,13 +38,14 @@ def contradicts(kind: str, a: int, b: int) -> bool:
 
 
 def compare_counts(a: Event, b: Event) -> Verdict:
-    """Conflict when a count is wildly contradicted; a match when a non-zero count agrees."""
+    """Conflict when a count is wildly contradicted; a match when a figure of three or more
+    agrees (smaller figures coincide too often to identify an event)."""
     both = [(k, getattr(a, k), getattr(b, k)) for k in COUNT_FIELDS
             if getattr(a, k) is not None and getattr(b, k) is not None]
     for kind, x, y in both:
         if contradicts(kind, x, y):
             return conflict("counts", f"{kind} {x} vs {y}")
-    equal = [k for k, x, y in both if x == y and x > 0 and k != "size"]
+    equal = [k for k, x, y in both if x == y and x >= SPECIFIC_FIGURE and k != "size"]
     if equal:
         return Verdict("counts", "match", EQUAL_WEIGHT, "same " + ", ".join(equal))
     if both:

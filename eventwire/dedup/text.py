@@ -4,10 +4,11 @@ Two reports of one incident name the same particulars -- a neighbourhood, a vict
 vehicle, a figure -- even when written independently; reports of two incidents share
 only the vocabulary of the genre ("police", "mob", "killed"). The comparison keeps the
 content words of each record's evidence (lower-cased words of three or more letters and
-numbers), drops function words and the generic vocabulary of conflict reporting
-(``GENERIC``), and measures the shared particulars by the overlap coefficient:
+numbers) outside boxes of links to other stories, drops function words and the generic
+vocabulary of conflict reporting (``GENERIC``), and measures the shared particulars by the overlap coefficient:
 shared words / words of the shorter evidence. A record that merges several sentences is
-thus compared on its best-covered part.
+thus compared on its best-covered part. An overlap of 0.8 or more over at least six
+words is graded "verbatim": the same report, republished.
 """
 
 from __future__ import annotations
@@ -20,8 +21,21 @@ from eventwire.records import Event
 
 MAX_WEIGHT = 0.3
 STRONG_OVERLAP = 0.5
+VERBATIM_OVERLAP = 0.8
+VERBATIM_SHARED = 6
 MIN_SHARED = 3  # fewer shared particulars than this are coincidence
 _WORD = re.compile(r"[a-z]{3,}|\d+")
+# Boxes of links to other stories that slipped into a record's evidence: they are the
+# page's furniture, not the event's story. Headline lists are also recognised by their
+# separators: non-breaking spaces, or the "Â" they become when mis-decoded.
+BOILERPLATE = re.compile(r"related stor|full coverage|you may also like|also read|read more",
+                         re.IGNORECASE)
+SEPARATORS = ("\u00a0", "\u00c2")
+
+
+def boilerplate(sentence: str) -> bool:
+    return BOILERPLATE.search(sentence) is not None or sum(
+        sentence.count(s) for s in SEPARATORS) >= 3
 
 FUNCTION_WORDS = frozenset("""
 the and for but nor yet not are was were been being has have had having does did doing
@@ -47,6 +61,11 @@ tomorrow monday tuesday wednesday thursday friday saturday sunday morning aftern
 evening night day days week month year time late early last next several many number
 least fired fire firing opened arrested arrest arrests held detained taken custody
 protest protests protesters demonstration march rally members group groups case
+disperse dispersed rounds round shells shell tear gas teargas lob lobbed lobbing burst
+pelting pelted stone stones stoning throwing hurled curfew curfews imposed clamped relaxed
+relaxation lifted station stations spot miscreants bodies body shops houses burnt burned
+torched ablaze set arson looting looted rampage rampaging injuries hospital hospitalised
+seriously condition critical control law order normalcy sensitive communal
 """.split())
 
 
@@ -61,7 +80,8 @@ def fold(text: str | None) -> str:
 
 def particulars(ev: Event) -> frozenset[str]:
     """The content words of an event's evidence, less function and genre words."""
-    words = _WORD.findall(fold(" ".join(e.text for e in ev.evidence)))
+    story = " ".join(e.text for e in ev.evidence if not boilerplate(e.text))
+    words = _WORD.findall(fold(story))
     return frozenset(w for w in words if w not in FUNCTION_WORDS and w not in GENERIC)
 
 
@@ -76,5 +96,6 @@ def compare_evidence(a: Event, b: Event) -> Verdict:
     weight = round(MAX_WEIGHT * overlap, 3)
     sample = ", ".join(sorted(shared, key=lambda w: (-len(w), w))[:5])
     status = "match" if overlap >= STRONG_OVERLAP else "weak"
+    grade = "verbatim" if overlap >= VERBATIM_OVERLAP and len(shared) >= VERBATIM_SHARED else ""
     return Verdict("evidence", status, weight, f"{len(shared)} shared ({sample}); "
-                   f"overlap {overlap:.2f}")
+                   f"overlap {overlap:.2f}", grade)

@@ -7,6 +7,10 @@ when they are the same gazetteer entry, or two towns lie within ``NEAR_KM`` of e
 other (a city and its suburb), or one lies inside the other's region or country. Only
 the first two are specific enough to count as evidence of identity: "Gujarat" and
 "Gujarat" agree, but so do any two events in Gujarat.
+
+A place the coder did not find in or near the event's own sentences -- inherited from
+the event before it, or the document's main country (``Location.reason``) -- is a guess:
+it can agree, weakly, but it cannot rule a pair out.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from eventwire.dedup.verdict import Verdict, conflict, unknown
 from eventwire.records import Event, Location
 
 NEAR_KM = {1: 15.0, 2: 40.0}
+GUESSED = ("place of the event before it", "document's main country")
 WEIGHTS = {"same": 0.25, "near": 0.2, "within": 0.1, "area": 0.08, "country": 0.03}
 
 
@@ -47,10 +52,26 @@ def _same_entry(a: Location, b: Location) -> bool:
         a.country_code == b.country_code)
 
 
+def guessed(loc: Location) -> bool:
+    return loc.reason.startswith(GUESSED)
+
+
 def compare_places(a: Event, b: Event) -> Verdict:
     la, lb = a.location, b.location
     if la is None or lb is None:
         return unknown("place")
+    found = _compare(la, lb)
+    guesses = [loc.name for loc in (la, lb) if guessed(loc)]
+    if not guesses:
+        return found
+    if found.status == "conflict":
+        return unknown("place", f"{found.reason}, but {guesses[0]} is the coder's guess")
+    if found.grade in ("same", "near"):  # a guessed town says no more than a region
+        return Verdict("place", "weak", WEIGHTS["area"], found.reason + " (guessed)", "area")
+    return found
+
+
+def _compare(la: Location, lb: Location) -> Verdict:
     if la.country_code and lb.country_code and la.country_code != lb.country_code:
         return conflict("place", f"{la.name} ({la.country_code}) vs {lb.name} ({lb.country_code})")
     kinds = {level(la), level(lb)}
