@@ -192,6 +192,29 @@ def test_lazy_dedup_import():
         assert callable(compare)
 
 
+def test_canonical_events_agree_with_their_mentions(store_url, coded):
+    """With whatever comparer is installed (eventwire.dedup, or none): each canonical event
+    counts its mentions, lists their documents, and carries the smallest figures reported."""
+    with EventStore.open(store_url) as store:
+        for name in ("khartoum-2", "khartoum-1", "mombasa", "lima"):
+            store.add(coded[name])
+        events = store.db.rows("SELECT id, mention_count, sources, dead, injured, arrested, size "
+                               "FROM events")
+        for event_id, mention_count, sources, *figures in events:
+            mentions = store.db.rows(
+                "SELECT a.doc_id, m.dead, m.injured, m.arrested, m.size, m.matched FROM mentions m "
+                "JOIN articles a ON a.id = m.article_id WHERE m.event_id = ? ORDER BY m.id",
+                (event_id,))
+            assert mention_count == len(mentions)
+            assert set(json.loads(sources)) == {m[0] for m in mentions}
+            for i, figure in enumerate(figures, 1):
+                reported = [m[i] for m in mentions if m[i] is not None]
+                assert figure == (min(reported) if reported else None)
+            assert mentions[0][5] is None  # the first report made the event
+            assert all(isinstance(json.loads(m[5]), list) for m in mentions[1:])
+        assert store.count("mentions") == sum(len(d.events) for d in coded.values())
+
+
 def test_conservative_figures():
     assert conservative(None, None) is None
     assert conservative(None, 4) == 4

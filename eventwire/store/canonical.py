@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from eventwire.errors import StoreError
 from eventwire.records import Event
 from eventwire.store.codec import event_from_json, event_json
 from eventwire.store.database import Database
@@ -78,7 +79,10 @@ def is_flagged(event: Event) -> bool:
 
 
 def load_compare() -> Compare | None:
-    """``eventwire.dedup.compare`` when that module is installed; None otherwise."""
+    """``eventwire.dedup.compare`` when that module is installed; None when it is not.
+
+    Raises StoreError when the module is there but broken: storing without it would
+    silently keep duplicates apart."""
     try:
         from eventwire.dedup import compare
     except ImportError as exc:
@@ -86,6 +90,10 @@ def load_compare() -> Compare | None:
             log.warning("eventwire.dedup cannot be imported (%s); every report is kept as its "
                         "own event", exc)
         return None
+    except Exception as exc:  # noqa: BLE001 - any error inside the module, named on one line
+        raise StoreError(f"eventwire.dedup is installed but fails to load ({type(exc).__name__}: "
+                         f"{' '.join(str(exc).split())}); fix it, or remove it to store every "
+                         "report as its own event") from exc
     return compare
 
 

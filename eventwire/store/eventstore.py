@@ -36,7 +36,14 @@ class EventStore:
 
     def __init__(self, db: Database, *, compare: Compare | None = _AUTO) -> None:
         self.db = db
-        self.compare = load_compare() if compare is _AUTO else compare
+        self._compare = compare
+
+    @property
+    def compare(self) -> Compare | None:
+        """The comparer, imported on first use (reading the store never needs it)."""
+        if self._compare is _AUTO:
+            self._compare = load_compare()
+        return self._compare
 
     @classmethod
     def open(cls, url: str = DEFAULT_URL, *, create: bool = True,
@@ -100,6 +107,7 @@ class EventStore:
         counted and passed to ``on_failure``, and the rest go on. A lost connection stops
         the run (StoreError): what was committed stays, and a rerun stores the rest."""
         counts = counts if counts is not None else IngestCounts()
+        _ = self.compare  # a broken eventwire.dedup stops the run here, before any document
         for item in docs:
             failure = item if isinstance(item, Failure) else self._add_counted(item, counts)
             if failure is not None:
