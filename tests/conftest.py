@@ -44,8 +44,8 @@ def seed_article():
 def pg_url():
     server = os.environ.get("EVENTWIRE_TEST_PG")
     if not server:
-        pytest.skip("PostgreSQL tests need a server: set EVENTWIRE_TEST_PG=postgresql://USER@HOST:PORT/DB "
-                    "(.ci/run starts a throwaway one)")
+        pytest.skip("PostgreSQL tests need a server: set "
+                    "EVENTWIRE_TEST_PG=postgresql://USER@HOST:PORT/DB (.ci/run starts one)")
     import psycopg
 
     schema = f"ew_test_{uuid.uuid4().hex[:12]}"

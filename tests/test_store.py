@@ -151,8 +151,9 @@ def test_reports_of_one_event_share_a_canonical_event(store_url, coded):
         assert march.mention_count == 2 and set(march.sources) == {"khartoum-1", "khartoum-2"}
         assert march.event.dead == 5  # ACLED: the most conservative figure reported
         assert march.event.size == 1000  # the only figure reported
-        mentions = store.db.rows("SELECT m.dead, m.matched, m.merge_score FROM mentions m JOIN events e "
-                                 "ON e.id = m.event_id WHERE e.event_key = ? ORDER BY m.id",
+        mentions = store.db.rows("SELECT m.dead, m.matched, m.merge_score FROM mentions m "
+                                 "JOIN events e ON e.id = m.event_id WHERE e.event_key = ? "
+                                 "ORDER BY m.id",
                                  (march.event.id,))
         assert [m[0] for m in mentions] == [7, 5]  # every reported figure is kept
         assert mentions[0][1] is None  # the first report made the event
@@ -335,7 +336,8 @@ def test_urls():
     assert parse_url("sqlite:///rel/e.db").target == "rel/e.db"
     assert parse_url("sqlite:////abs/e.db").target == "/abs/e.db"
     url = parse_url("postgres://ew:secret@db.example:5433/events")
-    assert (url.dialect, url.target) == ("postgresql", "postgresql://ew:secret@db.example:5433/events")
+    assert url.dialect == "postgresql"
+    assert url.target == "postgresql://ew:secret@db.example:5433/events"
     assert "secret" not in str(url)
 
 

@@ -109,7 +109,8 @@ def test_a_killed_ingest_loses_nothing_when_rerun(corpus, clean_run, tmp_path):
 
     def content(path: Path) -> dict[str, object]:
         return {
-            "articles": sorted(rows(path, "SELECT doc_id, content_hash, event_count FROM articles")),
+            "articles": sorted(rows(path, "SELECT doc_id, content_hash, event_count "
+                                          "FROM articles")),
             "events": sorted(rows(path, "SELECT event_key, record, mention_count FROM events")),
             "mentions": rows(path, "SELECT COUNT(*) FROM mentions")[0][0],
             "evidence": rows(path, "SELECT COUNT(*) FROM evidence")[0][0],
@@ -137,7 +138,8 @@ def test_ingest_reports_bad_documents_and_stores_the_rest(tmp_path):
     assert lines[-1] == "eventwire: ingest: 2 new, 0 skipped-duplicate, 2 failed"
     errors = lines[:-1]
     assert len(errors) == 2 and all("[EW100]" in ln for ln in errors), errors
-    assert any("b_empty.txt" in ln for ln in errors) and any("c_lines.jsonl:2" in ln for ln in errors)
+    assert any("b_empty.txt" in ln for ln in errors)
+    assert any("c_lines.jsonl:2" in ln for ln in errors)
 
     again = run("ingest", str(inputs), "--db", db)
     assert summary(again.stderr) == "eventwire: ingest: 0 new, 2 skipped-duplicate, 2 failed"
@@ -199,5 +201,6 @@ def test_postgresql_cli_round_trip(pg_url, tmp_path, seed_article):
         assert summary(res.stderr) == "eventwire: ingest: 1 new, 0 skipped-duplicate, 0 failed"
     again = run("ingest", seed, "--db", pg_url)
     assert summary(again.stderr) == "eventwire: ingest: 0 new, 1 skipped-duplicate, 0 failed"
-    exports = [run("export", "--db", url, "--format", "jsonl").stdout for url in (pg_url, sqlite_url)]
+    exports = [run("export", "--db", url, "--format", "jsonl").stdout
+               for url in (pg_url, sqlite_url)]
     assert exports[0] == exports[1] and len(exports[0].splitlines()) > 5

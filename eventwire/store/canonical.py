@@ -97,7 +97,8 @@ def load_compare() -> Compare | None:
     return compare
 
 
-def find_match(db: Database, event: Event, article_id: int, compare: Compare | None) -> Match | None:
+def find_match(db: Database, event: Event, article_id: int,
+               compare: Compare | None) -> Match | None:
     """The best canonical event ``compare`` calls the same as ``event``, if any.
 
     Events of the same article are never candidates: the coder already kept them apart.

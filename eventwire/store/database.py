@@ -65,7 +65,14 @@ class Database:
         return self.execute(text, params).fetchone()
 
     def stream(self, text: str, params: Params = (), *, size: int = 500) -> Iterator[tuple]:
-        """Rows in chunks of ``size``, without holding the whole result."""
+        """Rows in chunks of ``size``, without holding the whole result (a server-side
+        cursor on PostgreSQL, which needs a transaction around it)."""
+        if self.dialect == "postgresql":
+            with self.transaction(), self.conn.cursor(name="eventwire_stream") as cursor:
+                cursor.itersize = size
+                cursor.execute(self.sql(text), tuple(params))
+                yield from cursor
+            return
         cursor = self.conn.cursor()
         cursor.execute(self.sql(text), tuple(params))
         while chunk := cursor.fetchmany(size):
