@@ -81,6 +81,7 @@ def evaluate(*, pairs: str, corpus: str, limit: int | None = None,
     coded = _code(corpus, labelled, pipeline)
     counts: Counter[str] = Counter()
     by_text: dict[str, Counter[str]] = {"verbatim": Counter(), "reworded": Counter()}
+    by_set: dict[str, Counter[str]] = {}
     found_how: Counter[str] = Counter()
     not_found, errors = [], []
     for pair in labelled:
@@ -94,6 +95,8 @@ def evaluate(*, pairs: str, corpus: str, limit: int | None = None,
         outcome = _outcome(pair.label, decision)
         counts[outcome] += 1
         by_text["verbatim" if verbatim(a, b) else "reworded"][outcome] += 1
+        if pair.set:
+            by_set.setdefault(pair.set, Counter())[outcome] += 1
         if outcome in ("fp", "fn"):
             errors.append(_error(pair, decision, outcome))
     return {"pairs_file": pairs, "corpus": corpus, "pairs": len(labelled),
@@ -102,5 +105,6 @@ def evaluate(*, pairs: str, corpus: str, limit: int | None = None,
             "not_reidentified_ids": not_found, "reidentified_by": dict(found_how),
             **_scores(counts),
             "by_evidence_text": {k: _scores(v) for k, v in by_text.items()},
+            "by_set": {k: _scores(v) for k, v in sorted(by_set.items())},
             "errors": errors,
             "timing": {"seconds": round(timer.seconds, 2), "documents": len(coded)}}

@@ -3,12 +3,13 @@ they come from, and finding each labelled event again.
 
 A pair file holds one JSON object per line::
 
-    {"id": "C000", "label": "same" | "different", "note": "...",
+    {"id": "C000", "label": "same" | "different", "note": "...", "set": "dev",
      "a": {"doc_id": 906, "event_type": "ASSAULT", "mode": null,
            "evidence": [[0, 257], ...]},
      "b": {...}}
 
-``evidence`` is the list of character offsets of the event's evidence sentences in the
+``set`` (optional) names a subset the scores are also reported for (e.g. pairs labelled
+after the rules were frozen). ``evidence`` is the list of character offsets of the event's evidence sentences in the
 document. An event is found again in the re-coded document by, in order: the same type
 and exactly the same evidence offsets; the same type and the same first evidence
 sentence; the same type and any evidence sentence in common. Pairs with an event not
@@ -49,6 +50,7 @@ class LabelledPair:
     b: EventRef
     label: str
     note: str
+    set: str = ""
 
 
 def _ref(raw: Any, path: str) -> EventRef:
@@ -69,7 +71,8 @@ def read_pairs(path: str, limit: int | None = None) -> list[LabelledPair]:
             raise InputError(f"{FLAG} {path}: label {record['label']!r}; use 'same' or 'different'")
         pairs.append(LabelledPair(id=str(record.get("id", len(pairs))), a=_ref(record["a"], path),
                                   b=_ref(record["b"], path), label=record["label"],
-                                  note=str(record.get("note", ""))))
+                                  note=str(record.get("note", "")),
+                                  set=str(record.get("set") or "")))
     if not pairs:
         raise InputError(f"{FLAG} {path}: no pairs; pass a JSONL of labelled event pairs")
     return pairs
