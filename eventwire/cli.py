@@ -210,6 +210,9 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "parquet" and args.output is None:
         raise ConfigError("parquet is a binary format and is not written to a terminal or "
                           "pipe; add --output FILE.parquet")
+    if args.output is not None and args.output.is_dir():
+        raise ConfigError(f"--output {args.output} is a directory; give a file name, "
+                          f"e.g. {args.output / ('events.' + args.format)}")
     if args.output is not None and not args.output.resolve().parent.is_dir():
         raise ConfigError(f"--output {args.output}: directory {args.output.parent} does not "
                           "exist; create it or write elsewhere")
@@ -218,10 +221,16 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
                              event_type=args.event_type, include_flagged=flagged)
     with EventStore.open(args.db or DEFAULT_URL, create=False) as store:
         events = store.events(selection)
-        if args.format == "parquet":
-            count = write_parquet(events, args.output)
-        else:
-            count = _write_text(args, (stored.event for stored in events), out)
+        try:
+            if args.format == "parquet":
+                count = write_parquet(events, args.output)
+            else:
+                count = _write_text(args, (stored.event for stored in events), out)
+        except OSError as exc:
+            if args.output is None:
+                raise
+            raise ConfigError(f"--output {args.output}: {exc.strerror or exc}; write "
+                              "somewhere you may create files") from exc
     lacking = {"acled": "an ACLED event type", "geojson": "a location"}.get(args.format)
     print(f"eventwire: export: {count.written} events written"
           + (f", {count.skipped} without {lacking} left out" if count.skipped else ""),

@@ -180,6 +180,7 @@ def test_ingest_reports_bad_documents_and_stores_the_rest(tmp_path):
     (("export", "--db", "sqlite:///no/such/dir/e.db", "--format", "jsonl"), "[EW500]",
      "run 'eventwire ingest' first"),
     (("export", "--format", "parquet"), "[EW200]", "add --output FILE.parquet"),
+    (("export", "--format", "parquet", "--output", "."), "[EW200]", "is a directory"),
     (("export", "--format", "jsonl", "--type", "Riot"), "[EW200]", "Riots"),
 ])
 def test_bad_options_give_one_line_naming_the_fix(args, code, fix, tmp_path):
