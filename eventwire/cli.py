@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     def inputs(p: argparse.ArgumentParser) -> None:
         p.add_argument("paths", nargs="+", help="files, directories, or - for stdin "
-                       "(.txt, .html, .jsonl with {id, text, published, url?, title?})")
+                       "(.txt, .html, .jsonl with {id, text, published, url?, title?, locale?})")
         p.add_argument("--published", type=_date, help="publication date (YYYY-MM-DD) for inputs "
                        "that carry none; anchors 'on Tuesday', 'at the weekend'")
         p.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024,
@@ -106,7 +106,7 @@ def store_commands(sub: argparse._SubParsersAction) -> None:
     ing = sub.add_parser("ingest", help="code documents and store their articles and events "
                          "(a document already stored is skipped)")
     ing.add_argument("paths", nargs="+", help="files, directories, or - for stdin "
-                     "(.txt, .html, .jsonl with {id, text, published, url?, title?})")
+                     "(.txt, .html, .jsonl with {id, text, published, url?, title?, locale?})")
     ing.add_argument("--db", default=None, help=db_help)
     ing.add_argument("--published", type=_date, help="publication date (YYYY-MM-DD) for "
                      "inputs that carry none")

@@ -17,6 +17,7 @@ from typing import Any
 from eventwire.coding.coder import Coder
 from eventwire.errors import EventwireError, StageError
 from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.locale import publisher_country
 from eventwire.geo.resolve import Geoparser
 from eventwire.nlp.dates import find_dates
 from eventwire.nlp.parse import load_model, mentions_of, sentences_of
@@ -112,7 +113,8 @@ class Pipeline:
         doc.mentions = mentions_of(doc.parse)
 
     def _geoparse(self, doc: Doc) -> None:
-        doc.places = self.geoparser(doc.article.text, doc.parse, doc.sentences)
+        doc.places = self.geoparser(doc.article.text, doc.parse, doc.sentences,
+                                    locale=publisher_country(doc.article))
 
     def _dates(self, doc: Doc) -> None:
         doc.dates = find_dates(doc.article.text, doc.article.published, sentences=doc.sentences)

@@ -23,6 +23,7 @@ class Article:
     url: str | None = None
     title: str | None = None
     source: str | None = None  # file path or "-" for stdin
+    locale: str | None = None  # ISO2 country of the publisher, when known
 
 
 @dataclass(slots=True, kw_only=True, frozen=True)

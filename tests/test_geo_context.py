@@ -116,3 +116,26 @@ def test_division_and_continent_demonyms(pipeline: Any) -> None:
     assert (got["Ohioans"].feature_code, got["Ohioans"].admin1) == ("ADM1", "Ohio")
     assert got["Europeans"].feature_code == "CONT"
     assert not any(t.startswith("African") for t in got)
+
+
+def test_country_of_url() -> None:
+    from eventwire.geo.locale import country_of_url, publisher_country
+    from eventwire.records import Article
+
+    assert country_of_url("https://www.bbc.co.uk/news/1") == "GB"
+    assert country_of_url("http://lematin.ma/a") == "MA"
+    assert country_of_url("https://example.com/a") is None
+    assert country_of_url("https://news.example.io/a") is None  # generic use of a ccTLD
+    assert country_of_url("not a url") is None
+    assert publisher_country(Article(id="a", text="x", url="https://x.ca/", locale="US")) == "US"
+
+
+def test_publisher_locale_is_country_context(pipeline: Any) -> None:
+    text = "Mansfield council members met on Monday to discuss the budget."
+    doc = pipeline.nlp(text)
+    sents = [Sentence(start=s.start_char, end=s.end_char, text=s.text, index=i)
+             for i, s in enumerate(doc.sents)]
+    plain = {p.text: p.entry.country_code for p in pipeline.geoparser(text, doc, sents)}
+    local = {p.text: p.entry.country_code
+             for p in pipeline.geoparser(text, doc, sents, locale="US")}
+    assert plain["Mansfield"] == "GB" and local["Mansfield"] == "US"

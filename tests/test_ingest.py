@@ -311,6 +311,16 @@ def test_jsonl_lines_and_line_errors(tmp_path: Path) -> None:
         assert failure.message.startswith(f"[EW100] {failure.source}: ")
 
 
+def test_jsonl_publisher_locale(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": "ok", "text": ENGLISH, "locale": "us"}),
+             json.dumps({"id": "bad", "text": ENGLISH, "locale": "USA"})]
+    path = write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
+    ok, bad = read(path)
+    assert isinstance(ok, Article) and ok.locale == "US"
+    assert isinstance(bad, Failure) and "two-letter ISO code" in bad.message
+    assert_one_line(bad)
+
+
 def test_jsonl_filename_date_is_last_resort(tmp_path: Path) -> None:
     path = write(tmp_path / "feed_2022-03-04.jsonl", json.dumps({"text": ENGLISH}) + "\n")
     [article] = read(path)

@@ -38,6 +38,7 @@ WATER_CODES = frozenset({"SEA", "OCN", "GULF", "LK", "STRT"})
 WIDE_CODES = WATER_CODES | {"CONT", "RGN", "PEN"}
 SEAT_SHARE = 0.2  # a city with this share of its namesake admin area's population
 ROUNDS = 2
+LOCALE_WEIGHT = 2.0  # the publisher's country counts as much as two agreeing mentions
 ADMIN_WORDS = frozenset({"province", "region", "oblast", "state", "county", "parish",
                          "district", "governorate", "prefecture", "department"})
 _COMMA = re.compile(r"^\s*,\s*$")
@@ -171,10 +172,13 @@ class Geoparser:
         self.max_candidates = max_candidates
         self.neighbours = load_neighbours()
 
-    def __call__(self, text: str, parse: Any, sentences: Sequence[Sentence]) -> list[Place]:
+    def __call__(self, text: str, parse: Any, sentences: Sequence[Sentence],
+                 locale: str | None = None) -> list[Place]:
+        """Toponyms of a parsed text; ``locale`` is the publisher's country (ISO2), when
+        known, taken as country context worth LOCALE_WEIGHT mentions."""
         spans = self.finder(parse)
         items = [self._item(text, s.start, s.end, s) for s in spans]
-        return self._resolve(text, items, sentences)
+        return self._resolve(text, items, sentences, locale)
 
     def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]],
                       parse: Any = None) -> list[Place]:
@@ -202,8 +206,8 @@ class Geoparser:
         admin_word = any(w in ADMIN_WORDS for w in words[n - 1:n + 1])
         return _Item(start, end, surface, matches, cue=admin_word)
 
-    def _resolve(self, text: str, items: list[_Item],
-                 sentences: Sequence[Sentence]) -> list[Place]:
+    def _resolve(self, text: str, items: list[_Item], sentences: Sequence[Sentence],
+                 locale: str | None = None) -> list[Place]:
         items = [it for it in items if it.matches]
         for it in items:
             seats = _seats(it.matches) if not it.cue else set()
@@ -215,6 +219,8 @@ class Geoparser:
                        for m in it.matches]
             it.final = list(it.base)
         extra = self._demonym_evidence(text)
+        if locale:
+            extra.append(Support(key="", countries={locale.upper(): LOCALE_WEIGHT}))
         for _ in range(ROUNDS):
             evidence = _supports(items) + extra
             for it in items:

@@ -94,6 +94,10 @@ def article_from_object(
     doc_id = _optional_str(obj, "id", where) or _optional_str(obj, "doc_id", where) or default_id
     url = _optional_str(obj, "url", where)
     title = _optional_str(obj, "title", where)
+    locale = _optional_str(obj, "locale", where)
+    if locale is not None and not (len(locale) == 2 and locale.isalpha()):
+        raise InputError(f"{where}: \"locale\" is {locale!r}; give the publisher's country "
+                         "as a two-letter ISO code such as \"US\" or \"KZ\"")
     check_usable(text, where)
     return Article(
         id=doc_id,
@@ -102,6 +106,7 @@ def article_from_object(
         url=url,
         title=title,
         source=source,
+        locale=locale.upper() if locale else None,
     )
 
 
