@@ -32,7 +32,8 @@ PLACE_NEEDS = {"same": 0, "near": 0, "within": 1, "area": 1, "country": 2, "": 2
 
 
 def compare_flags(a: Event, b: Event) -> Verdict:
-    """A negated or hypothetical mention is not the event that happened."""
+    """A negated or hypothetical mention is not the event that happened. (A "historical"
+    mention -- background in a later report -- may well be the event itself.)"""
     for flag in ("negated", "hypothetical"):
         if getattr(a, flag) != getattr(b, flag):
             return conflict("flags", f"one report is {flag}")

@@ -35,7 +35,10 @@ class Decision:
     """Whether two event records report the same event, and why.
 
     ``matched`` names the fields that agreed (weakly or strongly); ``conflicts`` holds one
-    ``"field: reason"`` string for each field that ruled the pair out.
+    ``"field: reason"`` string for each field that ruled the pair out. ``score`` (0-1) is
+    the summed weight of the agreeing fields, for ranking candidates; it is 0 when a
+    conflict rules the pair out, and ``same`` is decided by the rules in compare.py, not
+    by a score threshold.
     """
 
     same: bool
