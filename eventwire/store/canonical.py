@@ -110,7 +110,8 @@ def find_match(db: Database, event: Event, article_id: int,
         return None
     rows = db.rows(
         "SELECT e.id, e.record FROM events e WHERE e.country_code = ? AND e.date >= ? "
-        "AND e.date <= ? AND e.flagged = 0 AND (e.acled_event_type = ? OR e.type_family = ?) "
+        "AND e.date <= ? AND e.flagged = 0 AND e.status <> 'merged' "
+        "AND (e.acled_event_type = ? OR e.type_family = ?) "
         "AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = e.id AND m.article_id = ?) "
         "ORDER BY e.id LIMIT ?",
         (event.location.country_code, *window, event.acled_event_type,
@@ -144,10 +145,15 @@ def conservative(current: int | None, reported: int | None) -> int | None:
 
 def merge_report(db: Database, match: Match, report: Event, *, mention_id: int, source: str,
                  who: str) -> None:
-    """Fold a report's figures into its canonical event and log every changed field."""
+    """Fold a report's figures into its canonical event and log every changed field.
+    Figures a reviewer corrected (``events.corrected``) are kept as the reviewer set them."""
     canonical = match.canonical
     changed: list[tuple[str, Any, Any]] = []
+    corrected = db.row("SELECT corrected FROM events WHERE id = ?", (match.event_id,))[0]
+    kept = set(json.loads(corrected)) if corrected else set()
     for name in FIGURES:
+        if name in kept:
+            continue
         old = getattr(canonical, name)
         new = conservative(old, getattr(report, name))
         if new != old:

@@ -50,6 +50,12 @@ def _known(cls: type, data: dict[str, Any]) -> Any:
     return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
 
 
+def actor_names(event: Event) -> str:
+    """The event's actor and recipient names, lower case, one per line (``events.names``,
+    searched by the HTTP API's actor filter)."""
+    return "\n".join(a.name.lower() for a in [*event.actors, *event.recipients] if a.name)
+
+
 def place_key(location: Location) -> str:
     """One key per gazetteer entry; places without a GeoNames id key by name and position."""
     if location.geonameid is not None:

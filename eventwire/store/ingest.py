@@ -16,7 +16,7 @@ from eventwire.records import Doc, Event, Location
 from eventwire.store.canonical import (
     Compare, Match, find_match, is_flagged, merge_report, type_family,
 )  # fmt: skip
-from eventwire.store.codec import content_hash, event_json, place_key
+from eventwire.store.codec import actor_names, content_hash, event_json, place_key
 from eventwire.store.database import Database
 from eventwire.store.schema import now
 
@@ -96,14 +96,14 @@ def _new_canonical(db: Database, event: Event, place_id: int | None, article_key
         "INSERT INTO events (event_key, event_type, type_family, mode, acled_event_type, "
         "acled_sub_event_type, disorder_type, date, time_precision, place_id, country_code, "
         "dead, injured, arrested, size, flagged, confidence, mention_count, sources, record, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?)",
+        "created_at, updated_at, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?)",
         (key, event.event_type, type_family(event.event_type), event.mode,
          event.acled_event_type, event.acled_sub_event_type, event.disorder_type, event.date,
          event.time_precision, place_id, event.location.country_code if event.location else None,
          event.dead, event.injured, event.arrested, event.size, int(is_flagged(event)),
          event.confidence, 1, json.dumps([event.doc_id], ensure_ascii=False),
-         event_json(record), stamp, stamp))
+         event_json(record), stamp, stamp, actor_names(event)))
 
 
 def _insert_mention(db: Database, event: Event, *, article_id: int, event_id: int, ordinal: int,

@@ -59,7 +59,7 @@ def canonical_events(db: Database, selection: ExportFilter) -> Iterator[StoredEv
 
 
 def _where(selection: ExportFilter) -> tuple[list[str], list[object]]:
-    where: list[str] = []
+    where: list[str] = ["status = 'active'"]  # not rejected or merged away in review
     params: list[object] = []
     if selection.since is not None:
         where.append("date >= ?")
