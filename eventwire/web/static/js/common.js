@@ -15,16 +15,18 @@ export const ACLED_TYPES = [
   "Strategic developments",
 ];
 
-export const ACLED_SUB_TYPES = [
-  "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
-  "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-  "Remote explosive/landmine/IED", "Grenade", "Sexual violence", "Attack",
-  "Abduction/forced disappearance", "Peaceful protest", "Protest with intervention",
-  "Excessive force against protesters", "Violent demonstration", "Mob violence", "Agreement",
-  "Arrests", "Change to group/activity", "Disrupted weapons use",
-  "Headquarters or base established", "Looting/property destruction",
-  "Non-violent transfer of territory", "Other",
-];
+// ACLED's sub-event types by event type (the ACLED codebook).
+export const ACLED_SUB_TYPES = {
+  Battles: ["Armed clash", "Government regains territory", "Non-state actor overtakes territory"],
+  "Explosions/Remote violence": ["Chemical weapon", "Air/drone strike", "Suicide bomb",
+    "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"],
+  "Violence against civilians": ["Sexual violence", "Attack", "Abduction/forced disappearance"],
+  Protests: ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"],
+  Riots: ["Violent demonstration", "Mob violence"],
+  "Strategic developments": ["Agreement", "Arrests", "Change to group/activity",
+    "Disrupted weapons use", "Headquarters or base established", "Looting/property destruction",
+    "Non-violent transfer of territory", "Other"],
+};
 
 // One colour per PLOVER family (the store's type families), used by map dots and legend.
 const FAMILY = {

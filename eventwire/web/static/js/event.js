@@ -134,9 +134,22 @@ function renderMentions(detail) {
 
 // ------------------------------------------------------------- history ----------------
 
+/** A changed value as short text: actors by name, a place by name and country. */
 function show(value) {
-  if (value === null || value === undefined) return "—";
-  return typeof value === "string" ? value : JSON.stringify(value);
+  if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "string") return value;
+  if (Array.isArray(value) && value.every((v) => v && typeof v === "object" && "name" in v)) {
+    return actorNames(value) || "(none)";
+  }
+  if (typeof value === "object" && "name" in value && "lat" in value) {
+    return `${value.name} (${value.country_code || value.country || "?"}; ${value.lat}, ${value.lon})`;
+  }
+  return JSON.stringify(value);
+}
+
+function when(value) {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(String(value || ""));
+  return m ? `${m[1]} ${m[2]}` : String(value || "");
 }
 
 function renderChanges(changes) {
@@ -149,7 +162,7 @@ function renderChanges(changes) {
   box.appendChild(el("table", { class: "changes", id: "change-table" },
     el("thead", {}, el("tr", {}, ["When", "Who", "Field", "Old", "New"].map((h) => el("th", { scope: "col" }, h)))),
     el("tbody", {}, changes.map((c) => el("tr", { dataset: { field: c.field || "" } },
-      el("td", {}, c.when || ""), el("td", {}, c.who || ""), el("td", {}, c.field || ""),
+      el("td", { title: c.when || "" }, when(c.when)), el("td", {}, c.who || ""), el("td", {}, c.field || ""),
       el("td", { class: "v" }, show(c.old)), el("td", { class: "v new" }, show(c.new)))))));
 }
 

@@ -22,7 +22,7 @@ function buildForm() {
     event_type: el("select", { name: "event_type" }, options(PLOVER_TYPES)),
     mode: el("input", { name: "mode", placeholder: "e.g. riot, arrest" }),
     acled_event_type: el("select", { name: "acled_event_type" }, options(ACLED_TYPES, { blank: "(none)" })),
-    acled_sub_event_type: el("select", { name: "acled_sub_event_type" }, options(ACLED_SUB_TYPES, { blank: "(none)" })),
+    acled_sub_event_type: el("select", { name: "acled_sub_event_type" }),
     date: el("input", { name: "date", type: "date" }),
     location_name: el("input", { name: "location_name" }),
     location_country: el("input", { name: "location_country", maxlength: "2", placeholder: "ISO code, e.g. KZ" }),
@@ -42,7 +42,22 @@ function buildForm() {
     row("Actors", f.actors), row("Dead", f.dead), row("Injured", f.injured),
     row("Arrested", f.arrested), row("Notes", f.notes),
     el("div", { class: "actions wide" }, el("button", { type: "submit", id: "save" }, "Save changes")));
+  f.acled_event_type.addEventListener("change", () => {
+    const subs = ACLED_SUB_TYPES[f.acled_event_type.value] || [];
+    const current = f.acled_sub_event_type.value;
+    subTypeOptions(f, subs.includes(current) ? current : "");
+  });
   return { form, f };
+}
+
+/** The sub-type list holds the chosen ACLED type's sub-types (and keeps `keep` if given). */
+function subTypeOptions(f, keep) {
+  const select = f.acled_sub_event_type;
+  while (select.firstChild) select.removeChild(select.firstChild);
+  const subs = ACLED_SUB_TYPES[f.acled_event_type.value] || [];
+  for (const node of options(subs, { blank: "(none)" })) select.appendChild(node);
+  if (keep && !subs.includes(keep)) select.appendChild(el("option", { value: keep }, keep));
+  select.value = keep || "";
 }
 
 const text = (v) => (v === null || v === undefined ? "" : String(v));
@@ -51,14 +66,14 @@ const text = (v) => (v === null || v === undefined ? "" : String(v));
 function fill(f, ev) {
   const loc = ev.location || {};
   // A value the lists do not know (a newer codebook) is kept, not silently blanked.
-  for (const k of ["event_type", "acled_event_type", "acled_sub_event_type"]) {
+  for (const k of ["event_type", "acled_event_type"]) {
     const v = text(ev[k]);
     if (v && ![...f[k].options].some((o) => o.value === v)) f[k].appendChild(el("option", { value: v }, v));
   }
   f.event_type.value = ev.event_type || "";
   f.mode.value = text(ev.mode);
   f.acled_event_type.value = text(ev.acled_event_type);
-  f.acled_sub_event_type.value = text(ev.acled_sub_event_type);
+  subTypeOptions(f, text(ev.acled_sub_event_type));
   f.date.value = text(ev.date);
   f.location_name.value = text(loc.name);
   f.location_country.value = text(loc.country_code || loc.country);
@@ -93,7 +108,12 @@ function changedLocation(f, ev) {
     && lat === (before.lat ?? null) && lon === (before.lon ?? null);
   if (same) return undefined;
   if (!name && !country && lat === null && lon === null) return null;
-  return { ...before, name, country_code: country || null, lat, lon };
+  if (!name || !country || lat === null || lon === null) {
+    throw new Error("A place needs a name, a two-letter country code, a latitude and a longitude (or clear all four).");
+  }
+  const loc = { name, country_code: country, lat, lon };
+  if (before.admin1 && name === text(before.name)) loc.admin1 = before.admin1;
+  return loc;
 }
 
 function changedActors(f, ev) {
@@ -116,6 +136,11 @@ function changes(f, ev) {
   str("mode", f.mode);
   str("acled_event_type", f.acled_event_type);
   str("acled_sub_event_type", f.acled_sub_event_type);
+  // The API checks the sub-type against the type, so the two travel together.
+  if ("acled_event_type" in out || "acled_sub_event_type" in out) {
+    out.acled_event_type = f.acled_event_type.value || null;
+    out.acled_sub_event_type = f.acled_sub_event_type.value || null;
+  }
   str("date", f.date);
   str("notes", f.notes);
   for (const k of COUNTS) {
