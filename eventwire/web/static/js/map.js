@@ -11,6 +11,8 @@ const TILE_ATTRIBUTION = "© OpenStreetMap contributors";
 
 const COUNTRY_STYLE = { color: "#9aa7b4", weight: 0.8, fillColor: "#e8ecef", fillOpacity: 1 };
 
+const MAX_LABELS = 12; // places named on the map; more would clutter it
+
 let countriesPromise = null;
 
 function loadCountries() {
@@ -58,8 +60,9 @@ export class EventMap {
       places.get(key).events.push(ev);
     }
     let count = 0;
+    const labelled = places.size <= MAX_LABELS;
     for (const place of places.values()) {
-      this.placeDot(place).addTo(this.dots);
+      this.placeDot(place, labelled).addTo(this.dots);
       count += place.events.length;
     }
     const container = this.map.getContainer();
@@ -68,7 +71,7 @@ export class EventMap {
     return count;
   }
 
-  placeDot(place) {
+  placeDot(place, labelled) {
     const n = place.events.length;
     const colours = new Map();
     for (const ev of place.events) {
@@ -82,7 +85,10 @@ export class EventMap {
     });
     const title = `${place.name || "?"}: ${n} event${n === 1 ? "" : "s"}`;
     // Tooltip and popup contents are DOM nodes built with textContent, never HTML strings.
-    dot.bindTooltip(el("span", {}, title));
+    if (labelled) {
+      dot.bindTooltip(el("span", { title }, `${place.name || "?"}${n > 1 ? ` · ${n}` : ""}`),
+        { permanent: true, direction: "right", className: "place-label", offset: [6, 0] });
+    } else dot.bindTooltip(el("span", {}, title));
     if (n === 1 && this.onSelect) {
       dot.on("click", () => this.onSelect(place.events[0].id));
     } else {
