@@ -5,6 +5,8 @@
     eventwire gazetteer build [--geonames allCountries.zip] [--admin1 FILE] [--output PATH]
     eventwire ingest PATH... [--db URL] [--published DATE]
     eventwire export [--db URL] --format acled|jsonl|geojson|parquet [--since DATE ...]
+    eventwire serve [--db URL] [--host 127.0.0.1] [--port 8000]
+    eventwire user add NAME [--db URL] [--password-stdin] | user list [--db URL]
 
 Output goes to stdout; errors go to stderr as one line each. Exit status: 0 when every
 document was processed, 1 when at least one failed (the others are still written),
@@ -85,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "and metadata.jsonl {doc_id, date} (e.g. ../shared/data/india_police_events)")
     dd.add_argument("--limit", type=int, help="score only the first N pairs")
     store_commands(sub)
+    web_commands(sub)
     gz = sub.add_parser("gazetteer", help="manage the embedded gazetteer")
     gz_sub = gz.add_subparsers(dest="action", required=True)
     gb = gz_sub.add_parser("build", help="(re)build the gazetteer from the installed packages "
@@ -125,6 +128,29 @@ def store_commands(sub: argparse._SubParsersAction) -> None:
                      help="in acled/geojson output, also write negated/hypothetical/historical "
                      "events (jsonl and parquet always carry them, with their flags)")
     exp.add_argument("--output", type=Path, metavar="FILE", help="write here instead of stdout")
+
+
+def web_commands(sub: argparse._SubParsersAction) -> None:
+    db_help = ("database URL: sqlite:///PATH (default sqlite:///eventwire.db) or "
+               "postgresql://USER@HOST:PORT/DBNAME")
+    srv = sub.add_parser("serve", help="serve the HTTP API and the dashboard (one process)")
+    srv.add_argument("--db", default=None, help=db_help)
+    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default "
+                     "127.0.0.1, this machine only)")
+    srv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    srv.add_argument("--session-hours", type=float, default=12.0,
+                     help="how long a sign-in lasts (default 12)")
+    srv.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=True,
+                     help="log every request to stderr (default on)")
+    usr = sub.add_parser("user", help="accounts that may review events in the dashboard")
+    usr_sub = usr.add_subparsers(dest="action", required=True)
+    add = usr_sub.add_parser("add", help="add an account (asks for the password twice)")
+    add.add_argument("name", help="user name: letters, digits, '.', '_', '@', '-'")
+    add.add_argument("--db", default=None, help=db_help)
+    add.add_argument("--password-stdin", action="store_true",
+                     help="read the password from the first line of stdin instead")
+    lst = usr_sub.add_parser("list", help="list the accounts")
+    lst.add_argument("--db", default=None, help=db_help)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -327,8 +353,47 @@ def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
+    import uvicorn
+
+    from eventwire.store import DEFAULT_URL
+    from eventwire.web import create_app
+
+    app = create_app(args.db or DEFAULT_URL, session_hours=args.session_hours)
+    print(f"eventwire: serving {args.db or DEFAULT_URL} on http://{args.host}:{args.port}/",
+          file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, access_log=args.access_log,
+                log_level="info" if args.verbose else "warning")
+    return 0
+
+
+def cmd_user(args: argparse.Namespace, out: TextIO) -> int:
+    from eventwire.errors import ConfigError
+    from eventwire.store import DEFAULT_URL, EventStore
+    from eventwire.web.accounts import add_user, check_name, check_password, list_users
+
+    with EventStore.open(args.db or DEFAULT_URL, create=args.action == "add") as store:
+        if args.action == "list":
+            for name, created in list_users(store.db):
+                out.write(f"{name}\t{created}\n")
+            return 0
+        check_name(args.name)
+        if args.password_stdin:
+            password = sys.stdin.readline().rstrip("\r\n")
+        else:
+            import getpass
+
+            password = check_password(getpass.getpass(f"password for {args.name}: "))
+            if getpass.getpass("again: ") != password:
+                raise ConfigError("the two passwords differ; run the command again")
+        add_user(store.db, args.name, password)
+    print(f"eventwire: user {args.name} added", file=sys.stderr)
+    return 0
+
+
 COMMANDS = {"extract": cmd_extract, "geoparse": cmd_geoparse, "eval": cmd_eval,
-            "gazetteer": cmd_gazetteer, "ingest": cmd_ingest, "export": cmd_export}
+            "gazetteer": cmd_gazetteer, "ingest": cmd_ingest, "export": cmd_export,
+            "serve": cmd_serve, "user": cmd_user}
 
 if __name__ == "__main__":
     raise SystemExit(main())
