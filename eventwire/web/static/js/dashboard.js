@@ -9,7 +9,7 @@ import { EventMap, legend } from "./map.js";
 import { drawTimeline } from "./timeline.js";
 
 const FILTERS = ["since", "until", "country", "type", "actor", "q", "bbox"];
-const MAP_LIMIT = 1000;
+const MAP_LIMIT = 500; // the API's largest page
 const COLUMNS = [
   // [header, sort key or null, cell(ev)]
   ["Date", "date", (ev) => ev.date || "undated"],

@@ -51,18 +51,19 @@ function fieldRows(ev, detail) {
   const flags = ["negated", "hypothetical", "historical"].filter((f) => ev[f]);
   return [
     ["Event id", el("code", {}, ev.id)],
-    ["PLOVER", eventLabel(ev)],
+    ["PLOVER", eventLabel(ev), ["event_type", "mode"]],
     ["Context", (ev.context || []).join(", ") || "—"],
-    ["ACLED type", ev.acled_event_type || "— (not coded by ACLED)"],
-    ["ACLED sub-type", ev.acled_sub_event_type || "—"],
+    ["ACLED type", ev.acled_event_type || "— (not coded by ACLED)", ["acled_event_type"]],
+    ["ACLED sub-type", ev.acled_sub_event_type || "—", ["acled_sub_event_type"]],
     ["Disorder type", ev.disorder_type || "—"],
-    ["Date", ev.date ? `${ev.date}${ev.time_precision ? ` (${PRECISION[ev.time_precision] || ev.time_precision})` : ""}` : "undated"],
-    ["Location", locationValue(ev.location)],
-    ["Actors", actorList(ev.actors)],
-    ["Recipients", actorList(ev.recipients)],
-    ["Dead", formatNumber(ev.dead) || "—"],
-    ["Injured", formatNumber(ev.injured) || "—"],
-    ["Arrested", formatNumber(ev.arrested) || "—"],
+    ["Date", ev.date ? `${ev.date}${ev.time_precision ? ` (${PRECISION[ev.time_precision] || ev.time_precision})` : ""}` : "undated",
+      ["date", "time_precision"]],
+    ["Location", locationValue(ev.location), ["location"]],
+    ["Actors", actorList(ev.actors), ["actors"]],
+    ["Recipients", actorList(ev.recipients), ["recipients"]],
+    ["Dead", formatNumber(ev.dead) || "—", ["dead"]],
+    ["Injured", formatNumber(ev.injured) || "—", ["injured"]],
+    ["Arrested", formatNumber(ev.arrested) || "—", ["arrested"]],
     ["Crowd size", formatNumber(ev.size) || "—"],
     ["Flags", flags.join(", ") || "none"],
     ["Confidence", typeof ev.confidence === "number" ? ev.confidence.toFixed(2) : "—"],
@@ -74,9 +75,13 @@ function fieldRows(ev, detail) {
 function renderFields(ev, detail) {
   const dl = $("fields");
   clear(dl);
-  for (const [label, value] of fieldRows(ev, detail)) {
+  const corrected = new Set(ev.corrected || []);
+  for (const [label, value, keys = []] of fieldRows(ev, detail)) {
     const key = label.toLowerCase().replace(/[^a-z]+/g, "-");
-    append(dl, [el("dt", {}, label), el("dd", { dataset: { field: key } }, value)]);
+    const mark = keys.some((k) => corrected.has(k))
+      ? el("span", { class: "tag corrected", title: "corrected in review" }, "corrected") : null;
+    append(dl, [el("dt", {}, label, mark ? " " : null, mark),
+      el("dd", { dataset: { field: key } }, value)]);
   }
 }
 
@@ -104,14 +109,16 @@ function mentionCard(mention, article, index) {
   const head = el("div", { class: "event-head" },
     el("h3", { class: "article-title" }, article ? (article.title || "(untitled article)") : `article ${mention.article_id}`),
     el("label", { class: "mention-pick review-only", hidden: !currentUser() }, pick, "select for split"));
-  const spans = evidence.map((e) => ({ start: e.start, end: e.end, text: e.text, label: e.field }));
+  const spans = evidence.map((e) => ({ start: e.start, end: e.end, text: e.text,
+    label: e.field && e.field !== "event" ? e.field : null }));
   return el("article", { class: "article mention", dataset: { mention: mention.id, article: mention.article_id } },
     head,
     article ? articleMeta(article) : null,
     el("p", { class: "note" }, `Mention ${index + 1} (id ${mention.id}): `,
       matched.length ? `merged into this event on ${matched.join(", ")}` : "the report that made this event"),
     el("ol", { class: "evidence-list" }, evidence.map((e) => el("li", {},
-      e.field ? el("span", { class: "tag" }, e.field) : null, el("q", { class: "evidence-text" }, e.text || "")))),
+      e.field && e.field !== "event" ? el("span", { class: "tag" }, e.field) : null,
+      el("q", { class: "evidence-text" }, e.text || "")))),
     article && typeof article.text === "string"
       ? el("div", { class: "article-text" }, highlighted(article.text, spans))
       : el("p", { class: "note" }, "The article's text is not available."));
@@ -175,8 +182,13 @@ function renderEvent(detail) {
   $("event-title").textContent = `${eventLabel(ev)} · ${ev.date || "undated"}${where}`;
   document.title = `${eventLabel(ev)} ${ev.date || ""} · eventwire`;
   const status = ev.status || "active";
-  $("event-status").textContent = status === "active" ? "" : status;
-  $("event-status").className = `status-${status}`;
+  const statusBox = $("event-status");
+  clear(statusBox);
+  statusBox.className = `status-${status}`;
+  if (ev.merged_into) {
+    append(statusBox, ["merged into ", el("a", { href: `/events/${encodeURIComponent(ev.merged_into)}`,
+      id: "merged-into" }, ev.merged_into)]);
+  } else if (status !== "active") statusBox.textContent = status;
   renderFields(ev, detail);
   renderMentions(detail);
   renderChanges(detail.changes);

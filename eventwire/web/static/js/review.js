@@ -204,6 +204,16 @@ export function mountEditor({ page, box, message, reload, onNavigate }) {
     confirm.hidden = !on;
     cancel.hidden = !on;
   };
+  const restore = $("restore");
+  restore.addEventListener("click", async () => {
+    try {
+      await api(`/api/events/${encodeURIComponent(page.id)}`, { method: "PATCH", body: { status: "active" } });
+      await reload();
+      ok("Restored: the event is active again.");
+    } catch (exc) {
+      fail(exc.message);
+    }
+  });
   reject.addEventListener("click", () => armed(true));
   cancel.addEventListener("click", () => armed(false));
   confirm.addEventListener("click", async () => {
@@ -262,7 +272,15 @@ export function mountEditor({ page, box, message, reload, onNavigate }) {
     }
   });
 
-  return { load: (ev) => fill(f, ev) };
+  return {
+    load: (ev) => {
+      fill(f, ev);
+      const rejected = ev.status === "rejected";
+      armed(false);
+      reject.hidden = rejected;
+      restore.hidden = !rejected;
+    },
+  };
 }
 
 function clearChildren(node) {
