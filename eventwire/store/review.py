@@ -154,15 +154,15 @@ def _location(value: Any, current: Location | None) -> Location | None:
                       "use name, lat, lon, country, admin1, geonameid, geo_precision")
     base = dataclasses.asdict(current) if current else {}
     moved = any(k in value for k in ("name", "lat", "lon", "country", "country_code"))
-    if moved and "geonameid" not in value:
-        base["geonameid"] = None  # a place set by hand is not a gazetteer entry
+    if moved:  # a place set by hand is not the gazetteer entry the coder chose
+        base.update({k: None for k in ("geonameid", "admin1", "geo_precision")})
     country = value.get("country", value.get("country_code", base.get("country_code")))
     if not (isinstance(country, str) and len(country) == 2 and country.isalpha()):
         raise Invalid("location.country must be an ISO 3166-1 alpha-2 code, e.g. KZ")
     geonameid = value.get("geonameid", base.get("geonameid"))
     if geonameid is not None and (isinstance(geonameid, bool) or not isinstance(geonameid, int)):
         raise Invalid("location.geonameid must be a whole number or null")
-    precision = value.get("geo_precision", base.get("geo_precision", 1))
+    precision = value.get("geo_precision", base.get("geo_precision") or 1)
     if precision not in (1, 2, 3):
         raise Invalid("location.geo_precision must be 1 (town), 2 (near/part of) or 3 (region)")
     return Location(

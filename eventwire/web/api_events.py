@@ -64,6 +64,8 @@ def _text(name: str, value: str | None) -> str | None:
         return None
     if len(value) > MAX_TEXT_PARAM:
         raise BadRequest(f"{name} is longer than {MAX_TEXT_PARAM} characters; shorten it")
+    if not value.isprintable():
+        raise BadRequest(f"{name} contains control characters; send printable text only")
     return value.strip()
 
 
