@@ -138,9 +138,13 @@ async function refresh({ fitMap = false } = {}) {
     renderTable(page);
     renderStats(stats);
     const shown = map.show(mapped.events || []);
-    $("map-note").textContent = mapped.total > (mapped.events || []).length
-      ? `The map shows ${shown} of ${mapped.total} events.` : "";
-    if (fitMap && !state.mapView) map.fit(mapped.events || []);
+    const notes = [];
+    if (mapped.total > (mapped.events || []).length) notes.push(`The map shows ${shown} of ${mapped.total} events.`);
+    if (fitMap && !state.mapView) {
+      const outside = map.fit(mapped.events || []);
+      if (outside) notes.push(`${outside} event${outside === 1 ? " is" : "s are"} outside this view; zoom out to see ${outside === 1 ? "it" : "them"}.`);
+    }
+    $("map-note").textContent = notes.join(" ");
   } catch (exc) {
     if (mine !== generation) return;
     showMessage(message, exc.message);

@@ -101,7 +101,8 @@ export class EventMap {
     return dot;
   }
 
-  /** Fit the view to the dots, trimming far outliers (5 % each side) once there are 10+. */
+  /** Fit the view to the dots, trimming far outliers (5 % each side) once there are 10+;
+   * returns how many events are left outside the view. */
   fit(events, { maxZoom = 6 } = {}) {
     const pts = events.map((e) => e.location)
       .filter((l) => l && typeof l.lat === "number" && typeof l.lon === "number");
@@ -113,6 +114,8 @@ export class EventMap {
     const hi = pts.length - 1 - cut;
     const bounds = L.latLngBounds([lats[lo], lons[lo]], [lats[hi], lons[hi]]);
     this.map.fitBounds(bounds.pad(0.6), { maxZoom, animate: false });
+    const view = this.map.getBounds();
+    return pts.filter((p) => !view.contains([p.lat, p.lon])).length;
   }
 
   /** "minlon,minlat,maxlon,maxlat" of the current view, clamped to the world. */
