@@ -45,7 +45,10 @@ SECTOR_NOUNS: dict[str, str] = {
     **dict.fromkeys(("civilian", "resident", "villager", "people", "person", "man", "woman",
                      "child", "family", "passenger", "farmer", "citizen", "worshipper",
                      "community", "local", "youth", "inhabitant", "villager", "prisoner",
-                     "inmate", "trader", "driver", "teacher", "doctor", "nurse", "victim"), "CVL"),
+                     "inmate", "trader", "driver", "teacher", "doctor", "nurse", "victim",
+                     "shopkeeper", "vendor", "seller", "merchant", "neighbour", "neighbor",
+                     "relative", "fisherman", "fishermen", "miner", "herder", "pedestrian",
+                     "national", "homeowner", "tenant", "landowner", "peasant"), "CVL"),
     **dict.fromkeys(("journalist", "reporter", "correspondent"), "JRN"),
     **dict.fromkeys(("company", "firm", "businessman", "plant", "bank"), "BUS"),
     **dict.fromkeys(("militia", "vigilante", "militiaman", "militiamen", "clansman",
@@ -116,7 +119,8 @@ COLLECTIVE_HEADS = frozenset({"member", "personnel", "unit", "group", "thousand"
                               "dozen", "score", "number", "some", "many", "most", "all", "part",
                               "contingent", "delegation", "head", "team", "squad", "position",
                               "post", "base", "checkpoint", "convoy", "patrol", "camp",
-                              "headquarters", "stronghold", "vehicle"})
+                              "headquarters", "stronghold", "vehicle", "department",
+                              "station"})
 
 
 ARMED_MODIFIERS = frozenset({"armed", "masked", "unidentified", "unknown", "hooded"})
@@ -147,8 +151,17 @@ def sector_of(span: Any) -> str | None:
 
 
 def _of_target(tok: Any) -> Any:
-    return next((g for c in tok.children if c.lower_ == "of" for g in c.children
-                 if g.dep_ == "pobj"), None)
+    """The noun of an "of" phrase; "a number of demonstrating workers", which the small
+    parser reads as a verb phrase, gives the verb's object."""
+    for c in tok.children:
+        if c.lower_ != "of":
+            continue
+        for g in c.children:
+            if g.dep_ == "pobj":
+                return g
+            if g.dep_ == "pcomp":
+                return next((o for o in g.children if o.dep_ == "dobj"), None)
+    return None
 
 
 def _sector_word(tok: Any) -> str | None:

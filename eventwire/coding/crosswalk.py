@@ -61,8 +61,11 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
             return _code(STRATEGIC, STRATEGIC, "Looting/property destruction")  # armed looters
         return _protest(mode, dead)
     if event_type == "ASSAULT":
+        # Small arms between armed sides are a clash; so is small-arms fire between
+        # unnamed sides, unless heavier weapons are named too.
         if small_arms and (actor_sectors & ARMED_SECTORS and recipient_sectors & ARMED_SECTORS
-                           or not (actor_sectors or recipient_sectors)) and mode != "abduct":
+                           or not (actor_sectors or recipient_sectors) and not weapon_sub) \
+                and mode != "abduct":
             return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")
         code = _assault(mode, actor_sectors, recipient_sectors, dead, rioting,
                         armed_weapons=small_arms or weapon_sub != "")

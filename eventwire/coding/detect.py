@@ -81,6 +81,9 @@ def _verb_hit(tok: Any) -> Hit | None:
         return None
     if trig.event_type == "ASSAULT":  # "fired mortars at the positions of X": X is hit
         objects = [o for o in objects if o.lemma_.lower() not in WEAPON_LEMMAS] + _targets([tok])
+    if trig.mode == "sideAB":  # "workers clashed with police": the other side
+        objects += _expand_conj([g for c in tok.children if c.dep_ == "prep" and c.lower_ in (
+            "with", "against") for g in c.children if g.dep_ == "pobj"])
     obj_lemmas = {o.lemma_.lower() for o in objects} | {o.text.lower() for o in objects}
     if trig.needs_object and not (obj_lemmas & trig.needs_object):
         return None
@@ -139,8 +142,10 @@ def _noun_hit(tok: Any) -> Hit | None:
         return None  # "an attack on media freedom"
     of_args = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
                for g in c.children if g.dep_ == "pobj"]
-    subjects.extend(_expand_conj([g for c in tok.children if c.dep_ == "prep" and c.lower_ ==
-                                  "between" for g in c.children if g.dep_ == "pobj"]))
+    between = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"]
+    if not between and head.lemma_.lower() in HAPPEN_VERBS:  # "clashes erupted between A and B"
+        between = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "between"]
+    subjects.extend(_expand_conj([g for c in between for g in c.children if g.dep_ == "pobj"]))
     (subjects if trig.event_type == "PROTEST" else objects).extend(_expand_conj(of_args))
     return Hit(token=tok, trigger=trig, mode=trig.mode, subjects=subjects, objects=objects)
 
@@ -294,7 +299,19 @@ def _arguments(verb: Any) -> tuple[list[Any], list[Any], list[Any]]:
             subjects.extend(c for c in head.children if c.dep_ in SUBJECTS)
             if verb.dep_ == "conj" and not objects:
                 objects.extend(c for c in head.children if c.dep_ in PASSIVE_SUBJECTS)
-    return _expand_conj(subjects), _expand_conj(objects), _expand_conj(agent)
+    return (_expand_conj(_appositions(subjects)), _expand_conj(_appositions(objects)),
+            _expand_conj(agent))
+
+
+def _appositions(tokens: list[Any]) -> list[Any]:
+    """"In Tijuana, Baja California, an off-duty officer was shot": the small parser makes
+    the place the subject and the person its apposition; the person is the party."""
+    out = []
+    for t in tokens:
+        appos = [c for c in t.children if c.dep_ == "appos"] if t.ent_type_ in ("GPE", "LOC") \
+            else []
+        out.extend(appos or [t])
+    return out
 
 
 def _hands_of(prep: Any) -> list[Any]:

@@ -162,9 +162,9 @@ def recode(ev: Event, *, intervened: bool) -> Event:
         return ev
     evidence = " ".join(e.text for e in ev.evidence)
     found = weapon_class(evidence)
+    actor_sectors, recipient_sectors = _party_sectors(ev)
     code = crosswalk(ev.event_type, ev.mode,
-                     actor_sectors=frozenset(a.sector for a in ev.actors if a.sector),
-                     recipient_sectors=frozenset(a.sector for a in ev.recipients if a.sector),
+                     actor_sectors=actor_sectors, recipient_sectors=recipient_sectors,
                      dead=ev.dead, weapon_sub=found[1] if found else "",
                      small_arms=small_arms(evidence),
                      context=tuple(ev.context) + (("weapons",) if found else ()),
@@ -180,6 +180,27 @@ def recode(ev: Event, *, intervened: bool) -> Event:
         ev.actors = dedupe([rioters(a) if a.sector == "PRO" else a for a in ev.actors])
     _impute_parties(ev, code.event_type)
     return ev
+
+
+def _party_sectors(ev: Event) -> tuple[frozenset[str], frozenset[str]]:
+    """Sectors of the parties for the crosswalk. Parties imputed by an earlier coding
+    (empty text) count only as ACLED's convention has it: an unnamed attacker is an
+    armed group (kept when the text names no attacker), and imputed victims are never
+    evidence. Shots with no named party and no casualty are fire between unnamed sides."""
+    named_actors = frozenset(_acting_sector(a) for a in ev.actors if a.sector and a.text)
+    recipients = frozenset(a.sector for a in ev.recipients if a.sector and a.text)
+    if not named_actors and not recipients and not (ev.dead or ev.injured):
+        return frozenset(), frozenset()
+    imputed = frozenset(a.sector for a in ev.actors if a.sector and not a.text)
+    return named_actors or imputed, recipients
+
+
+def _acting_sector(actor: Actor) -> str | None:
+    """The sector the text gave a party: a crowd renamed "Rioters" by an earlier coding
+    of this event is still the protesters the text named, unless it called them a mob."""
+    if actor.sector == "RIO" and not any(w in actor.text.lower() for w in ("riot", "mob", "loot")):
+        return "PRO"
+    return actor.sector
 
 
 def _impute_parties(ev: Event, acled_type: str) -> None:

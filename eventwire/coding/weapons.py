@@ -21,7 +21,8 @@ WEAPON_CLASSES: tuple[tuple[frozenset[str], str, str], ...] = (
     (frozenset({"ied", "landmine", "mine", "bomb", "car-bomb", "explosive", "device",
                 "booby", "detonate", "vbied"}), "explosives", "Remote explosive/landmine/IED"),
     (frozenset({"artillery", "mortar", "shell", "shelling", "rocket", "missile", "howitzer",
-                "launcher", "cannon", "bombardment", "projectile", "grad", "katyusha", "tank"}),
+                "launcher", "cannon", "bombardment", "projectile", "grad", "katyusha", "tank",
+                "hmg"}),
      "heavy-weapons", "Shelling/artillery/missile attack"),
     (frozenset({"gun", "gunfire", "rifle", "pistol", "firearm", "machinegun", "machine-gun",
                 "bullet", "sniper", "gunman", "shoot", "shot", "shooting"}), "firearms", ""),
@@ -31,22 +32,26 @@ WEAPON_CLASSES: tuple[tuple[frozenset[str], str, str], ...] = (
 WEAPON_RANK = {"suicide-attack": 0, "aerial": 1, "explosives": 2, "heavy-weapons": 3,
                "firearms": 4, "primitive": 5}
 WEAPON_LEMMAS = frozenset().union(*(c[0] for c in WEAPON_CLASSES))
+HEAVY_MG = re.compile(r"heavy[- ]machine[- ]?guns?")
 EXPLOSION_WORDS = frozenset({"explosion", "blast", "explode", "detonation"})
 
 
 def _words(text: str) -> set[str]:
     lowered = re.sub(r"grenade[- ]launchers?", "launcher", text.lower())  # a heavy weapon
+    lowered = HEAVY_MG.sub("hmg", lowered)  # heavy machine guns: heavy weapons (ACLED)
     words = set(re.findall(r"[a-z]+(?:-[a-z]+)?", lowered))
     return words | {w[:-1] for w in words if w.endswith("s") and len(w) > 3} | {
-        w[:-2] for w in words if w.endswith("es") and len(w) > 4}
+        w[:-2] for w in words if w.endswith("es") and len(w) > 4} | {
+        w[:-2] for w in words if w.endswith("ed") and len(w) > 5}  # "shelled", "bombed"
 
 
 def small_arms(text: str) -> bool:
     """Does the text name small arms (guns, rifles, machine guns)? Fire exchanged with
     them at an armed enemy's positions is a clash, not remote violence (ACLED)."""
     words = _words(text)
-    return bool(words & WEAPON_CLASSES[5][0]) or "small arms" in text.lower() or \
-        "machine gun" in text.lower()
+    lowered = HEAVY_MG.sub("hmg", text.lower())
+    return bool(words & WEAPON_CLASSES[5][0]) or "small arms" in lowered or \
+        "machine gun" in lowered
 
 
 def weapon_class(text: str) -> tuple[str, str] | None:
