@@ -83,3 +83,26 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
               _event(3, etype="PROTEST", mode="demo", date="2022-01-04")]
     kept = merge_events(events)
     assert len(kept) == 1 and kept[0].location.name == "Almaty"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 8 May 2020, observers recorded 14 bursts of fire involving small arms near Avdiivka.",
+     ("Battles", "Armed clash")),
+    ("On 8 May 2020, observers recorded 20 bursts of fire involving heavy machineguns near "
+     "Avdiivka.", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("On 8 May 2020, hundreds of striking textile workers clashed with police in Kanpur.",
+     ("Riots", "Violent demonstration")),
+    ("On 8 May 2020, clashes erupted between shopkeepers and police in Multan.",
+     ("Riots", "Mob violence")),
+    ("On 8 May 2020, in Tijuana, Baja California, an off-duty police officer was shot and "
+     "injured by two armed men.", ("Battles", "Armed clash")),
+])
+def test_acled_codes_from_text(pipeline, text, expected):
+    import datetime as dt
+
+    from eventwire.records import Article
+
+    events = [e for e in pipeline.extract(Article(id="t", text=text,
+                                                  published=dt.date(2020, 5, 9)))
+              if e.acled_event_type]
+    assert [(e.acled_event_type, e.acled_sub_event_type) for e in events] == [expected]
