@@ -303,6 +303,14 @@ def test_sign_in_and_correct_a_field(page, server: Server) -> None:
     assert page.locator("dd[data-field=injured]").text_content() == "12"
     exported = {e["id"]: e for e in server.export()}
     assert exported[event["id"]]["injured"] == 12
+    # actors and notes (markup in a note is text)
+    page.fill("#edit-actors", "\n".join([*(a["name"] for a in event["actors"]),
+                                          "Students (Kazakhstan)"]))
+    page.fill("#edit-notes", "checked <b>by hand</b>")
+    page.click("#save")
+    page.wait_for_selector("#review-message.ok:has-text('actors')")
+    assert "Students (Kazakhstan)" in page.locator("dd[data-field=actors]").text_content()
+    assert page.locator("dd[data-field=notes]").text_content() == "checked <b>by hand</b>"
     # a bad value is refused in the page, with a message, and nothing is sent
     page.fill("#edit-dead", "many")
     page.click("#save")

@@ -120,8 +120,14 @@ function changedActors(f, ev) {
   const names = f.actors.value.split("\n").map((s) => s.trim()).filter(Boolean);
   const old = ev.actors || [];
   if (names.join("\n") === old.map((a) => a.name || a.text || "").join("\n")) return undefined;
-  return names.map((name) => old.find((a) => (a.name || a.text) === name)
-    || { text: name, name, country: null, sector: null });
+  // Kept actors keep their details; empty strings (a coder's blank "text") are left out,
+  // since the API refuses them.
+  const clean = (a) => Object.fromEntries(["name", "text", "country", "sector"]
+    .filter((k) => typeof a[k] === "string" && a[k].trim() !== "").map((k) => [k, a[k]]));
+  return names.map((name) => {
+    const known = old.find((a) => (a.name || a.text) === name);
+    return known ? { ...clean(known), name } : { name, text: name };
+  });
 }
 
 /** {field: value} for the fields the form changed. Throws Error on a bad value. */
