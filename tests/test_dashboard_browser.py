@@ -50,14 +50,16 @@ HOSTILE_ARTICLES = [
               f"stones at police officers near the city hall.")},
     {"id": "hostile-2", "published": "2022-01-08", "url": f"https://example.com/news?q={SQL}",
      "title": f"{SQL} <img src=x onerror=alert(1)>",
-     "text": (f"Thousands of demonstrators protested in Aktobe on Friday against fuel prices "
-              f"{SQL} and demanded the resignation of the government. "
+     # astral characters before the evidence: offsets are code points, JavaScript's UTF-16
+     "text": (f"\U0001F525\U0001F4E2 Thousands of demonstrators protested in Aktobe on Friday "
+              f"against fuel prices {SQL} and demanded the resignation of the government. "
               f"<a href=\"javascript:alert(1)\">click</a> <svg onload=\"{PWN}\"></svg> "
               f"Security forces detained 15 people in Aktobe.")},
 ]
 
 
-def cli(*args: str, stdin: str | None = None, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+def cli(*args: str, stdin: str | None = None,
+        timeout: int = 300) -> subprocess.CompletedProcess[str]:
     res = subprocess.run([sys.executable, "-m", "eventwire.cli", *args], input=stdin,
                          capture_output=True, text=True, timeout=timeout)
     assert res.returncode == 0, f"eventwire {' '.join(args)}: {res.stderr}"
@@ -192,7 +194,8 @@ def open_dashboard(pg, server: Server, query: str = "") -> None:
 
 
 def table_ids(pg) -> list[str]:
-    return pg.eval_on_selector_all("#events tbody tr.event-row", "rows => rows.map(r => r.dataset.id)")
+    return pg.eval_on_selector_all("#events tbody tr.event-row",
+                                   "rows => rows.map(r => r.dataset.id)")
 
 
 # ----------------------------------------------------------------------------- tests
@@ -274,12 +277,18 @@ def test_event_page_highlights_the_evidence(page, server: Server) -> None:
     page.wait_for_url(f"**/events/{target['id']}")
     settled(page)
     detail = server.api(f"/api/events/{quote(target['id'])}")
+    assert_highlights(page, detail)
+    page.watch.check()
+
+
+def assert_highlights(page, detail: dict) -> None:
+    """Each mention's article shows exactly its evidence sentences highlighted."""
+    assert detail["mentions"]
     for mention in detail["mentions"]:
         card = page.locator(f"article.mention[data-mention='{mention['id']}']")
         marks = card.locator(".article-text mark.evidence").all_text_contents()
         assert marks == [e["text"] for e in sorted(mention["evidence"], key=lambda e: e["start"])]
-    assert page.locator("mark.evidence").count() >= 1
-    page.watch.check()
+        assert marks
 
 
 def test_sign_in_and_correct_a_field(page, server: Server) -> None:
@@ -384,6 +393,7 @@ def test_hostile_content_stays_text(page, server: Server) -> None:
         settled(page)
         shown = page.locator("h3.article-title").all_text_contents()
         assert set(titles) <= set(shown)  # the markup in titles is shown as text
+        assert_highlights(page, server.api(f"/api/events/{quote(event_id)}"))
         body = page.locator("#mentions").text_content()
         assert "<script>" in body or "<img src=x" in body  # article markup shown as text
         if HOSTILE_TITLE in titles:  # its javascript: URL is shown, not linked
