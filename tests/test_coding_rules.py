@@ -96,6 +96,14 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
      ("Riots", "Mob violence")),
     ("On 8 May 2020, in Tijuana, Baja California, an off-duty police officer was shot and "
      "injured by two armed men.", ("Battles", "Armed clash")),
+    ("On 8 May 2020, rebel forces established new fortifications east of Hodeidah.",
+     ("Strategic developments", "Change to group/activity")),
+    ("On 8 May 2020, the government declared a lockdown on the capital, Ndjamena.",
+     ("Strategic developments", "Change to group/activity")),
+    ("On 8 May 2020, militiamen destroyed 4 houses in Kinyovu.",
+     ("Strategic developments", "Looting/property destruction")),
+    ("On 8 May 2020, soldiers clashed with rebels near Kidal and seized their weapons.",
+     ("Battles", "Armed clash")),
 ])
 def test_acled_codes_from_text(pipeline, text, expected):
     import datetime as dt

@@ -85,13 +85,15 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
                          else "Non-state actor overtakes territory")
         if mode == "seize" and weapon_sub is not None and "weapons" in context:
             return _code(STRATEGIC, STRATEGIC, "Disrupted weapons use")
-        if mode == "seize" and actor_sectors & {"COP", "MIL", "GOV", "JUD"}:
-            return None  # police seizing drugs or property is law enforcement, not ACLED's
-        if mode == "seize":
+        if mode == "seize":  # armed groups looting, or forces seizing goods or land
             return _code(STRATEGIC, STRATEGIC, "Looting/property destruction")
-        if mode in ("martial-law", "curfew", "censor", "restrict"):
+        if mode in ("martial-law", "curfew", "restrict"):  # security measures
+            return _code(STRATEGIC, STRATEGIC, "Change to group/activity")
+        if mode == "censor":
             return _code(STRATEGIC, STRATEGIC, "Other")
         return None
+    if event_type == "MOBILIZE" and mode == "base":
+        return _code(STRATEGIC, STRATEGIC, "Headquarters or base established")
     if event_type == "MOBILIZE":
         return _code(STRATEGIC, STRATEGIC, "Change to group/activity")
     if event_type == "AGREE" and mode in (None, "ceasefire"):

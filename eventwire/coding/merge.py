@@ -23,7 +23,7 @@ from eventwire.records import Actor, Event
 # Which mention names a merged event: the most informative mode first.
 MODE_PRIORITY = {"seize": -1, "riot": 0, "vandalize": 1, "demo": 2, "sideAB": 0, "suicide-attack": 1,
                  "aerial": 1, "heavy-weapons": 2, "explosives": 2, "abduct": 2, "firearms": 3,
-                 "crowd-control": 9}
+                 "destroy": 6, "crowd-control": 9}
 COUNT_FIELDS = ("dead", "injured", "arrested", "size")
 SUBSUME_DAYS = 7
 
@@ -102,16 +102,16 @@ def _armed_attacker(ev: Event) -> bool:
 
 
 def _fold_arrests(groups: dict[tuple[object, ...], list[Event]]) -> None:
-    """Arrests at the place and on the day of a protest or a fight are part of it
+    """Arrests and seizures at the place and on the day of a protest or a fight are part of it
     (ACLED: police detaining demonstrators is a protest 'with intervention'; an arrest
     told in the background of a protest is not an event of its own either)."""
-    for key in [k for k in groups if k[0] == "COERCE:arrest"]:
-        arrests = [e for e in groups[key] if e.mode == "arrest"]
+    for key in [k for k in groups if k[0] in ("COERCE:arrest", "COERCE:seize")]:
+        arrests = [e for e in groups[key] if e.mode in ("arrest", "seize")]
         for fam in ("PROTEST", "ASSAULT"):
             host = (fam, *key[1:])
             if arrests and host in groups:
                 groups[host].extend(arrests)
-                groups[key] = [e for e in groups[key] if e.mode != "arrest"]
+                groups[key] = [e for e in groups[key] if e.mode not in ("arrest", "seize")]
                 break
         if not groups[key]:
             del groups[key]
@@ -129,8 +129,16 @@ def _at_the_scene(arrest: Event) -> bool:
         SCENE_WORDS.search(e.text) for e in arrest.evidence)
 
 
+def _priority(ev: Event) -> int:
+    """Which mention names a merged event; a seizure folded into a fight (weapons taken
+    after a clash) does not, a change of territory does."""
+    if ev.event_type == "COERCE" and ev.mode in ("seize", "arrest") and "territory" not in ev.context:
+        return 8
+    return MODE_PRIORITY.get(ev.mode or "", 5)
+
+
 def _merge_group(group: list[Event]) -> Event:
-    main = sorted(group, key=lambda e: MODE_PRIORITY.get(e.mode or "", 5))[0]
+    main = sorted(group, key=_priority)[0]
     out = replace(main, context=list(main.context), actors=list(main.actors),
                   recipients=list(main.recipients), evidence=list(main.evidence))
     intervened = any(e.mode == "crowd-control" or (e.mode == "arrest" and _at_the_scene(e))

@@ -21,6 +21,21 @@ DEAL_OBJECTS = ("agreement", "agreements", "accord", "accords", "treaty", "deal"
 INFO_OBJECTS = ("information", "intelligence", "evidence", "expertise", "data", "technology",
                 "experience", "knowledge")
 TIES_OBJECTS = ("ties", "relations", "links", "contacts", "embassy", "cooperation")
+# Security measures a state imposes (ACLED: Strategic developments).
+MEASURE_OBJECTS = ("lockdown", "curfew", "quarantine", "restrictions", "ban", "bans",
+                   "closure", "cordon", "blockade")
+# What armed groups build when they dig in, and the bases they set up.
+FORTIFY_OBJECTS = ("fortification", "fortifications", "position", "positions", "trench",
+                   "trenches", "checkpoint", "checkpoints", "barricade", "barricades",
+                   "roadblock", "roadblocks", "outpost", "outposts")
+BASE_OBJECTS = ("base", "bases", "headquarters", "camp", "camps", "garrison")
+# Property whose destruction is an event of its own (ACLED: property destruction).
+PROPERTY_OBJECTS = ("house", "houses", "home", "homes", "building", "buildings", "shop", "shops",
+                    "store", "stores", "vehicle", "vehicles", "car", "cars", "crop", "crops",
+                    "field", "fields", "property", "properties", "school", "schools", "church",
+                    "churches", "mosque", "mosques", "office", "offices", "hut", "huts", "farm",
+                    "farms", "scheme", "plant", "plantation", "bridge", "tower", "market",
+                    "equipment", "machinery", "excavator", "excavators", "truck", "trucks")
 RESTRICTION_OBJECTS = ("ban", "bans", "curfew", "restrictions", "sanctions", "embargo",
                        "blockade", "siege", "state", "emergency", "law", "measures", "limits")
 
@@ -86,7 +101,17 @@ OBJECT_SENSES: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]] = {
     "broker": ((DEAL_OBJECTS, _t("AGREE")),),
     "share": ((INFO_OBJECTS, _t("COOPERATE")),),
     "exchange": ((INFO_OBJECTS + ("prisoners", "ambassadors"), _t("COOPERATE")),),
-    "establish": ((TIES_OBJECTS, _t("SUPPORT")),),
+    "establish": ((TIES_OBJECTS, _t("SUPPORT")), (BASE_OBJECTS, _t("MOBILIZE", "base")),
+                  (FORTIFY_OBJECTS, _t("MOBILIZE", "fortify"))),
+    "build": ((BASE_OBJECTS, _t("MOBILIZE", "base")), (FORTIFY_OBJECTS, _t("MOBILIZE", "fortify"))),
+    "construct": ((BASE_OBJECTS, _t("MOBILIZE", "base")),
+                  (FORTIFY_OBJECTS, _t("MOBILIZE", "fortify"))),
+    "erect": ((FORTIFY_OBJECTS, _t("MOBILIZE", "fortify")),),
+    "dig": ((FORTIFY_OBJECTS, _t("MOBILIZE", "fortify")),),
+    "destroy": ((PROPERTY_OBJECTS, _t("ASSAULT", "destroy")),),
+    "demolish": ((PROPERTY_OBJECTS, _t("ASSAULT", "destroy")),),
+    "raze": ((PROPERTY_OBJECTS, _t("ASSAULT", "destroy")),),
+    "declare": ((MEASURE_OBJECTS, _t("COERCE", "restrict")),),
     "restore": ((TIES_OBJECTS, _t("SUPPORT")),),
     "upgrade": ((TIES_OBJECTS, _t("SUPPORT")),),
     "normalize": ((TIES_OBJECTS, _t("SUPPORT")),),
@@ -94,7 +119,10 @@ OBJECT_SENSES: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]] = {
     "suspend": ((TIES_OBJECTS + ("aid", "talks", "membership", "flights"), _t("SANCTION", "discontinue")),),
     "freeze": ((TIES_OBJECTS + ("assets", "aid", "accounts"), _t("SANCTION")),),
     "recall": (((("ambassador", "envoy", "diplomats")), _t("SANCTION", "withdraw")),),
-    "impose": ((("sanctions", "embargo", "tariffs", "penalties"), _t("SANCTION")),),
+    "impose": ((("sanctions", "embargo", "tariffs", "penalties"), _t("SANCTION")),
+               (MEASURE_OBJECTS, _t("COERCE", "restrict"))),
+    "enforce": ((MEASURE_OBJECTS, _t("COERCE", "restrict")),),
+    "introduce": ((MEASURE_OBJECTS, _t("COERCE", "restrict")),),
     "lift": ((RESTRICTION_OBJECTS, _t("CONCEDE")),),
     "cancel": ((RESTRICTION_OBJECTS, _t("CONCEDE")),),
     "end": ((RESTRICTION_OBJECTS, _t("CONCEDE")),),
