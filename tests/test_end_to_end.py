@@ -69,6 +69,8 @@ def test_security_forces_killed_and_injured(real):
     assert ev.date == "2022-01-06"
     assert ev.location is not None and ev.location.country_code == "KZ"
     assert any(r.sector in ("COP", "MIL") for r in ev.recipients)
+    # killed "at the hands of an angry mob" in the riots: ACLED codes the crowd's violence
+    assert (ev.acled_event_type, ev.acled_sub_event_type) == ("Riots", "Violent demonstration")
 
 
 def test_dispersal_with_tear_gas_counts_the_crowd(real):

@@ -144,8 +144,8 @@ def _merge_group(group: list[Event]) -> Event:
     intervened = any(e.mode == "crowd-control" or (e.mode == "arrest" and _at_the_scene(e))
                      for e in group) and out.event_type == "PROTEST"
     for ev in group:
-        if ev is main:
-            continue
+        if ev is main or (ev.mode == "seize" and out.mode != "seize"):
+            continue  # a seizure told with a fight is part of it, and changes nothing in it
         _union(out.context, ev.context)
         if ev.mode in ("crowd-control", "arrest") and out.event_type == "PROTEST":
             _union(out.actors, [r for r in ev.recipients if r.sector in ("PRO", "RIO")])
