@@ -104,6 +104,12 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
      ("Strategic developments", "Looting/property destruction")),
     ("On 8 May 2020, soldiers clashed with rebels near Kidal and seized their weapons.",
      ("Battles", "Armed clash")),
+    ("On 8 May 2020, dozens of residents of Kassala burned tyres on the main road. Police "
+     "dispersed the crowd with tear gas.", ("Riots", "Violent demonstration")),
+    ("On 8 May 2020, prisoners in Kandi demonstrated over a search of their cells. Chairs "
+     "were burnt and property destroyed.", ("Riots", "Violent demonstration")),
+    ("On 8 May 2020, police dispersed hundreds of teachers protesting peacefully in Harare.",
+     ("Protests", "Protest with intervention")),
 ])
 def test_acled_codes_from_text(pipeline, text, expected):
     import datetime as dt

@@ -18,6 +18,7 @@ from eventwire.coding.detect import Hit, find_hits
 from eventwire.coding.hit_rules import (
     accident,
     aftermath,
+    crowd_violence,
     in_scope,
     refined_mode,
     settings_folded,
@@ -139,6 +140,12 @@ class Coder:
         flags = {"negated": is_negated(hit.token), "hypothetical": is_hypothetical(hit.token),
                  "historical": is_historical(date, article.published)}
         etype = hit.trigger.event_type
+        if etype == "ASSAULT" and mode == "crowd-control" and crowd_violence(hit, sent):
+            # police dispersing a crowd that burned tyres or threw stones: ACLED codes the
+            # riot (the crowd first, the police as the other side)
+            etype, mode = "PROTEST", "riot"
+            actors, recipients = [act.crowd_actor("riot", fallback_country)], [
+                a for a in actors if a.sector not in ("PRO", "RIO", "CVL")]
         if etype == "PROTEST" and hit.token.lemma_.lower() in ("storm", "raid") and {
                 a.sector for a in actors} & ARMED:
             etype, mode = "ASSAULT", None  # troops storming a town raid it; no crowd protests

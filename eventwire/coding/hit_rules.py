@@ -62,7 +62,8 @@ GRIEVANCE_WORDS = frozenset({"against", "over", "about", "demand", "demanding", 
                              "accused", "accusing", "call", "calling", "condemn", "denounce",
                              "protest", "detention", "arrest", "release"})
 CROWD_SUBJECTS = frozenset({"protester", "protestor", "demonstrator", "they", "rioter", "crowd",
-                            "participant", "youth", "resident", "mob", "student", "worker"})
+                            "participant", "youth", "resident", "mob", "student", "worker",
+                            "prisoner", "inmate", "people", "villager", "local", "trader"})
 
 
 def crowd_violence(hit: Hit, sent: Any) -> bool:
@@ -70,13 +71,39 @@ def crowd_violence(hit: Hit, sent: Any) -> bool:
     sentence? Violence named in the grievance ('against the arrest of activists accused of
     vandalising a bank') does not count."""
     tokens = [t for t in sent if t.i != hit.token.i and not in_grievance(t, hit.token)]
-    nxt = sent.doc[sent.end:].sents.__next__() if sent.end < len(sent.doc) else None
-    if nxt is not None and any(t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in
-                               CROWD_SUBJECTS for t in nxt):
-        tokens += list(nxt)
+    doc = sent.doc
+    nxt = doc[sent.end:].sents.__next__() if sent.end < len(doc) else None
+    prev = doc[sent.start - 1].sent if sent.start > 0 else None
+    for other in (prev, nxt):  # the crowd's own deeds told just before or after
+        if other is not None and (_crowd_subject(other) or _damage_without_agent(other)):
+            tokens += list(other)
     text = " ".join(t.text for t in tokens).lower()
-    return any(t.lemma_.lower() in RIOT_CUES and t.dep_ != "amod" for t in tokens) or any(
-        p in text for p in RIOT_PHRASES)
+    return any(t.lemma_.lower() in RIOT_CUES and (t.dep_ != "amod" or t.lemma_.lower() == "burn")
+               for t in tokens) or any(p in text for p in RIOT_PHRASES)
+
+
+COLLECTIVES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
+                         "group", "number", "scores"})
+
+
+def _crowd_subject(sent: Any) -> bool:
+    """A sentence whose subject is a crowd ("dozens of residents burned tyres")."""
+    for t in sent:
+        if t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        heads = [t] + ([g for c in t.children if c.lower_ == "of" for g in c.children
+                        if g.dep_ == "pobj"] if t.lemma_.lower() in COLLECTIVES else [])
+        if any(h.lemma_.lower() in CROWD_SUBJECTS for h in heads):
+            return True
+    return False
+
+
+def _damage_without_agent(sent: Any) -> bool:
+    """"Chairs were burnt and property destroyed": damage told without naming who did it,
+    beside a crowd's protest, is the crowd's."""
+    return any(t.lemma_.lower() in RIOT_CUES and t.tag_ == "VBN" and
+               any(c.dep_ == "auxpass" for c in t.children) and
+               not any(c.dep_ == "agent" for c in t.children) for t in sent)
 
 
 def in_grievance(tok: Any, trigger: Any) -> bool:
