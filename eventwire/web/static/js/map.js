@@ -35,6 +35,7 @@ export class EventMap {
     }).setView([30, 20], 2);
     this.map.attributionControl.setPrefix("Natural Earth");
     this.dots = L.featureGroup().addTo(this.map);
+    this.map.on("zoomend moveend", () => this.declutter());
     this.tiles = null;
     this.countries = null;
     this.ready = loadCountries().then((geojson) => {
@@ -65,6 +66,7 @@ export class EventMap {
       this.placeDot(place, labelled).addTo(this.dots);
       count += place.events.length;
     }
+    this.declutter();
     const container = this.map.getContainer();
     container.dataset.dots = String(places.size);
     container.dataset.events = String(count);
@@ -101,21 +103,46 @@ export class EventMap {
     return dot;
   }
 
-  /** Fit the view to the dots, trimming far outliers (5 % each side) once there are 10+;
-   * returns how many events are left outside the view. */
+  /** Fit the view to the dots. When most of them (80 %+) lie together around their median
+   * point, the view fits that group and a few far ones are left out; returns how many
+   * events are outside the view. */
   fit(events, { maxZoom = 6 } = {}) {
     const pts = events.map((e) => e.location)
       .filter((l) => l && typeof l.lat === "number" && typeof l.lon === "number");
-    if (pts.length === 0) return;
-    const lats = pts.map((p) => p.lat).sort((a, b) => a - b);
-    const lons = pts.map((p) => p.lon).sort((a, b) => a - b);
-    const cut = pts.length >= 10 ? Math.floor(pts.length * 0.05) : 0;
-    const lo = cut;
-    const hi = pts.length - 1 - cut;
-    const bounds = L.latLngBounds([lats[lo], lons[lo]], [lats[hi], lons[hi]]);
-    this.map.fitBounds(bounds.pad(0.6), { maxZoom, animate: false });
+    if (pts.length === 0) return 0;
+    const median = (values) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return sorted[Math.floor(sorted.length / 2)];
+    };
+    const midLat = median(pts.map((p) => p.lat));
+    const midLon = median(pts.map((p) => p.lon));
+    const near = pts.filter((p) => Math.abs(p.lat - midLat) <= 25 && Math.abs(p.lon - midLon) <= 35);
+    const focus = near.length >= 0.8 * pts.length ? near : pts;
+    const bounds = L.latLngBounds(focus.map((p) => [p.lat, p.lon]));
+    this.map.fitBounds(bounds.pad(0.5), { maxZoom, animate: false });
+    this.declutter();
     const view = this.map.getBounds();
     return pts.filter((p) => !view.contains([p.lat, p.lon])).length;
+  }
+
+  /** Hide place labels that would overlap a label of a place with more events. */
+  declutter() {
+    const labels = [];
+    this.dots.eachLayer((dot) => {
+      const tip = dot.getTooltip();
+      const node = tip && tip.options.permanent ? tip.getElement() : null;
+      if (node) labels.push({ node, weight: dot.options.radius });
+    });
+    labels.sort((a, b) => b.weight - a.weight);
+    const shown = [];
+    for (const label of labels) {
+      label.node.style.visibility = "";
+      const box = label.node.getBoundingClientRect();
+      const hit = shown.some((o) => box.left < o.right && box.right > o.left
+        && box.top < o.bottom && box.bottom > o.top);
+      if (hit) label.node.style.visibility = "hidden";
+      else shown.push(box);
+    }
   }
 
   /** "minlon,minlat,maxlon,maxlat" of the current view, clamped to the world. */
