@@ -110,6 +110,8 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
      "were burnt and property destroyed.", ("Riots", "Violent demonstration")),
     ("On 8 May 2020, police dispersed hundreds of teachers protesting peacefully in Harare.",
      ("Protests", "Protest with intervention")),
+    ("On 8 May 2020, journalists held a protest demonstration in Kotdiji, against an attack "
+     "on a senior journalist.", ("Protests", "Peaceful protest")),
 ])
 def test_acled_codes_from_text(pipeline, text, expected):
     import datetime as dt

@@ -19,6 +19,7 @@ from eventwire.coding.hit_rules import (
     accident,
     aftermath,
     crowd_violence,
+    grievances_dropped,
     in_scope,
     refined_mode,
     settings_folded,
@@ -78,7 +79,7 @@ class Coder:
         focus = self._focus([p.place for p in ptoks if not loc.modifier_only(p)])
         events: list[Event] = []
         for si, sent in enumerate(sents):
-            hits = settings_folded(find_hits(sent))
+            hits = grievances_dropped(settings_folded(find_hits(sent)))
             if events and hits and all(aftermath(h, sent, doc) for h in hits):
                 hits = []  # "At least one girl was wounded.": the harm of the event before
             for hit in hits:

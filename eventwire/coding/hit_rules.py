@@ -60,7 +60,8 @@ def refined_mode(hit: Hit, sent: Any) -> str | None:
 
 GRIEVANCE_WORDS = frozenset({"against", "over", "about", "demand", "demanding", "accuse",
                              "accused", "accusing", "call", "calling", "condemn", "denounce",
-                             "protest", "detention", "arrest", "release"})
+                             "protest", "detention", "arrest", "release", "due", "because"})
+CLAIM_VERBS = frozenset({"claim", "allege"})
 CROWD_SUBJECTS = frozenset({"protester", "protestor", "demonstrator", "they", "rioter", "crowd",
                             "participant", "youth", "resident", "mob", "student", "worker",
                             "prisoner", "inmate", "people", "villager", "local", "trader"})
@@ -104,6 +105,31 @@ def _damage_without_agent(sent: Any) -> bool:
     return any(t.lemma_.lower() in RIOT_CUES and t.tag_ == "VBN" and
                any(c.dep_ == "auxpass" for c in t.children) and
                not any(c.dep_ == "agent" for c in t.children) for t in sent)
+
+
+def grievances_dropped(hits: list[Hit]) -> list[Hit]:
+    """Violence or arrests named as what a protest is about are its grievance, not events
+    of the article ("protested against an attack on a journalist", "families who claim
+    their children were kidnapped continued their sit-in")."""
+    protests = [h for h in hits if h.trigger.event_type == "PROTEST"]
+    if not protests:
+        return hits
+    return [h for h in hits if h.trigger.event_type == "PROTEST" or not any(
+        _grievance_of(h.token, p.token) for p in protests)]
+
+
+def _grievance_of(tok: Any, protest: Any) -> bool:
+    """Is ``tok`` reached from the protest through a grievance word ("against", "over"),
+    or told as someone's claim beside it?"""
+    anchors = {protest.i, protest.head.i} if protest.pos_ == "NOUN" else {protest.i}
+    passed = claimed = False
+    for anc in tok.ancestors:
+        if anc.i in anchors:
+            return passed or claimed
+        lemma = anc.lemma_.lower()
+        passed = passed or anc.lower_ in GRIEVANCE_WORDS or lemma in GRIEVANCE_WORDS
+        claimed = claimed or lemma in CLAIM_VERBS
+    return claimed
 
 
 def in_grievance(tok: Any, trigger: Any) -> bool:
