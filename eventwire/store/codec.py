@@ -50,10 +50,14 @@ def _known(cls: type, data: dict[str, Any]) -> Any:
     return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
 
 
+NAMES_MAX = 500  # events.names is in an index; PostgreSQL's index entries are bounded
+
+
 def actor_names(event: Event) -> str:
-    """The event's actor and recipient names, lower case, one per line (``events.names``,
-    searched by the HTTP API's actor filter)."""
-    return "\n".join(a.name.lower() for a in [*event.actors, *event.recipients] if a.name)
+    """The event's actor and recipient names, lower case, one per line, at most
+    :data:`NAMES_MAX` characters (``events.names``, searched by the API's actor filter)."""
+    names = "\n".join(a.name.lower() for a in [*event.actors, *event.recipients] if a.name)
+    return names[:NAMES_MAX]
 
 
 def place_key(location: Location) -> str:

@@ -106,10 +106,9 @@ def _like(text: str) -> str:
 
 
 def _where(db: Database, query: EventQuery) -> tuple[str, list[object]]:
-    """``FROM ... WHERE ...`` and its parameters; places are joined only for a bbox."""
+    """``FROM ... WHERE ...`` and its parameters."""
     where: list[str] = []
     params: list[object] = []
-    joins = ""
     if query.status == "all":
         where.append("e.status <> 'merged'")
     else:
@@ -131,10 +130,10 @@ def _where(db: Database, query: EventQuery) -> tuple[str, list[object]]:
         where.append(f"e.{column} = ?")
         params.append(value)
     if query.bbox is not None:
-        joins = " JOIN places p ON p.id = e.place_id"
         min_lon, min_lat, max_lon, max_lat = query.bbox
         lon = "p.lon BETWEEN ? AND ?" if min_lon <= max_lon else "(p.lon >= ? OR p.lon <= ?)"
-        where.append(f"{lon} AND p.lat BETWEEN ? AND ?")
+        where.append(f"e.place_id IN (SELECT p.id FROM places p WHERE {lon} "
+                     "AND p.lat BETWEEN ? AND ?)")
         params += [min_lon, max_lon, min_lat, max_lat]
     if query.actor:
         where.append("e.names LIKE ? ESCAPE '\\'")
@@ -142,17 +141,18 @@ def _where(db: Database, query: EventQuery) -> tuple[str, list[object]]:
     if query.q:
         where.append(_text_match(db))
         params += [_like(query.q)] * 3
-    return " FROM events e" + joins + " WHERE " + " AND ".join(where), params
+    return " FROM events e WHERE " + " AND ".join(where), params
 
 
 def _text_match(db: Database) -> str:
     """An evidence sentence, an article title or the place name contains the text (any case)."""
     like = "ILIKE" if db.dialect == "postgresql" else "LIKE"  # SQLite's LIKE ignores ASCII case
+    # Nested IN lists: each table is scanned once, then joined through its index.
     return (
-        f"(e.id IN (SELECT m.event_id FROM evidence v JOIN mentions m ON m.id = v.mention_id "
-        f"WHERE v.text {like} ? ESCAPE '\\') "
-        f"OR e.id IN (SELECT m.event_id FROM articles a JOIN mentions m ON m.article_id = a.id "
-        f"WHERE a.title {like} ? ESCAPE '\\') "
+        f"(e.id IN (SELECT m.event_id FROM mentions m WHERE m.id IN (SELECT v.mention_id "
+        f"FROM evidence v WHERE v.text {like} ? ESCAPE '\\')) "
+        f"OR e.id IN (SELECT m.event_id FROM mentions m WHERE m.article_id IN (SELECT a.id "
+        f"FROM articles a WHERE a.title {like} ? ESCAPE '\\')) "
         f"OR e.place_id IN (SELECT pl.id FROM places pl WHERE pl.name {like} ? ESCAPE '\\'))")
 
 
@@ -218,15 +218,26 @@ def count_events(db: Database, query: EventQuery) -> int:
 
 
 def list_events(db: Database, query: EventQuery) -> Page:
-    """One page of events and the number of events the filters select."""
+    """One page of events and the number of events the filters select.
+
+    The page's ids are chosen first (filtering and sorting read the indexes only), then
+    their records are read: a sort never carries records along."""
     sql, params = _where(db, query)
-    rows = db.rows("SELECT e.record, e.mention_count, e.sources, e.status, e.notes" + sql
-                   + _order(query.sort) + " LIMIT ? OFFSET ?", [*params, query.limit,
-                                                                 query.offset])
-    events = [Listed(record=r, mentions=int(n), sources=len(json.loads(s)), status=st,
-                     notes=notes) for r, n, s, st, notes in rows]
-    total = count_events(db, query)
-    return Page(total=total, events=events)
+    ids = [int(i) for (i,) in db.rows("SELECT e.id" + sql + _order(query.sort)
+                                      + " LIMIT ? OFFSET ?", [*params, query.limit,
+                                                              query.offset])]
+    rows: dict[int, Listed] = {}
+    if ids:
+        marks = ", ".join("?" for _ in ids)
+        for event_id, record, n, sources, status, notes in db.rows(
+                "SELECT id, record, mention_count, sources, status, notes FROM events "
+                f"WHERE id IN ({marks})", ids):
+            rows[int(event_id)] = Listed(record=record, mentions=int(n),
+                                         sources=len(json.loads(sources)), status=status,
+                                         notes=notes)
+    nothing = not ids and query.offset == 0 and query.limit > 0  # no event at all
+    total = 0 if nothing else count_events(db, query)
+    return Page(total=total, events=[rows[i] for i in ids])
 
 
 def iter_events(db: Database, query: EventQuery) -> Iterator[Event]:

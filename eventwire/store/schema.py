@@ -132,10 +132,19 @@ MIGRATIONS: tuple[Migration, ...] = (
         "ALTER TABLE events ADD COLUMN notes TEXT",
         # lower-case actor and recipient names, one per line (the API's actor filter)
         "ALTER TABLE events ADD COLUMN names TEXT",
-        "CREATE INDEX events_status_date ON events (status, date {desc_nulls_last}, id DESC)",
-        "CREATE INDEX events_type_date ON events (event_type, date)",
-        "CREATE INDEX events_acled_type_date ON events (acled_event_type, date)",
-        "CREATE INDEX events_place ON events (place_id)",
+        # Listing: newest first, the columns that filters, sorts and counts read included,
+        # so that pages, counts and statistics are read from the index, not the records.
+        "CREATE INDEX events_listing ON events (status, date {desc_nulls_last}, id DESC, "
+        "country_code, event_type, acled_event_type, flagged, dead, mention_count, place_id, "
+        "names)",
+        # One per equality filter, with what statistics group by.
+        "CREATE INDEX events_country_listing ON events (country_code, status, "
+        "date {desc_nulls_last}, id DESC, event_type, acled_event_type)",
+        "CREATE INDEX events_type_listing ON events (event_type, status, "
+        "date {desc_nulls_last}, id DESC, country_code, acled_event_type)",
+        "CREATE INDEX events_acled_listing ON events (acled_event_type, status, "
+        "date {desc_nulls_last}, id DESC, country_code, event_type)",
+        "CREATE INDEX events_place ON events (place_id, status)",
         "CREATE INDEX places_lon_lat ON places (lon, lat)",
         "CREATE INDEX mentions_article ON mentions (article_id)",
         """CREATE TABLE users (

@@ -17,9 +17,9 @@ from starlette.responses import Response, StreamingResponse
 from eventwire.errors import ConfigError
 from eventwire.export import write_acled_csv, write_geojson
 from eventwire.store.queries import MAX_LIMIT, SORTS, EventQuery, event_detail, iter_events, \
-    list_events, stats
+    list_events, revision, stats
 from eventwire.web.errors import BadRequest, NotFound, message_of
-from eventwire.web.state import database
+from eventwire.web.state import answers, database
 
 router = APIRouter(prefix="/api", tags=["events"])
 MAX_TEXT_PARAM = 200
@@ -128,9 +128,13 @@ def get_events(request: Request,
     db = database(request)
     if fmt != "json":
         return _download(db, query, fmt)
-    page = list_events(db, query)
-    body = (f'{{"total": {page.total}, "limit": {query.limit}, "offset": {query.offset}, '
-            f'"events": [' + ", ".join(item.json() for item in page.events) + "]}")
+
+    def make() -> str:
+        page = list_events(db, query)
+        return (f'{{"total": {page.total}, "limit": {query.limit}, "offset": {query.offset}, '
+                f'"events": [' + ", ".join(item.json() for item in page.events) + "]}")
+
+    body = answers(request).get_or_make(("events", revision(db), query), make)
     return Response(body, media_type="application/json")
 
 
@@ -180,4 +184,8 @@ def get_stats(request: Request,
     "by_country": [{"country", "count"}], "total"}`; `type` is the ACLED event type, else
     the PLOVER one. `sort`, `limit`, `offset` and `format` are ignored."""
     query, _ = selection
-    return json_response(stats(database(request), query, period))
+    db = database(request)
+    body = answers(request).get_or_make(
+        ("stats", revision(db), period, query.filter_key()),
+        lambda: json.dumps(stats(db, query, period), ensure_ascii=False))
+    return Response(body, media_type="application/json")

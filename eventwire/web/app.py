@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI
 from starlette.datastructures import MutableHeaders
 from starlette.responses import FileResponse, HTMLResponse, Response
@@ -21,10 +22,12 @@ from starlette.staticfiles import StaticFiles
 from eventwire.store import EventStore, parse_url
 from eventwire.store.queries import backfill_names
 from eventwire.web import api_events, api_review, errors
+from eventwire.web.cache import AnswerCache
 from eventwire.web.state import Connections, Settings
 
 log = logging.getLogger(__name__)
 
+THREADS = 8
 STATIC = Path(__file__).resolve().parent / "static"
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -79,7 +82,7 @@ class Guard:
             await response(scope, receive, send_with_headers)
 
 
-def create_app(url: str, *, session_hours: float = 12.0) -> FastAPI:
+def create_app(url: str, *, session_hours: float = 12.0, threads: int = THREADS) -> FastAPI:
     """The app over the store at ``url`` (migrated here; an SQLite file must exist).
     Raises ConfigError for a bad URL and StoreError for a store that cannot be opened."""
     with EventStore.open(url, create=False) as store:
@@ -90,6 +93,9 @@ def create_app(url: str, *, session_hours: float = 12.0) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Handlers run in anyio's thread pool; a few threads keep the CPUs busy without
+        # making every query wait behind dozens of others.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         yield
         connections.close_all()
 
@@ -98,6 +104,7 @@ def create_app(url: str, *, session_hours: float = 12.0) -> FastAPI:
                   "filter, download, review.")
     app.state.connections = connections
     app.state.settings = Settings(session_hours=session_hours)
+    app.state.answers = AnswerCache()
     errors.install(app)
     app.include_router(api_review.router)  # before /events/{id}: POST /events/merge
     app.include_router(api_events.router)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from fastapi import Request
 
 from eventwire.store.database import Database
+from eventwire.web.cache import AnswerCache
 from eventwire.store.url import StoreURL
 
 
@@ -54,6 +55,10 @@ class Settings:
 def database(request: Request) -> Database:
     """This thread's connection to the app's store."""
     return request.app.state.connections.get()
+
+
+def answers(request: Request) -> AnswerCache:
+    return request.app.state.answers
 
 
 def settings(request: Request) -> Settings:
