@@ -148,6 +148,7 @@ class ToponymFinder:
                 for i in range(ent.start, ent.end):
                     blocked[i] = True
         out.extend(self._same_name_again(doc, out, taken, blocked))
+        out.extend(self._comma_parents(doc, out, taken, blocked))
         out.extend(self._org_places(doc, taken, blocked))
         out.extend(self._datelines(doc, taken, blocked))
         lower_words = frozenset(t.text for t in doc if t.text.islower())
@@ -178,6 +179,36 @@ class ToponymFinder:
             out.append(self._claim(doc, i, hit, "GAZ", taken, blocked))
             i = hit
         return out
+
+    def _comma_parents(self, doc: Any, found: list[ToponymSpan], taken: list[bool],
+                       blocked: list[bool]) -> list[ToponymSpan]:
+        """"in Salamanca, Guanajuato": a capitalised name right after a place and a comma
+        that names a country or first-level division containing one of the place's
+        readings is a place too, whatever the statistical tagger called it."""
+        out = []
+        starts = {s.end: s for s in found}
+        for tok in doc:
+            if tok.text != "," or tok.idx not in starts or tok.i + 1 >= len(doc):
+                continue
+            child = starts[tok.idx]
+            i = tok.i + 1
+            for j in range(min(len(doc), i + MAX_TOKENS), i, -1):
+                if taken[i] or not all(_is_cap(t) for t in doc[i:j]):
+                    continue
+                if self._contains_reading(doc[i:j].text, child.text):
+                    out.append(self._claim(doc, i, j, "GAZ", taken, blocked))
+                    break
+        return out
+
+    def _contains_reading(self, parent: str, child: str) -> bool:
+        areas = [m.entry for m in self.gaz.matches(parent, limit=10, fuzzy=False)
+                 if m.entry.feature_code in ("ADM1", "PCLI")]
+        if not areas:
+            return False
+        readings = [m.entry for m in self.gaz.matches(child, limit=50)]
+        return any(r.country_code == a.country_code and
+                   (a.feature_code == "PCLI" or r.admin1 == a.admin1) and r.geonameid != a.geonameid
+                   for a in areas for r in readings)
 
     def _claim(self, doc: Any, start: int, end: int, label: str, taken: list[bool],
                blocked: list[bool]) -> ToponymSpan:
