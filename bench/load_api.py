@@ -49,6 +49,7 @@ from eventwire.records import Actor, Article, Doc, Event, Evidence, Location  # 
 from eventwire.store import EventStore  # noqa: E402
 from eventwire.store.ingest import save_document  # noqa: E402
 
+# ruff: noqa: E501 - the CITIES table keeps two cities to a line
 # city, ISO2, country (as in ACLED actor names), lat, lon
 CITIES = (
     ("Nairobi", "KE", "Kenya", -1.2864, 36.8172), ("Mombasa", "KE", "Kenya", -4.0435, 39.6682),
@@ -162,8 +163,9 @@ def place(rng: random.Random) -> Location:
     """A city, or (one time in three) a place near one: about 1,800 distinct places."""
     city, iso, _, lat, lon = rng.choice(CITIES)
     if rng.random() < 0.67:
-        return Location(name=city, geonameid=zlib.crc32(city.encode()) % 10_000_000, lat=lat, lon=lon,
-                        country_code=iso, admin1=city, geo_precision=1, reason="synthetic")
+        return Location(name=city, geonameid=zlib.crc32(city.encode()) % 10_000_000, lat=lat,
+                        lon=lon, country_code=iso, admin1=city, geo_precision=1,
+                        reason="synthetic")
     k = rng.randrange(30)
     return Location(name=f"{city} outskirts {k}", geonameid=None, lat=round(lat + k * 0.011, 5),
                     lon=round(lon - k * 0.013, 5), country_code=iso, admin1=city,
@@ -173,8 +175,10 @@ def place(rng: random.Random) -> Location:
 def event(rng: random.Random, key: str, doc_id: str, offset: int, *,
           like: Event | None = None) -> Event:
     """A new event, or a further report of ``like`` (same kind, place and day, other figure)."""
-    kind = next(k for k in KINDS if like and k.plover == like.event_type
-                and k.mode == like.mode) if like else rng.choices(KINDS, [k.weight for k in KINDS])[0]
+    if like:
+        kind = next(k for k in KINDS if k.plover == like.event_type and k.mode == like.mode)
+    else:
+        kind = rng.choices(KINDS, [k.weight for k in KINDS])[0]
     loc = like.location if like else place(rng)
     country = next(c[2] for c in CITIES if c[1] == loc.country_code)
     day = dt.date.fromisoformat(like.date) if like and like.date else \
@@ -188,7 +192,8 @@ def event(rng: random.Random, key: str, doc_id: str, offset: int, *,
                      country=loc.country_code, sector=template[1])
 
     acled = kind.acled
-    figures = {f: (n if f == kind.figure else None) for f in ("dead", "injured", "arrested", "size")}
+    figures = {f: (n if f == kind.figure else None)
+               for f in ("dead", "injured", "arrested", "size")}
     return Event(id=key, doc_id=doc_id, event_type=kind.plover, mode=kind.mode,
                  acled_event_type=acled[0] if acled else None,
                  acled_sub_event_type=acled[1] if acled else None,
@@ -249,8 +254,12 @@ def fill(url: str, count: int, seed: int) -> dict:
 # --------------------------------------------------------------------------- requests
 
 
-def request_path(rng: random.Random) -> tuple[str, str]:
-    """(kind, path): a dashboard-like mix of list pages, filters and statistics."""
+def request_path(rng: random.Random, *, distinct: bool = False) -> tuple[str, str]:
+    """(kind, path): a dashboard-like mix of list pages, filters and statistics. With
+    ``distinct``, values are drawn from ranges so wide that requests almost never repeat
+    (the server's answer cache cannot help): the cost of every query, cold."""
+    if distinct:
+        return _distinct(rng, *request_path(rng))
     city = rng.choice(CITIES)
     year = rng.randrange(2019, 2025)
     month = rng.randrange(1, 13)
@@ -283,6 +292,28 @@ def request_path(rng: random.Random) -> tuple[str, str]:
     return kind, "/api/events?" + urlencode(params)
 
 
+def _distinct(rng: random.Random, kind: str, path: str) -> tuple[str, str]:
+    base, _, query = path.partition("?")
+    params = dict(pair.split("=", 1) for pair in query.split("&") if pair)
+    if "offset" in params:
+        params["offset"] = str(rng.randrange(5000))
+    if "since" in params:
+        start = FIRST_DAY + dt.timedelta(days=rng.randrange(SPAN_DAYS))
+        params.update(since=start.isoformat(),
+                      until=(start + dt.timedelta(days=rng.randrange(1, 400))).isoformat())
+    if "bbox" in params:
+        lon, lat = rng.uniform(-150, 150), rng.uniform(-60, 60)
+        w, h = rng.uniform(0.5, 25), rng.uniform(0.5, 25)
+        params["bbox"] = f"{lon - w:.3f},{lat - h:.3f},{lon + w:.3f},{lat + h:.3f}"
+    for name, pool in (("q", [c[0] for c in CITIES] + list(ISSUES)),
+                       ("actor", [c[2] for c in CITIES] + ["police forces", "protesters"])):
+        if name in params:
+            word = rng.choice(pool).lower()
+            start = rng.randrange(max(1, len(word) - 3))
+            params[name] = quote(word[start:start + rng.randrange(3, 8)])
+    return kind, base + "?" + "&".join(f"{k}={v}" for k, v in params.items())
+
+
 async def fetch(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str,
                 path: str) -> int:
     """One keep-alive HTTP/1.1 GET; returns the status (the body is read and dropped)."""
@@ -301,12 +332,13 @@ async def fetch(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host
     return status
 
 
-async def client(port: int, deadline: float, seed: int, results: list) -> None:
+async def client(port: int, deadline: float, seed: int, results: list, *,
+                 distinct: bool) -> None:
     rng = random.Random(seed)
     host = f"127.0.0.1:{port}"
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     while time.perf_counter() < deadline:
-        kind, path = request_path(rng)
+        kind, path = request_path(rng, distinct=distinct)
         started = time.perf_counter()
         try:
             status = await fetch(reader, writer, host, path)
@@ -326,12 +358,15 @@ def percentiles(ms: list[float]) -> dict:
             "max": round(max(ms), 1)}
 
 
-async def load(port: int, clients: int, seconds: float) -> dict:
+async def load(port: int, clients: int, seconds: float, *, distinct: bool = False) -> dict:
+    """A warm-up (a tenth of the time, 5 s at most; not counted), then the measured run."""
     results: list[tuple[str, int, float]] = []
     warm_deadline = time.perf_counter() + min(5.0, seconds / 10)
-    await asyncio.gather(*(client(port, warm_deadline, 1000 + i, []) for i in range(clients)))
+    await asyncio.gather(*(client(port, warm_deadline, 1000 + i, [], distinct=distinct)
+                           for i in range(clients)))
     started = time.perf_counter()
-    await asyncio.gather(*(client(port, started + seconds, i, results) for i in range(clients)))
+    await asyncio.gather(*(client(port, started + seconds, i, results, distinct=distinct)
+                           for i in range(clients)))
     elapsed = time.perf_counter() - started
     kinds = sorted({k for k, _, _ in results})
     return {
@@ -382,7 +417,8 @@ def served(url: str, folder: Path) -> Iterator[int]:
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1):
                 break
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"eventwire serve did not start: {(folder / 'serve.log').read_text()}")
+                log_text = (folder / "serve.log").read_text()
+                raise SystemExit(f"eventwire serve did not start: {log_text}")
             time.sleep(0.2)
         yield port
     finally:
@@ -399,14 +435,17 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=50, help="concurrent clients")
     ap.add_argument("--seconds", type=float, default=60.0, help="how long to load the server")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--distinct", action="store_true", help="requests that almost never "
+                    "repeat (no help from the answer cache): every query cold")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="ew-load-") as tmp, \
             fresh_store(args.db, Path(tmp)) as url:
         report = {"db": "sqlite" if args.db == "sqlite" else "postgresql",
                   **fill(url, args.events, args.seed), "clients": args.clients,
-                  "seconds": args.seconds, "cpus": os.cpu_count()}
+                  "seconds": args.seconds, "distinct": args.distinct, "cpus": os.cpu_count()}
         with served(url, Path(tmp)) as port:
-            report.update(asyncio.run(load(port, args.clients, args.seconds)))
+            report.update(asyncio.run(load(port, args.clients, args.seconds,
+                                           distinct=args.distinct)))
     print(json.dumps(report, indent=1))
 
 

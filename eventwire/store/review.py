@@ -20,7 +20,12 @@ from typing import Any
 from eventwire.errors import EventwireError
 from eventwire.records import Actor, Event, Location
 from eventwire.store.canonical import (
-    ACLED_EVENT_TYPES, FIGURES, PLOVER_FAMILY, conservative, is_flagged, type_family,
+    ACLED_EVENT_TYPES,
+    FIGURES,
+    PLOVER_FAMILY,
+    conservative,
+    is_flagged,
+    type_family,
 )  # fmt: skip
 from eventwire.store.codec import actor_names, event_from_json, event_json
 from eventwire.store.database import Database
@@ -187,8 +192,8 @@ def _set_sub_type(event: Event, value: Any) -> None:
 
 # name -> how a value is applied to the Event (validated there)
 _SETTERS: dict[str, Callable[[Event, Any], None]] = {
-    "event_type": lambda e, v: setattr(e, "event_type", _choice("event_type", v,
-                                                                tuple(PLOVER_FAMILY), nullable=False)),
+    "event_type": lambda e, v: setattr(e, "event_type", _choice(
+        "event_type", v, tuple(PLOVER_FAMILY), nullable=False)),
     "mode": lambda e, v: setattr(e, "mode", _text("mode", v)),
     "acled_event_type": _set_acled_type,
     "acled_sub_event_type": _set_sub_type,
@@ -355,7 +360,7 @@ def merge_events(db: Database, keys: Sequence[str], *, who: str) -> str:
     with db.transaction():
         loaded = [_load(db, key) for key in keys]
         target_id = loaded[0][0]
-        for (event_id, _, status, _, _), key in zip(loaded[1:], keys[1:]):
+        for event_id, _, status, _, _ in loaded[1:]:
             db.execute("UPDATE mentions SET event_id = ? WHERE event_id = ?",
                        (target_id, event_id))
             _set_status(db, event_id, status, "merged", who, merged_into=target_id)

@@ -16,8 +16,16 @@ from starlette.responses import Response, StreamingResponse
 
 from eventwire.errors import ConfigError
 from eventwire.export import write_acled_csv, write_geojson
-from eventwire.store.queries import MAX_LIMIT, SORTS, EventQuery, event_detail, iter_events, \
-    list_events, revision, stats
+from eventwire.store.queries import (
+    MAX_LIMIT,
+    SORTS,
+    EventQuery,
+    event_detail,
+    iter_events,
+    list_events,
+    revision,
+    stats,
+)
 from eventwire.web.errors import BadRequest, NotFound, message_of
 from eventwire.web.state import answers, database
 

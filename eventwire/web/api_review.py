@@ -17,8 +17,7 @@ from pydantic import BaseModel, Field
 from starlette.responses import Response
 
 from eventwire.store.review import merge_events, patch_event, reject_event, split_event
-from eventwire.web.accounts import Session, authenticate, close_session, find_session, \
-    open_session
+from eventwire.web.accounts import Session, authenticate, close_session, find_session, open_session
 from eventwire.web.api_events import detail_payload, json_response
 from eventwire.web.errors import BadRequest, Forbidden, NotSignedIn, error_response
 from eventwire.web.state import database, settings
@@ -115,14 +114,15 @@ def me(request: Request) -> Response:
                           "csrf_token": session.csrf_token if session else None})
 
 
-@router.patch("/events/{event_id}", summary="Correct fields of an event (signed in)", dependencies=WRITE)
-def patch(request: Request, event_id: str,
-          values: dict[str, Any] = Body(description="fields to set: event_type, mode, "
-                                        "acled_event_type, acled_sub_event_type, "
-                                        "disorder_type, date, time_precision, location "
-                                        "{name, lat, lon, country}, actors, recipients, dead, "
-                                        "injured, arrested, size, negated, hypothetical, "
-                                        "historical, notes, status (active|rejected)")) -> Response:
+PATCH_BODY = Body(description="fields to set: event_type, mode, acled_event_type, "
+                  "acled_sub_event_type, disorder_type, date, time_precision, location "
+                  "{name, lat, lon, country}, actors, recipients, dead, injured, arrested, "
+                  "size, negated, hypothetical, historical, notes, status (active|rejected)")
+
+
+@router.patch("/events/{event_id}", summary="Correct fields of an event (signed in)",
+              dependencies=WRITE)
+def patch(request: Request, event_id: str, values: dict[str, Any] = PATCH_BODY) -> Response:
     """Returns the event as GET /api/events/{id} does, plus `changed` (the fields that did)."""
     session = writer(request)
     _json_body(request)
@@ -130,7 +130,8 @@ def patch(request: Request, event_id: str,
     return json_response({**detail_payload(request, event_id), "changed": changed})
 
 
-@router.post("/events/merge", summary="Merge events: the first keeps every mention", dependencies=WRITE)
+@router.post("/events/merge", summary="Merge events: the first keeps every mention",
+             dependencies=WRITE)
 def merge(request: Request, body: Merge) -> Response:
     session = writer(request)
     _json_body(request)
@@ -146,7 +147,8 @@ def reject(request: Request, event_id: str) -> Response:
     return json_response(detail_payload(request, event_id))
 
 
-@router.post("/events/{event_id}/split", summary="Move mentions of an event to a new event", dependencies=WRITE)
+@router.post("/events/{event_id}/split", summary="Move mentions of an event to a new event",
+             dependencies=WRITE)
 def split(request: Request, event_id: str, body: Split) -> Response:
     """Returns the new event as GET /api/events/{id} does."""
     session = writer(request)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from fastapi import Request
 
 from eventwire.store.database import Database
-from eventwire.web.cache import AnswerCache
 from eventwire.store.url import StoreURL
+from eventwire.web.cache import AnswerCache
 
 
 class Connections:
