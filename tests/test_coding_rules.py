@@ -122,3 +122,23 @@ def test_acled_codes_from_text(pipeline, text, expected):
                                                   published=dt.date(2020, 5, 9)))
               if e.acled_event_type]
     assert [(e.acled_event_type, e.acled_sub_event_type) for e in events] == [expected]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("On 9 May 2020, coalition airstrikes targeted Sirwah district (Marib).", ["Sirwah"]),
+    ("On 7 May 2020, clashes took place in Aleppo, Idlib and Hama.", ["Aleppo", "Idlib", "Hama"]),
+    ("On 7 May 2020, in Zapopan, Jalisco, police arrested 3 men.", ["Zapopan"]),
+    ("On 8 May 2020, soldiers shot a man in Kerawa village, Kolofata subdivision "
+     "(Mayo-Sava, Extreme-Nord).", None),
+])
+def test_event_places_from_text(pipeline, text, places):
+    import datetime as dt
+
+    from eventwire.records import Article
+
+    events = pipeline.extract(Article(id="t", text=text, published=dt.date(2020, 5, 9)))
+    located = [e.location for e in events if e.location is not None]
+    if places is None:  # the qualifiers name Cameroon's Far North: nothing outside it
+        assert located and all(loc.country_code == "CM" for loc in located)
+    else:
+        assert [loc.name for loc in located] == places

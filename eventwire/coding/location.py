@@ -118,10 +118,11 @@ def _continues_list(tok: Any) -> bool:
 
 
 def _is_locative(tok: Any) -> bool:
-    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in TARGET_VERBS:
-        return True
     cur = tok
     for _ in range(6):
+        if cur.dep_ in ("dobj", "nsubjpass") and cur.head.lemma_.lower() in TARGET_VERBS and (
+                cur is tok or cur.lemma_.lower() in PLACE_NOUNS):
+            return True  # "shelled Mardes", "targeted Sirwah district"
         if cur.dep_ == "prep" and cur.lower_ in LOCATIVE_PREPS:
             return True
         if cur.dep_ == "prep" and cur.lower_ in MOVEMENT_PREPS:
@@ -178,6 +179,7 @@ def choose(candidates: list[PlaceToken]) -> list[Place]:
     towns = sorted((c for c in usable if not sub_location(c)), key=lambda c: c.place.start)
     if not towns:
         return []  # only a neighbourhood or street: the town comes from the context
+    towns = [c for c in towns if not _qualifies(c, towns)] or towns
     best = min(rank(c.place) for c in towns)
     chosen = [next(c for c in towns if rank(c.place) == best)]
     for c in towns:
@@ -185,11 +187,39 @@ def choose(candidates: list[PlaceToken]) -> list[Place]:
             continue
         between = c.token.doc.text[chosen[-1].place.end:c.place.start].lower()
         separate = any(w in between for w in COORDINATORS) or _moved_to(c.token) or (
-            NEW_LOCATIVE.match(between) is not None)  # "..., in Mangistau province"
+            NEW_LOCATIVE.match(between) is not None) or (  # "..., in Mangistau province"
+            between.strip() == "," and _listed(c, towns))  # "in Aleppo, Idlib and Hama"
         if separate and (rank(c.place) == best or not any(_contains(c.place, k.place)
                                                            for k in chosen)):
             chosen.append(c)
     return [c.place for c in sorted(chosen, key=lambda c: c.place.start)]
+
+
+QUALIFIER_GAP = re.compile(r"^\s*(?:[a-z]+\s+)?\(\s*$|^\s*,\s*$")
+
+
+def _listed(c: PlaceToken, towns: list[PlaceToken]) -> bool:
+    """Is ``c`` an item of a list of places closed by "and"/"or" ("Aleppo, Idlib and
+    Hama"), rather than the larger area of the place before it?"""
+    after = [k for k in towns if k.place.start >= c.place.end]
+    if not after:
+        return False
+    gap = c.token.doc.text[c.place.end:after[0].place.start].lower()
+    return gap.strip() == "," or any(w in gap for w in COORDINATORS) and len(gap) < 8
+
+
+def _qualifies(c: PlaceToken, towns: list[PlaceToken]) -> bool:
+    """"Sirwah district (Marib)", "Zapopan, Jalisco": the second place names the larger
+    area of the first (in brackets, or after a comma when the gazetteer agrees); the
+    first, more specific place is where the event happened."""
+    before = [k for k in towns if k.place.end <= c.place.start]
+    if not before:
+        return False
+    prev = before[-1]
+    gap = c.token.doc.text[prev.place.end:c.place.start]
+    if QUALIFIER_GAP.match(gap) is None:
+        return False
+    return "(" in gap or _contains(c.place, prev.place)
 
 
 def _contains(outer: Place, inner: Place) -> bool:
@@ -216,6 +246,10 @@ def modifier_only(c: PlaceToken) -> bool:
     """'the US dollar', 'Turkish army': a place name used to modify another noun says
     nothing about where the story happens."""
     tok = c.token
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].is_lower and \
+            doc[tok.i + 2].pos_ in ("VERB", "ADJ"):
+        return True  # "Saudi-led coalition", "Iran-backed militia"
     return tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_.lower() not in PLACE_NOUNS and (
         tok.head.ent_type_ not in ("GPE", "LOC", "FAC"))
 

@@ -53,6 +53,7 @@ class _Item:
     matches: list[Match]
     cue: bool = False
     demonym: str = ""
+    others: int = 0  # other distinct toponyms in the document
     base: list[float] = field(default_factory=list)
     final: list[float] = field(default_factory=list)
 
@@ -161,6 +162,15 @@ def _supports(items: list[_Item]) -> list[Support]:
     return list(out.values())
 
 
+def _stray_variant(it: _Item) -> bool:
+    """A name found only as a spelling variant ("Kerawa" -> Kerava, Finland) in a document
+    whose other places give it no support: more likely an unknown village than a
+    namesake abroad, so it is left unresolved."""
+    best = it.best(it.final)
+    return it.matches[best].variant == 2 and it.final[best] <= it.base[best] and \
+        len(it.matches) > 0 and all(m.variant == 2 for m in it.matches) and it.others > 0
+
+
 class Geoparser:
     """Recognise and resolve toponyms against a gazetteer."""
 
@@ -226,13 +236,14 @@ class Geoparser:
             for it in items:
                 key = normalize(it.text)
                 others = [ev for ev in evidence if ev.key != key]
+                it.others = len(others)
                 it.final = [b + context_score(m.entry, others,
                                               self.neighbours.get(m.entry.country_code,
                                                                   frozenset()))
                             for b, m in zip(it.base, it.matches)]
             self._containment(text, items)
         starts = [s.start for s in sentences]
-        return [self._place(it, sentences, starts) for it in items]
+        return [self._place(it, sentences, starts) for it in items if not _stray_variant(it)]
 
     def _demonym_evidence(self, text: str) -> list[Support]:
         """Countries named by demonyms anywhere in the text ("Israeli troops")."""

@@ -74,6 +74,12 @@ def _residence(tok: Any) -> bool:
     return tok.text == "," or tok.like_num or tok.ent_type_ == "PERSON"
 
 
+def _joining_hyphen(tok: Any) -> bool:
+    """The hyphen inside "Mayo-Sava" (no space on either side)."""
+    return tok.text in ("-", "\u2010", "\u2011") and tok.i > 0 and \
+        tok.doc[tok.i - 1].whitespace_ == "" and tok.whitespace_ == ""
+
+
 def has_cue(doc: Any, start: int, end: int) -> bool:
     """Locative context around tokens [start, end)."""
     prev = doc[start - 1] if start > 0 else None
@@ -83,6 +89,9 @@ def has_cue(doc: Any, start: int, end: int) -> bool:
     if prev is not None and prev.text == "(" and start > 1 and _is_cap(doc[start - 2]) and (
             nxt is not None and nxt.text in (",", ")") and not doc[start].text.isupper()):
         return True  # "Bamenda town (Mezam, Nord-Ouest)": the place's larger areas
+    if prev is not None and prev.text == "," and nxt is not None and nxt.text == ")" and any(
+            t.text == "(" for t in doc[max(0, start - 8):start]):
+        return True  # "(Mayo-Sava, Extreme-Nord)": the last of a place's larger areas
     if prev is not None and prev.lower_ in ("of", ",") and start > 1 and \
             doc[start - 2].lower_ in FEATURE_WORDS:
         return True  # "the town of X", "the capital, X"
@@ -305,8 +314,10 @@ class ToponymFinder:
         if _speaker(ent) or not has_cue(doc, start, end):
             return False
         matches = self.gaz.matches(doc[start:end].text, limit=5)
-        return any(m.variant < 2 and self._important(m.entry.feature_code,
-                                                       m.entry.population) for m in matches)
+        # an administrative area in locative context ("Sirwah district", "(Mayo-Sava,
+        # Extreme-Nord)") whatever its population; other places only if important
+        return any(m.variant < 2 and (m.entry.feature_class == "A" or self._important(
+            m.entry.feature_code, m.entry.population)) for m in matches)
 
     def _important(self, code: str, population: int) -> bool:
         return code in ("PCLI", "ADM1", "CONT", "RGN", "PPLC") or \
@@ -337,7 +348,7 @@ class ToponymFinder:
             if any(taken[k] or blocked[k] for k in range(i, j)) or not _is_cap(doc[j - 1]) \
                     or (i, j) in skip:
                 continue
-            if not all(_is_cap(t) or t.lower_ in CONNECTORS for t in toks):
+            if not all(_is_cap(t) or t.lower_ in CONNECTORS or _joining_hyphen(t) for t in toks):
                 continue
             if self.gaz.has_name(toks.text) and self._accept(doc, i, j, skip):
                 return self._make(doc, i, j, "gazetteer", "GAZ")
