@@ -142,3 +142,24 @@ def test_event_places_from_text(pipeline, text, places):
         assert located and all(loc.country_code == "CM" for loc in located)
     else:
         assert [loc.name for loc in located] == places
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Israeli army bulldozers demolished Palestinian homes in southern Gaza on Sunday.",
+     [("COERCE", "destroy")]),
+    ("Palestinian leaders said they would boycott all official contact with the United States.",
+     [("THREATEN", None)]),
+    ("Japan said on Tuesday it had halted economic aid to Serbia.",
+     [("SANCTION", "discontinue")]),
+    ("Lebanon complained to the United Nations on Tuesday over two Israeli air raids.",
+     [("ACCUSE", "disapprove")]),
+])
+def test_plover_types_from_text(pipeline, text, plover):
+    import datetime as dt
+
+    from eventwire.records import Article
+
+    events = pipeline.extract(Article(id="t", text=text, published=dt.date(2005, 5, 9)))
+    got = [(e.event_type, e.mode) for e in events if not (e.negated or e.hypothetical)]
+    assert got == plover
+    assert all(a.sector == "GOV" for e in events for a in e.actors if e.event_type == "SANCTION")

@@ -38,7 +38,6 @@ ASSAULT_BY_MODE = {
     "abduct": _code(POLITICAL_VIOLENCE, "Violence against civilians", "Abduction/forced disappearance"),
     "sexual": _code(POLITICAL_VIOLENCE, "Violence against civilians", "Sexual violence"),
     "sideAB": _code(POLITICAL_VIOLENCE, "Battles", "Armed clash"),
-    "destroy": _code(STRATEGIC, STRATEGIC, "Looting/property destruction"),
 }
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY", "CRM"})  # UAF: unidentified armed
 CROWD_SECTORS = frozenset({"PRO", "RIO"})
@@ -56,6 +55,8 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
 
     ``weapon_sub`` is the explosion sub-type the evidence's weapons point to (weapons.py).
     """
+    if mode == "destroy":  # property set on fire or destroyed (PLOVER: COERCE)
+        event_type = "COERCE"
     if event_type == "PROTEST":
         if mode == "riot" and actor_sectors & (ARMED_SECTORS - {"COP"}):
             return _code(STRATEGIC, STRATEGIC, "Looting/property destruction")  # armed looters
@@ -85,7 +86,10 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
                          else "Non-state actor overtakes territory")
         if mode == "seize" and weapon_sub is not None and "weapons" in context:
             return _code(STRATEGIC, STRATEGIC, "Disrupted weapons use")
-        if mode == "seize":  # armed groups looting, or forces seizing goods or land
+        if mode == "destroy" and actor_sectors & (CROWD_SECTORS | MOB_SECTORS):
+            return _code(DEMONSTRATIONS, "Riots", "Violent demonstration" if actor_sectors &
+                         CROWD_SECTORS else "Mob violence")  # a crowd burning property
+        if mode in ("seize", "destroy"):  # looting, seizing goods or land, property destroyed
             return _code(STRATEGIC, STRATEGIC, "Looting/property destruction")
         if mode in ("martial-law", "curfew", "restrict"):  # security measures
             return _code(STRATEGIC, STRATEGIC, "Change to group/activity")

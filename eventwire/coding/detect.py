@@ -288,6 +288,10 @@ def _arguments(verb: Any) -> tuple[list[Any], list[Any], list[Any]]:
             agent.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "prep" and child.lower_ == "at":
             agent.extend(_hands_of(child))
+    if subjects and all(t.pos_ == "PRON" for t in subjects) and verb.dep_ == "ccomp" and \
+            verb.head.lemma_.lower() in SPEECH_VERBS:  # "Japan said it had halted aid"
+        speakers = [c for c in verb.head.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"]
+        subjects = speakers or subjects
     if not subjects and verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl"):
         head = verb.head
         if verb.dep_ == "acl" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj") and (

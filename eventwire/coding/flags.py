@@ -49,6 +49,8 @@ def is_historical(event_date: dt.date | None, published: dt.date | None) -> bool
     return (published - event_date).days > HISTORICAL_DAYS
 
 
+REPORTING_VERBS = frozenset({"say", "announce", "tell", "declare", "state", "confirm", "warn",
+                             "insist", "add", "report"})
 COMMITTING_HEADS = frozenset({"offer", "promise", "pledge", "agree", "vow", "decide", "ready",
                               "willing", "prepared", "committed", "commit", "undertake"})
 
@@ -58,6 +60,9 @@ def is_commitment(token: Any) -> bool:
     (PLOVER codes promised cooperation as AGREE)."""
     if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in token.children):
         return True
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in token.children) and \
+            token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING_VERBS:
+        return True  # "they said they would boycott": the future of reported speech
     tok = token
     for _ in range(3):
         if tok.dep_ not in ("xcomp", "ccomp", "acomp", "advcl") or tok.head is tok:

@@ -62,6 +62,7 @@ GRIEVANCE_WORDS = frozenset({"against", "over", "about", "demand", "demanding", 
                              "accused", "accusing", "call", "calling", "condemn", "denounce",
                              "protest", "detention", "arrest", "release", "due", "because"})
 CLAIM_VERBS = frozenset({"claim", "allege"})
+GRIEVANCE_HOSTS = frozenset({"PROTEST", "ACCUSE"})  # events whose cause is named with them
 CROWD_SUBJECTS = frozenset({"protester", "protestor", "demonstrator", "they", "rioter", "crowd",
                             "participant", "youth", "resident", "mob", "student", "worker",
                             "prisoner", "inmate", "people", "villager", "local", "trader"})
@@ -111,10 +112,10 @@ def grievances_dropped(hits: list[Hit]) -> list[Hit]:
     """Violence or arrests named as what a protest is about are its grievance, not events
     of the article ("protested against an attack on a journalist", "families who claim
     their children were kidnapped continued their sit-in")."""
-    protests = [h for h in hits if h.trigger.event_type == "PROTEST"]
+    protests = [h for h in hits if h.trigger.event_type in GRIEVANCE_HOSTS]
     if not protests:
         return hits
-    return [h for h in hits if h.trigger.event_type == "PROTEST" or not any(
+    return [h for h in hits if h.trigger.event_type in GRIEVANCE_HOSTS or not any(
         _grievance_of(h.token, p.token) for p in protests)]
 
 
@@ -175,7 +176,8 @@ def settings_folded(hits: list[Hit]) -> list[Hit]:
     A protest noun governed by "in/during/amid" in a sentence that reports violence does
     not make a second event; the crowd becomes the attacker when none is named.
     """
-    violent = [h for h in hits if h.trigger.event_type == "ASSAULT" and h.mode != "crowd-control"]
+    violent = [h for h in hits if h.trigger.event_type == "ASSAULT" and h.mode != "crowd-control"
+               or h.mode == "destroy"]  # property destroyed in a riot or attack is part of it
     if not violent:
         return hits
     if any(h.trigger.event_type == "PROTEST" and h.mode == "riot" and not is_setting(h)

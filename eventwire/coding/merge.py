@@ -25,6 +25,7 @@ MODE_PRIORITY = {"seize": -1, "riot": 0, "vandalize": 1, "demo": 2, "sideAB": 0,
                  "aerial": 1, "heavy-weapons": 2, "explosives": 2, "abduct": 2, "firearms": 3,
                  "destroy": 6, "crowd-control": 9}
 COUNT_FIELDS = ("dead", "injured", "arrested", "size")
+FOLDED_MODES = ("arrest", "seize", "destroy")  # part of a fight or protest at the same place
 SUBSUME_DAYS = 7
 
 
@@ -105,13 +106,13 @@ def _fold_arrests(groups: dict[tuple[object, ...], list[Event]]) -> None:
     """Arrests and seizures at the place and on the day of a protest or a fight are part of it
     (ACLED: police detaining demonstrators is a protest 'with intervention'; an arrest
     told in the background of a protest is not an event of its own either)."""
-    for key in [k for k in groups if k[0] in ("COERCE:arrest", "COERCE:seize")]:
-        arrests = [e for e in groups[key] if e.mode in ("arrest", "seize")]
+    for key in [k for k in groups if k[0] in ("COERCE:arrest", "COERCE:seize", "COERCE:destroy")]:
+        arrests = [e for e in groups[key] if e.mode in FOLDED_MODES]
         for fam in ("PROTEST", "ASSAULT"):
             host = (fam, *key[1:])
             if arrests and host in groups:
                 groups[host].extend(arrests)
-                groups[key] = [e for e in groups[key] if e.mode not in ("arrest", "seize")]
+                groups[key] = [e for e in groups[key] if e.mode not in FOLDED_MODES]
                 break
         if not groups[key]:
             del groups[key]
@@ -132,7 +133,7 @@ def _at_the_scene(arrest: Event) -> bool:
 def _priority(ev: Event) -> int:
     """Which mention names a merged event; a seizure folded into a fight (weapons taken
     after a clash) does not, a change of territory does."""
-    if ev.event_type == "COERCE" and ev.mode in ("seize", "arrest") and "territory" not in ev.context:
+    if ev.event_type == "COERCE" and ev.mode in FOLDED_MODES and "territory" not in ev.context:
         return 8
     return MODE_PRIORITY.get(ev.mode or "", 5)
 
@@ -144,8 +145,10 @@ def _merge_group(group: list[Event]) -> Event:
     intervened = any(e.mode == "crowd-control" or (e.mode == "arrest" and _at_the_scene(e))
                      for e in group) and out.event_type == "PROTEST"
     for ev in group:
-        if ev is main or (ev.mode == "seize" and out.mode != "seize"):
-            continue  # a seizure told with a fight is part of it, and changes nothing in it
+        if ev is main or (ev.mode in ("seize", "destroy") and out.mode != ev.mode and
+                          any(a.text for a in out.actors)):
+            continue  # a seizure or burning told with a fight is part of it, and changes
+            # nothing in it (but may name its perpetrators: "her car was torched by locals")
         _union(out.context, ev.context)
         if ev.mode in ("crowd-control", "arrest") and out.event_type == "PROTEST":
             _union(out.actors, [r for r in ev.recipients if r.sector in ("PRO", "RIO")])
