@@ -153,6 +153,12 @@ def test_event_places_from_text(pipeline, text, places):
      [("SANCTION", "discontinue")]),
     ("Lebanon complained to the United Nations on Tuesday over two Israeli air raids.",
      [("ACCUSE", "disapprove")]),
+    ("Syria says it will not accept any more refugees if war starts in Iraq.",
+     [("REJECT", None)]),
+    ("Amnesty International demanded that the government end curbs on press freedom.",
+     [("REQUEST", "change")]),
+    ("Israel has strengthened its forces in Lebanon, military sources said today.",
+     [("MOBILIZE", "troops")]),
 ])
 def test_plover_types_from_text(pipeline, text, plover):
     import datetime as dt

@@ -165,7 +165,9 @@ def _of_target(tok: Any) -> Any:
 
 
 def _sector_word(tok: Any) -> str | None:
-    return SECTOR_NOUNS.get(tok.lemma_.lower()) or SECTOR_NOUNS.get(tok.text.lower())
+    lowered = tok.text.lower()
+    return SECTOR_NOUNS.get(tok.lemma_.lower()) or SECTOR_NOUNS.get(lowered) or (
+        SECTOR_NOUNS.get(lowered[:-1]) if lowered.endswith("s") else None)  # "Forces" (PROPN)
 
 
 def igo_of(span: Any) -> str | None:
@@ -230,6 +232,10 @@ def make_actor(span: Any, *, country_of: CountryOf, fallback_country: str | None
         sector = "CVL"  # "Palestinians clashed with ...": people of that nationality
     if sector is None and country and span.root.ent_type_ in ("GPE", "NORP"):
         sector = "GOV"  # "Russia called for dialogue": the state acts
+    if sector is None and span.root.ent_type_ == "ORG" and span.root.pos_ == "PROPN":
+        # a named organisation of unknown sector ("Amnesty International", "the FDD")
+        return Actor(text=span.text, name=span.text.removeprefix("the ").removeprefix("The "),
+                     country=country, sector=None)
     if sector is None:
         return None
     country = country or fallback_country

@@ -151,7 +151,9 @@ class Coder:
                 a.sector for a in actors} & ARMED:
             etype, mode = "ASSAULT", None  # troops storming a town raid it; no crowd protests
             actors = [a for a in actors if a.sector not in ("PRO", "RIO") or a.text]
-        if etype in COOPERATIVE and (flags["hypothetical"] or is_commitment(hit.token)):
+        if etype in COOPERATIVE | {"AGREE"} and flags["negated"] and not flags["hypothetical"]:
+            etype, mode, flags["negated"] = "REJECT", None, False  # "will not accept refugees"
+        elif etype in COOPERATIVE and (flags["hypothetical"] or is_commitment(hit.token)):
             etype, mode, flags["hypothetical"] = "AGREE", None, False  # promised cooperation
         elif etype in CONFLICTUAL and not flags["negated"] and is_commitment(hit.token):
             etype, mode = "THREATEN", THREAT_MODES.get(etype)  # announced hostile action

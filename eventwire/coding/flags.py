@@ -16,8 +16,13 @@ DENIAL_VERBS = frozenset({"deny", "refute"})
 HISTORICAL_DAYS = 60
 
 
+REFUSAL_VERBS = frozenset({"refuse", "decline"})
+
+
 def is_negated(token: Any) -> bool:
-    """'did not attack', 'no protests were held', 'denied attacking'."""
+    """'did not attack', 'no protests were held', 'denied attacking', 'refused to deploy'."""
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in REFUSAL_VERBS:
+        return True
     for tok in (token, token.head):
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
             return True

@@ -147,7 +147,8 @@ def in_scope(event_type: str, participants: list[Actor]) -> bool:
     state, an organisation or group of a political sector, or a national community."""
     if event_type in MATERIAL_CONFLICT:
         return True
-    return any(a.sector in POLITICAL_SECTORS or a.country for a in participants)
+    return any(a.sector in POLITICAL_SECTORS or a.country or (a.sector is None and a.text)
+               for a in participants)  # named people and organisations count too
 
 
 def is_setting(hit: Hit) -> bool:

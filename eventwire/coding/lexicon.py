@@ -105,6 +105,9 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "demobilise": _t("RETREAT", "demobilize"),
     # THREATEN / REJECT
     "threaten": _t("THREATEN"), "reject": _t("REJECT"), "refuse": _t("REJECT", weak=True),
+    "decline": _t("REJECT", weak=True), "renege": _t("REJECT"),
+    "invade": _t("ASSAULT"), "strengthen": _t("MOBILIZE", "troops", FORCES),
+    "reinforce": _t("MOBILIZE", "troops", FORCES),
     "veto": _t("REJECT"),
     # cooperation
     "agree": _t("AGREE", weak=True), "sign": _t("AGREE", weak=True),
@@ -144,6 +147,7 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "investigation": _t("ACCUSE", "investigate", weak=True),
     "withdrawal": _t("RETREAT", "withdraw", weak=True),
     "incursion": _t("ASSAULT", "sideAB"), "offensive": _t("ASSAULT", "sideAB", weak=True),
+    "invasion": _t("ASSAULT"), "torture": _t("ASSAULT", "torture"),
     "projectile": _t("ASSAULT", "heavy-weapons"), "assault": _t("ASSAULT"),
     "raid": _t("ASSAULT"), "burst": _t("ASSAULT", "firearms", weak=True),
 }
@@ -211,6 +215,9 @@ PHRASE_TRIGGERS: tuple[tuple[str, Trigger], ...] = (
     ("tear gas", _t("ASSAULT", "crowd-control")),
     ("taken into custody", _t("COERCE", "arrest")),
     ("ceasefire", _t("RETREAT", "ceasefire")),
+    ("on alert", _t("MOBILIZE", "alert")),
+    ("ethnic cleansing", _t("ASSAULT")),
+    ("called off", _t("CONCEDE")),
     ("cease-fire", _t("RETREAT", "ceasefire")),
     ("peace agreement", _t("AGREE")),
     ("peace deal", _t("AGREE")),
