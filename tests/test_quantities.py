@@ -191,3 +191,11 @@ def test_offsets_hold_for_any_text(text: str) -> None:
 ])
 def test_ages_set_off_by_commas_are_not_counts(text: str) -> None:
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "compensation of INR 10 million to the family of a businessman who was killed",
+    "they paid 5 million rupees to the families of the dead",
+])
+def test_money_is_not_a_death_toll(text):
+    assert [q for q in find_quantities(text) if q.kind == "dead" and q.value > 1000] == []

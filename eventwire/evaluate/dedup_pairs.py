@@ -33,7 +33,7 @@ from eventwire.records import Article, Event
 
 FLAG = "--pairs"
 LABELS = ("same", "different")
-MATCH_LEVELS = ("exact", "first_sentence", "any_sentence")
+MATCH_LEVELS = ("exact", "first_sentence", "any_sentence", "sentence_other_type")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,4 +117,7 @@ def find_event(ref: EventRef, events: list[Event]) -> tuple[Event | None, str | 
         hits = [e for e in typed if test(e)]
         if hits:
             return hits[0], level
-    return None, None
+    # the coder has since typed the same sentence's event differently (for example
+    # property burning moved from ASSAULT to COERCE): the labelled incident is still there
+    hits = [e for e in events if e.evidence and spans(e)[0] == ref.spans[0]]
+    return (hits[0], "sentence_other_type") if len(hits) == 1 else (None, None)

@@ -144,14 +144,17 @@ _MONTHS = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 EXCLUDE_BEFORE = re.compile(
-    rf"(?:[$€£¥₽]\s*|\b(?:usd|eur|us\$|rs\.?|kzt|aged|age\s+of|no\.|number|article|section"
+    rf"(?:[$€£¥₽₹₦]\s*|\b(?:usd|eur|gbp|inr|ngn|pkr|us\$|rs\.?|kzt|aged|age\s+of|no\.|number"
+    rf"|article|section"
     rf"|chapter|page|route|highway|flight|room|platform|level|category|grade|phase|stage"
     rf"|round|division|resolution)\s+|\b{_MONTHS}\.?\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 EXCLUDE_AFTER = re.compile(
     rf"^(?:\s*(?:%|percent\b|per\s*cent\b|[ap]\.?m\b|o'clock|hrs\b|gmt\b|utc\b)"
-    rf"|-?\s*(?:year|month|week|day)s?[-\s]old|-year\b|\s+(?:of\s+)?{_MONTHS}\b)",
+    rf"|-?\s*(?:year|month|week|day)s?[-\s]old|-year\b|\s+(?:of\s+)?{_MONTHS}\b"
+    rf"|\s+(?:dollars|euros|pounds|rupees|naira|shillings|francs|pesos|dinars|rubles|roubles"
+    rf"|yuan|tenge|birr|rand|cedis)\b)",
     re.IGNORECASE,
 )
 AGE_NAME_BEFORE = re.compile(r"\b[A-Z][\w.'-]+,\s*$")
