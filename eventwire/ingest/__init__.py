@@ -9,9 +9,10 @@ from typing import BinaryIO, TextIO
 
 from eventwire.ingest.sources import DEFAULT_MAX_BYTES, INPUT_SUFFIXES, ReadOptions, read_source
 from eventwire.ingest.text import looks_english
+from eventwire.ingest.warc import WarcTally
 from eventwire.records import Article, Failure
 
-__all__ = ["DEFAULT_MAX_BYTES", "INPUT_SUFFIXES", "looks_english", "read_inputs"]
+__all__ = ["DEFAULT_MAX_BYTES", "INPUT_SUFFIXES", "WarcTally", "looks_english", "read_inputs"]
 
 
 def read_inputs(
@@ -20,6 +21,7 @@ def read_inputs(
     published: dt.date | None = None,
     stdin: TextIO | BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    warc_tally: WarcTally | None = None,
 ) -> Iterator[Article | Failure]:
     """Read articles from files, directories and ``-`` (stdin), in a stable order.
 
@@ -27,8 +29,11 @@ def read_inputs(
 
     * a file: ``.html``/``.htm`` (main text extracted with trafilatura), ``.jsonl`` (one
       ``{"id", "text", "published"?, "url"?, "title"?}`` object per line), ``.json`` (one such
-      object, a list of them, or JSON Lines), anything else as UTF-8 plain text;
-    * a directory: every ``.txt .text .md .html .htm .jsonl .json`` file below it, recursively,
+      object, a list of them, or JSON Lines), ``.warc``/``.warc.gz`` (a web archive, streamed:
+      each HTML response with article text; see :mod:`eventwire.ingest.warc`, whose skips
+      are counted in ``warc_tally``), anything else as UTF-8 plain text;
+    * a directory: every ``.txt .text .md .html .htm .jsonl .json .warc .warc.gz`` file below
+      it, recursively,
       sorted by name at every level (a directory's files before its subdirectories), hidden
       files and directories skipped;
     * ``-``: ``stdin`` (default ``sys.stdin``) as plain text, or as JSON Lines when every
@@ -58,7 +63,8 @@ def read_inputs(
 
     Raises ConfigError only for a non-positive ``max_bytes``.
     """
-    options = ReadOptions(published=published, max_bytes=max_bytes)  # validates eagerly
+    options = ReadOptions(published=published, max_bytes=max_bytes,  # validates eagerly
+                          warc_tally=warc_tally)
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     return _read_all([os.fspath(p) for p in paths], options, stdin)

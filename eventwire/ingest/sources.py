@@ -21,6 +21,7 @@ from eventwire.ingest.text import (
     decode_utf8,
     text_article,
 )
+from eventwire.ingest.warc import WARC_SUFFIXES, WarcTally, is_warc, read_warc
 from eventwire.records import Article, Failure
 
 logger = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 JSON_SUFFIXES = (".json",)
-INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES
+INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES + WARC_SUFFIXES
 """Extensions picked up when a directory is given (case-insensitive)."""
 
 
@@ -42,6 +43,7 @@ class ReadOptions:
 
     published: dt.date | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    warc_tally: WarcTally | None = None  # counts WARC records read and skipped, by reason
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:
@@ -123,9 +125,31 @@ def parse_document(
 
 def read_file(path: str, options: ReadOptions) -> Iterator[Article | Failure]:
     """Articles from one file; any file-level problem becomes a single Failure."""
+    if is_warc(path):
+        yield from _read_warc_file(path, options)
+        return
     try:
         data = load_bytes(path, options.max_bytes)
         yield from parse_document(data, path=path, options=options)
+    except InputError as exc:
+        yield Failure(source=path, message=str(exc))
+
+
+def _read_warc_file(path: str, options: ReadOptions) -> Iterator[Article | Failure]:
+    """A WARC archive, streamed: ``max_bytes`` bounds each record, not the file."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: not a regular file; pass a file or a directory")
+        if info.st_size == 0:
+            raise InputError(f"{path}: empty file: nothing to code")
+        yield from read_warc(path, published=options.published, max_bytes=options.max_bytes,
+                             tally=options.warc_tally)
+    except FileNotFoundError:
+        yield Failure(source=path, message=str(InputError(f"{path}: no such file; check the path")))
+    except OSError as exc:
+        message = str(InputError(f"{path}: cannot read ({exc.strerror}); check the path"))
+        yield Failure(source=path, message=message)
     except InputError as exc:
         yield Failure(source=path, message=str(exc))
 
