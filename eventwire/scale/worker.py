@@ -1,0 +1,73 @@
+"""The per-process side of the local process pool: one Pipeline per worker process.
+
+A worker process loads the Pipeline once, in the pool's initializer, and keeps it for every
+chunk it is sent. This module is the only place that holds it (a worker process runs nothing
+else), so the library itself keeps no module-level state.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import threading
+import time
+from dataclasses import dataclass
+
+from eventwire.records import Article, Doc, Failure
+
+_STATE: dict[str, object] = {}  # "pipeline": this worker process's Pipeline
+PARENT_CHECK_S = 0.5
+
+
+@dataclass(slots=True, kw_only=True, frozen=True)
+class ChunkResult:
+    """What a worker sends back for one chunk: results in input order, and who made them."""
+
+    results: list[Doc | Failure]
+    pid: int
+    peak_rss_mb: float
+    seconds: float
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set size, in MB (Linux reports KB, macOS bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (1024 * 1024 if os.uname().sysname == "Darwin" else 1024), 1)
+
+
+def init_worker() -> None:
+    """Pool initializer: load the Pipeline for this process, and leave with the parent."""
+    from eventwire.pipeline import Pipeline
+
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True,
+                     name="eventwire-parent-watch").start()
+    _STATE["pipeline"] = Pipeline.load()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent was killed (kill -9 leaves no time to stop the pool) exits,
+    instead of waiting for work forever with the parent's stdout and stderr open."""
+    while True:
+        time.sleep(PARENT_CHECK_S)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def process_chunk(articles: list[Article], until: str) -> ChunkResult:
+    """Run the pipeline over one chunk (one ``nlp.pipe`` batch); spaCy parses stay here."""
+    started = time.perf_counter()
+    pipe = _STATE.get("pipeline")
+    if pipe is None:  # a pool made without the initializer
+        init_worker()
+        pipe = _STATE["pipeline"]
+    results = [slim(item) for item in pipe.run(articles, until=until,  # type: ignore[attr-defined]
+                                               batch_size=max(1, len(articles)))]
+    return ChunkResult(results=results, pid=os.getpid(), peak_rss_mb=peak_rss_mb(),
+                       seconds=time.perf_counter() - started)
+
+
+def slim(item: Doc | Failure) -> Doc | Failure:
+    """A Doc without its spaCy parse (which is large and never leaves the process)."""
+    if isinstance(item, Doc):
+        item.parse = None
+    return item
