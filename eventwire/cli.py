@@ -1,9 +1,9 @@
 """Command line: a thin shell over the library.
 
-    eventwire extract PATH... [--published DATE] [--format jsonl|acled|geojson]
+    eventwire extract PATH... [--published DATE] [--format jsonl|acled|geojson] [--workers N]
     eventwire geoparse PATH...
     eventwire gazetteer build [--geonames allCountries.zip] [--admin1 FILE] [--output PATH]
-    eventwire ingest PATH... [--db URL] [--published DATE]
+    eventwire ingest PATH... [--db URL] [--published DATE] [--workers N]
     eventwire export [--db URL] --format acled|jsonl|geojson|parquet [--since DATE ...]
     eventwire serve [--db URL] [--host 127.0.0.1] [--port 8000]
     eventwire user add NAME [--db URL] [--password-stdin] | user list [--db URL]
@@ -30,6 +30,8 @@ from eventwire.records import Article, Doc, Event, Failure
 
 if TYPE_CHECKING:
     from eventwire.export import ExportCount
+    from eventwire.ingest.warc import WarcTally
+    from eventwire.scale.pool import WorkerStats
 
 log = logging.getLogger("eventwire")
 
@@ -56,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ex = sub.add_parser("extract", help="code events; one JSON object per event on stdout")
     inputs(ex)
+    workers_option(ex)
     ex.add_argument("--format", default="jsonl", choices=("jsonl", "acled", "geojson"),
                     help="jsonl (default), acled (ACLED CSV columns), geojson")
     ex.add_argument("--include-flagged", action="store_true",
@@ -103,6 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def workers_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="worker processes, each loading the pipeline once (default: all "
+                   "cores, or 1 for a handful of documents; 1 codes in this process)")
+
+
 def store_commands(sub: argparse._SubParsersAction) -> None:
     db_help = ("database URL: sqlite:///PATH (default sqlite:///eventwire.db) or "
                "postgresql://USER@HOST:PORT/DBNAME")
@@ -115,6 +124,7 @@ def store_commands(sub: argparse._SubParsersAction) -> None:
                      "inputs that carry none")
     ing.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024,
                      help="skip files larger than this (default 50 MB)")
+    workers_option(ing)
     exp = sub.add_parser("export", help="write the store's canonical events")
     exp.add_argument("--db", default=None, help=db_help)
     exp.add_argument("--format", required=True, choices=("acled", "jsonl", "geojson", "parquet"),
@@ -175,15 +185,26 @@ def _docs(args: argparse.Namespace, *, until: str,
           keep: Callable[[Article], bool] | None = None) -> Iterator[Doc | Failure]:
     """The inputs named on the command line, read and run through the pipeline; ``keep``
     drops articles before they are coded (``ingest`` skips stored ones)."""
-    from eventwire.ingest import read_inputs
-    from eventwire.pipeline import Pipeline
+    from eventwire.ingest import WarcTally, read_inputs
+    from eventwire.scale import WorkerStats, code_documents
 
-    pipe = Pipeline.load()
+    tally, stats = WarcTally(), WorkerStats()
     items = read_inputs(args.paths, published=args.published, max_bytes=args.max_bytes,
-                        stdin=sys.stdin.buffer)
+                        stdin=sys.stdin.buffer, warc_tally=tally)
     if keep is not None:
         items = (item for item in items if isinstance(item, Failure) or keep(item))
-    yield from pipe.run(items, until=until)
+    yield from code_documents(items, workers=getattr(args, "workers", None), until=until,
+                              stats=stats)
+    _report_run(args, tally, stats)
+
+
+def _report_run(args: argparse.Namespace, tally: WarcTally, stats: WorkerStats) -> None:
+    """The WARC summary line (when a WARC file was read), and with -v each worker's load."""
+    if tally.records:
+        print(f"eventwire: warc: {tally}", file=sys.stderr)
+    if args.verbose:
+        for line in stats.lines():
+            print(f"eventwire: {line}", file=sys.stderr)
 
 
 def _report(failure: Failure) -> None:
