@@ -15,13 +15,17 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from eventwire.errors import ConfigError
 from eventwire.records import Article, Doc, Failure
-from eventwire.scale.worker import ChunkResult, init_worker, process_chunk
+from eventwire.scale.worker import ChunkResult, init_worker, process_chunk, process_partition
+
+if TYPE_CHECKING:
+    from eventwire.scale.batch import OnDone, Partition
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +124,12 @@ def _units(items: Iterable[Article | Failure], chunk_size: int) -> Iterator[_Uni
         yield _Unit(unit)
 
 
+def _executor(workers: int) -> ProcessPoolExecutor:
+    # spawn: workers start clean (no copied database connections or threads)
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=init_worker)
+
+
 class _Pool:
     def __init__(self, workers: int, stats: WorkerStats) -> None:
         self.workers = workers
@@ -127,9 +137,7 @@ class _Pool:
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        # spawn: workers start clean (no copied database connections or threads)
-        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=init_worker)
+        return _executor(self.workers)
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
@@ -210,3 +218,57 @@ def _merge(unit: _Unit, results: list[Doc | Failure]) -> Iterator[Doc | Failure]
     coded = iter(results)
     for item in unit.items:
         yield item if isinstance(item, Failure) else next(coded)
+
+
+def partition_pool(todo: Iterator[Partition], done: OnDone, until: str, *, workers: int,
+                   ) -> None:
+    """``eventwire batch`` on this machine: whole partitions to ``workers`` processes, at
+    most two each in flight; ``done`` gets each result here, in completion order. A dead
+    worker restarts the pool and its partitions go again (at most MAX_TRIES times); a
+    partition that fails outright is logged and left unfinished, for a rerun."""
+    _ensure_gazetteer()
+    executor = _executor(workers)
+    running: dict[Future, Partition] = {}
+    retry: deque[Partition] = deque()
+    tries: dict[int, int] = {}
+
+    def fill() -> None:
+        while len(running) < 2 * workers:
+            partition = retry.popleft() if retry else next(todo, None)
+            if partition is None:
+                return
+            tries[partition.id] = tries.get(partition.id, 0) + 1
+            running[executor.submit(process_partition, partition, until)] = partition
+
+    try:
+        fill()
+        while running:
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            broken = [running.pop(f) for f in finished if _dead_worker(f)]
+            for future in finished:
+                if future in running:
+                    _deliver(running.pop(future), future, done)
+            if broken:
+                broken += running.values()
+                running.clear()
+                executor.shutdown(wait=False, cancel_futures=True)
+                executor = _executor(workers)
+                retry.extend(p for p in broken if tries[p.id] < MAX_TRIES)
+                log.warning("a worker process died; pool restarted, %d partitions sent again",
+                            len(retry))
+            fill()
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _dead_worker(future: Future) -> bool:
+    return not future.cancelled() and isinstance(future.exception(), BrokenProcessPool)
+
+
+def _deliver(partition: Partition, future: Future, done: OnDone) -> None:
+    try:
+        result = future.result()
+    except Exception as exc:  # noqa: BLE001 - one partition's failure leaves it unfinished
+        log.warning("%s not coded: %s; rerun the batch to retry it", partition.name, exc)
+        return
+    done(result)

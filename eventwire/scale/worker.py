@@ -12,8 +12,12 @@ import resource
 import threading
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from eventwire.records import Article, Doc, Failure
+
+if TYPE_CHECKING:
+    from eventwire.scale.batch import Partition, PartitionResult
 
 _STATE: dict[str, object] = {}  # "pipeline": this worker process's Pipeline
 PARENT_CHECK_S = 0.5
@@ -53,14 +57,17 @@ def _exit_with_parent(parent: int) -> None:
             os._exit(1)
 
 
+def _pipeline() -> Any:
+    if "pipeline" not in _STATE:  # a pool made without the initializer
+        init_worker()
+    return _STATE["pipeline"]
+
+
 def process_chunk(articles: list[Article], until: str) -> ChunkResult:
     """Run the pipeline over one chunk (one ``nlp.pipe`` batch); spaCy parses stay here."""
     started = time.perf_counter()
-    pipe = _STATE.get("pipeline")
-    if pipe is None:  # a pool made without the initializer
-        init_worker()
-        pipe = _STATE["pipeline"]
-    results = [slim(item) for item in pipe.run(articles, until=until,  # type: ignore[attr-defined]
+    pipe = _pipeline()
+    results = [slim(item) for item in pipe.run(articles, until=until,
                                                batch_size=max(1, len(articles)))]
     return ChunkResult(results=results, pid=os.getpid(), peak_rss_mb=peak_rss_mb(),
                        seconds=time.perf_counter() - started)
@@ -71,3 +78,10 @@ def slim(item: Doc | Failure) -> Doc | Failure:
     if isinstance(item, Doc):
         item.parse = None
     return item
+
+
+def process_partition(partition: Partition, until: str) -> PartitionResult:
+    """Code one batch partition in this worker process (``eventwire batch`` without Dask)."""
+    from eventwire.scale.batch import code_partition
+
+    return code_partition(_pipeline(), partition, worker=f"pid {os.getpid()}", until=until)
