@@ -9,10 +9,11 @@ See docs/store.md for the schema.
 """
 
 from eventwire.store.eventstore import DatabaseFailed, EventStore
+from eventwire.store.feeds import FeedState
 from eventwire.store.ingest import IngestCounts
 from eventwire.store.parquet import write_parquet
 from eventwire.store.query import ExportFilter, StoredEvent
 from eventwire.store.url import DEFAULT_URL, StoreURL, parse_url
 
-__all__ = ["DEFAULT_URL", "DatabaseFailed", "EventStore", "ExportFilter", "IngestCounts",
-           "StoreURL", "StoredEvent", "parse_url", "write_parquet"]
+__all__ = ["DEFAULT_URL", "DatabaseFailed", "EventStore", "ExportFilter", "FeedState",
+           "IngestCounts", "StoreURL", "StoredEvent", "parse_url", "write_parquet"]

@@ -136,7 +136,7 @@ class EventStore:
     def count(self, table: str) -> int:
         """Rows in one of the store's tables (articles, events, mentions, ...)."""
         if table not in ("articles", "places", "events", "mentions", "evidence", "changes",
-                         "schema_version"):
+                         "schema_version", "feeds", "feed_entries"):
             raise ConfigError(f"no table {table!r} in the store; see docs/store.md")
         return int(self.db.row(f"SELECT COUNT(*) FROM {table}")[0])
 

@@ -163,6 +163,34 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         "CREATE INDEX sessions_expires ON sessions (expires_at)",
     )),
+    Migration(3, "feed watch: feeds with their conditional-request state, and the entries "
+              "already taken from them", (
+        # one row per RSS/Atom feed `eventwire watch` polls; etag/last_modified are the
+        # validators of its last 200 answer, sent back as If-None-Match/If-Modified-Since
+        """CREATE TABLE feeds (
+            id {pk},
+            url TEXT NOT NULL UNIQUE,
+            etag TEXT,
+            last_modified TEXT,
+            entry_count INTEGER,
+            polled_at TEXT,
+            status TEXT,
+            error TEXT
+        )""",
+        # outcome: new | duplicate (the article was already stored) | failed (tried
+        # `attempts` times); new and duplicate entries are never fetched again
+        """CREATE TABLE feed_entries (
+            id {pk},
+            feed_id BIGINT NOT NULL REFERENCES feeds (id),
+            entry_key TEXT NOT NULL,
+            url TEXT,
+            outcome TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            error TEXT,
+            seen_at TEXT NOT NULL,
+            UNIQUE (feed_id, entry_key)
+        )""",
+    )),
 )  # fmt: skip
 
 LATEST = MIGRATIONS[-1].version
