@@ -7,6 +7,8 @@
     eventwire export [--db URL] --format acled|jsonl|geojson|parquet [--since DATE ...]
     eventwire serve [--db URL] [--host 127.0.0.1] [--port 8000]
     eventwire user add NAME [--db URL] [--password-stdin] | user list [--db URL]
+    eventwire batch PATH... --out DIR [--dask ADDRESS|local] [--partition-size N] [--workers N]
+    eventwire watch FEEDS.txt [--db URL] [--interval SECONDS] [--once]
 
 Output goes to stdout; errors go to stderr as one line each. Exit status: 0 when every
 document was processed, 1 when at least one failed (the others are still written),
@@ -25,6 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from eventwire.cli_scale import cmd_batch, cmd_watch, scale_commands
 from eventwire.errors import EventwireError
 from eventwire.records import Article, Doc, Event, Failure
 
@@ -91,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     dd.add_argument("--limit", type=int, help="score only the first N pairs")
     store_commands(sub)
     web_commands(sub)
+    scale_commands(sub)
     gz = sub.add_parser("gazetteer", help="manage the embedded gazetteer")
     gz_sub = gz.add_subparsers(dest="action", required=True)
     gb = gz_sub.add_parser("build", help="(re)build the gazetteer from the installed packages "
@@ -414,7 +418,7 @@ def cmd_user(args: argparse.Namespace, out: TextIO) -> int:
 
 COMMANDS = {"extract": cmd_extract, "geoparse": cmd_geoparse, "eval": cmd_eval,
             "gazetteer": cmd_gazetteer, "ingest": cmd_ingest, "export": cmd_export,
-            "serve": cmd_serve, "user": cmd_user}
+            "serve": cmd_serve, "user": cmd_user, "batch": cmd_batch, "watch": cmd_watch}
 
 if __name__ == "__main__":
     raise SystemExit(main())
