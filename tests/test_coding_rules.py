@@ -169,3 +169,20 @@ def test_plover_types_from_text(pipeline, text, plover):
     got = [(e.event_type, e.mode) for e in events if not (e.negated or e.hypothetical)]
     assert got == plover
     assert all(a.sector == "GOV" for e in events for a in e.actors if e.event_type == "SANCTION")
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("On 3 May 2020, militants assassinated a pastor in Morideni.", 1),
+    ("On 5 May 2020, shells fired by rebel forces killed a family of three in Tripoli.", 3),
+    ("On 30 April 2020, the district head and his bodyguard were killed when their vehicle "
+     "hit a roadside bomb in Helmand.", 2),
+])
+def test_deaths_of_named_singular_victims(pipeline, text, dead):
+    import datetime as dt
+
+    from eventwire.records import Article
+
+    events = [e for e in pipeline.extract(Article(id="t", text=text,
+                                                  published=dt.date(2020, 5, 9)))
+              if e.acled_event_type]
+    assert [e.dead for e in events] == [dead]

@@ -18,7 +18,8 @@ from eventwire.records import Event, Quantity
 DEATH_LEMMAS = frozenset({"kill", "murder", "die", "assassinate", "behead", "lynch", "execute",
                           "slay", "slaughter", "massacre"})
 DEATH_PHRASES = ("shot dead", "found dead", "shot to death", "stabbed to death",
-                 "beaten to death", "gunned down", "hacked to death", "burned to death")
+                 "beaten to death", "gunned down", "hacked to death", "burned to death",
+                 "to death")
 SINGULAR_DETS = frozenset({"a", "an", "the", "this", "that", "one", "another", "his", "her"})
 PERSON_LEMMAS = frozenset({"man", "woman", "boy", "girl", "child", "person", "civilian",
                            "soldier", "officer", "policeman", "guard", "driver", "farmer",
@@ -28,6 +29,8 @@ PERSON_LEMMAS = frozenset({"man", "woman", "boy", "girl", "child", "person", "ci
                            "priest", "doctor", "nurse", "youth", "teenager", "body",
                            "policewoman", "mayor", "chief", "elder", "villager", "husband",
                            "wife", "son", "daughter", "father", "mother", "brother", "sister"})
+GROUP_NOUNS = frozenset({"family", "group", "number", "crowd", "convoy", "unit", "patrol",
+                         "squad", "team", "gang", "band", "cell", "couple", "pair"})
 CARRY_KINDS = {"dead": ("ASSAULT", "PROTEST"), "injured": ("ASSAULT", "PROTEST"),
                "arrested": ("COERCE", "PROTEST", "ASSAULT")}
 
@@ -77,9 +80,20 @@ UNKNOWN_TOLL = 3
 
 
 def _victim_count(tok: Any) -> int | None:
-    """1 for 'a man', N for '3 soldiers' / 'three men', None when unknown."""
-    if _singular_person(tok):
+    """1 for 'a man' (or any singular noun a killing verb takes: 'assassinated a pastor'),
+    N for '3 soldiers', 'three men' or 'a family of three', None when unknown."""
+    if _singular_person(tok) or (tok.tag_ == "NN" and tok.lemma_.lower() not in GROUP_NOUNS
+                                 and any(c.lower_ in SINGULAR_DETS or c.dep_ == "poss"
+                                         for c in tok.children)):
         return 1
+    if tok.lemma_.lower() in GROUP_NOUNS:  # "a family of three"
+        for c in tok.children:
+            if c.lower_ == "of":
+                for g in c.children:
+                    value = parse_number(g.text) if g.dep_ == "pobj" else None
+                    if value is not None:
+                        return value
+        return None
     for child in tok.children:
         if child.dep_ == "nummod":
             value = parse_number(child.text)
@@ -94,6 +108,8 @@ def _dead_people(sent: Any) -> int | None:
         if tok.lemma_.lower() in ("body", "corpse") and tok.tag_ == "NN":
             owner = next((g for c in tok.children if c.lower_ == "of" for g in c.children), None)
             if owner is not None and _singular_person(owner):
+                return 1
+            if any(c.dep_ == "poss" for c in tok.children):  # "his corpse was found"
                 return 1
         if tok.lower_ == "dead" and tok.dep_ == "amod" and _singular_person(tok.head):
             return 1
