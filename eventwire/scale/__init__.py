@@ -37,20 +37,22 @@ def code_documents(items: Iterable[Article | Failure], *, workers: int | None = 
         workers = default_workers() if len(head) >= SMALL_INPUT else 1
         items = itertools.chain(head, items)
     if check_workers(workers) == 1:
-        yield from _in_process(items, until, stats)
+        yield from _in_process(items, until, stats, chunk_size)
     else:
         yield from run_pool(items, workers=workers, until=until, stats=stats,
                             chunk_size=chunk_size)
 
 
-def _in_process(items: Iterator[Article | Failure], until: str,
-                stats: WorkerStats | None) -> Iterator[Doc | Failure]:
+def _in_process(items: Iterator[Article | Failure], until: str, stats: WorkerStats | None,
+                chunk_size: int) -> Iterator[Doc | Failure]:
+    """``Pipeline.run`` here, parsing ``chunk_size`` texts at a time as a worker does (the
+    same results as any batch size; fewer parses held at once)."""
     from eventwire.pipeline import Pipeline
 
     started = time.perf_counter()
     pipe = Pipeline.load()
     count = 0
-    for item in pipe.run(items, until=until):
+    for item in pipe.run(items, until=until, batch_size=chunk_size):
         count += isinstance(item, Doc)
         yield item
     if stats is not None:

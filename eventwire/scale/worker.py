@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import resource
+import signal
 import threading
 import time
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ def init_worker() -> None:
     """Pool initializer: load the Pipeline for this process, and leave with the parent."""
     from eventwire.pipeline import Pipeline
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True,
                      name="eventwire-parent-watch").start()
     _STATE["pipeline"] = Pipeline.load()
