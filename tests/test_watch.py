@@ -199,6 +199,37 @@ def test_one_bad_feed_does_not_stop_the_others(site, pipeline, tmp_path):
     assert [p.ok for p in polls] == [False, False, False, True]
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'events.db'}"
+    return request.getfixturevalue("pg_url")
+
+
+def test_feed_state_in_both_databases(store_url):
+    from eventwire.store import FeedState
+    from eventwire.store.feeds import MAX_ATTEMPTS
+
+    with EventStore.open(store_url) as store:
+        state = FeedState(store.db)
+        feed = state.feed("http://127.0.0.1/feed.xml")
+        assert state.feed(feed.url) == feed and feed.etag is None
+        state.record(feed, "a", url="http://127.0.0.1/a", outcome="new")
+        for _ in range(MAX_ATTEMPTS - 1):
+            state.record(feed, "b", url="http://127.0.0.1/b", outcome="failed", error="HTTP 500")
+        assert state.taken(feed, "a") and not state.taken(feed, "b")
+        state.record(feed, "b", url="http://127.0.0.1/b", outcome="failed", error="HTTP 500")
+        assert state.taken(feed, "b")  # given up after MAX_ATTEMPTS
+        state.polled(feed, status="200 OK", validators=('"e1"', "Mon, 01 Jan 2024 00:00:00 GMT"),
+                     entry_count=2)
+        state.polled(feed, status="304 not modified")
+    with EventStore.open(store_url) as store:  # kept across restarts
+        feed = FeedState(store.db).feed("http://127.0.0.1/feed.xml")
+        assert (feed.etag, feed.last_modified, feed.entry_count) == (
+            '"e1"', "Mon, 01 Jan 2024 00:00:00 GMT", 2)
+        assert store.count("feed_entries") == 2
+
+
 def test_politeness_delay_per_host(site):
     for name in "abcd":
         site.routes[f"/{name}"] = (200, "text/plain", b"x")

@@ -14,6 +14,7 @@ capture date (``WARC-Date``), else ``--published``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -287,11 +288,7 @@ def _keep_article(article: Article, uri: str | None) -> Article:
         raise _Skip(NO_TEXT, f"under {MIN_WARC_ARTICLE_WORDS} words of main text")
     if uri and looks_like_index(uri):
         raise _Skip(INDEX_PAGE, urlsplit(uri).path or "/")
-    if uri and article.url != uri:
-        from dataclasses import replace
-
-        article = replace(article, url=uri)
-    return article
+    return dataclasses.replace(article, url=uri) if uri and article.url != uri else article
 
 
 def looks_like_index(url: str) -> bool:

@@ -21,7 +21,8 @@ class FeedEntry:
 
 def read_feed_list(path: str | Path) -> list[str]:
     """Feed URLs from a text file: one per line (anything after the URL and a space is a
-    comment); blank lines and ``#`` lines ignored; duplicates dropped. Raises ConfigError naming the first bad line."""
+    comment); blank lines and ``#`` lines ignored; duplicates dropped. Raises ConfigError
+    naming the first bad line."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
