@@ -74,7 +74,9 @@ def test_extract_workers_cli_same_output_and_memory_lines(tmp_path, capfd):
     captured = capfd.readouterr()
     assert captured.out == one and one.count("\n") > 30
     workers = [line for line in captured.err.splitlines() if line.startswith("eventwire: worker")]
-    assert len(workers) == 2 and all("peak RSS" in line for line in workers)
+    # one line per worker that coded documents: a worker still loading its model when the
+    # other has finished 20 short texts gets none, so a loaded machine may show one line
+    assert 1 <= len(workers) <= 2 and all("peak RSS" in line for line in workers)
 
 
 def test_partitions_are_deterministic():
