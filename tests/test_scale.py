@@ -44,7 +44,9 @@ def test_two_workers_give_what_one_process_gives(seed_article):
     assert two == one
     assert one[7] == items[7]  # the reader's Failure, in its place
     assert sum(len(events) for events in one if isinstance(events, list)) > 60
-    assert len(stats.peak_rss_mb) == 2  # both workers coded chunks
+    # coded in worker processes (on a loaded machine one of them may have done every chunk
+    # before the other finished loading)
+    assert 1 <= len(stats.peak_rss_mb) <= 2 and os.getpid() not in stats.peak_rss_mb
     assert sum(stats.documents.values()) == len(items) - 1
     assert all(100 < mb < 2000 for mb in stats.peak_rss_mb.values())
 
