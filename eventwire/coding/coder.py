@@ -106,7 +106,7 @@ class Coder:
         codes = [p.entry.country_code for p in places if p.entry.country_code]
         if not codes:
             return None
-        code = max(set(codes), key=codes.count)
+        code = max(codes, key=codes.count)  # ties: the first named (no hash order)
         entry = self.country_entry(code)
         return Place(start=0, end=0, text=entry.name, entry=entry, score=0.5) if entry else None
 
