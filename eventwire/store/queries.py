@@ -21,7 +21,7 @@ from eventwire.errors import ConfigError
 from eventwire.records import Event
 from eventwire.store.codec import actor_names, event_from_json
 from eventwire.store.database import Database
-from eventwire.store.query import _type_column
+from eventwire.store.query import period_place_type, type_column
 
 Status = Literal["active", "rejected", "all"]
 Period = Literal["day", "week", "month"]
@@ -57,7 +57,7 @@ class EventQuery:
     def __post_init__(self) -> None:
         if self.sort not in SORTS:
             raise ConfigError(f"sort {self.sort!r} is not known; use one of {', '.join(SORTS)}")
-        if self.event_type is not None and _type_column(self.event_type) is None:
+        if self.event_type is not None and type_column(self.event_type) is None:
             raise ConfigError(f"type {self.event_type!r} is not an ACLED or PLOVER event type")
         if not 0 <= self.limit <= MAX_LIMIT or self.offset < 0:
             raise ConfigError(f"limit must be 0-{MAX_LIMIT} and offset 0 or more")
@@ -116,19 +116,10 @@ def _where(db: Database, query: EventQuery) -> tuple[str, list[object]]:
         params.append(query.status)
     if not query.include_flagged:
         where.append("e.flagged = 0")
-    if query.since is not None:
-        where.append("e.date >= ?")
-        params.append(query.since.isoformat())
-    if query.until is not None:
-        where.append("e.date <= ?")
-        params.append(query.until.isoformat())
-    if query.country is not None:
-        where.append("e.country_code = ?")
-        params.append(query.country.upper())
-    if query.event_type is not None:
-        column, value = _type_column(query.event_type)  # type: ignore[misc]
-        where.append(f"e.{column} = ?")
-        params.append(value)
+    shared, shared_params = period_place_type(query.since, query.until, query.country,
+                                              query.event_type, alias="e.")
+    where += shared
+    params += shared_params
     if query.bbox is not None:
         min_lon, min_lat, max_lon, max_lat = query.bbox
         lon = "p.lon BETWEEN ? AND ?" if min_lon <= max_lon else "(p.lon >= ? OR p.lon <= ?)"

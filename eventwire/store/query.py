@@ -30,7 +30,7 @@ class ExportFilter:
         if self.country is not None and not (len(self.country) == 2 and self.country.isalpha()):
             raise ConfigError(f"--country {self.country!r} is not an ISO 3166-1 alpha-2 code; "
                               "use two letters, e.g. KZ")
-        if self.event_type is not None and _type_column(self.event_type) is None:
+        if self.event_type is not None and type_column(self.event_type) is None:
             raise ConfigError(
                 f"--type {self.event_type!r} is not an event type; use an ACLED type "
                 f"({', '.join(ACLED_EVENT_TYPES)}) or a PLOVER one ({', '.join(PLOVER_FAMILY)})")
@@ -59,27 +59,38 @@ def canonical_events(db: Database, selection: ExportFilter) -> Iterator[StoredEv
 
 
 def _where(selection: ExportFilter) -> tuple[list[str], list[object]]:
-    where: list[str] = ["status = 'active'"]  # not rejected or merged away in review
-    params: list[object] = []
-    if selection.since is not None:
-        where.append("date >= ?")
-        params.append(selection.since.isoformat())
-    if selection.until is not None:
-        where.append("date <= ?")
-        params.append(selection.until.isoformat())
-    if selection.country is not None:
-        where.append("country_code = ?")
-        params.append(selection.country.upper())
-    if selection.event_type is not None:
-        column, value = _type_column(selection.event_type)  # type: ignore[misc]
-        where.append(f"{column} = ?")
-        params.append(value)
+    where, params = period_place_type(selection.since, selection.until, selection.country,
+                                      selection.event_type)
+    where.insert(0, "status = 'active'")  # not rejected or merged away in review
     if not selection.include_flagged:
         where.append("flagged = 0")
     return where, params
 
 
-def _type_column(name: str) -> tuple[str, str] | None:
+def period_place_type(since: dt.date | None, until: dt.date | None, country: str | None,
+                      event_type: str | None, *, alias: str = ""
+                      ) -> tuple[list[str], list[object]]:
+    """The date-range, country and event-type conditions shared by export and the API
+    (``alias``: the events table's alias, "e." in the API's joins)."""
+    where: list[str] = []
+    params: list[object] = []
+    if since is not None:
+        where.append(f"{alias}date >= ?")
+        params.append(since.isoformat())
+    if until is not None:
+        where.append(f"{alias}date <= ?")
+        params.append(until.isoformat())
+    if country is not None:
+        where.append(f"{alias}country_code = ?")
+        params.append(country.upper())
+    if event_type is not None:
+        column, value = type_column(event_type)  # type: ignore[misc]
+        where.append(f"{alias}{column} = ?")
+        params.append(value)
+    return where, params
+
+
+def type_column(name: str) -> tuple[str, str] | None:
     """("acled_event_type", "Protests") or ("event_type", "PROTEST"); None if unknown."""
     for acled in ACLED_EVENT_TYPES:
         if acled.lower() == name.strip().lower():
