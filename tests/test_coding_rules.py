@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+import datetime as dt
+
 from eventwire.coding.crosswalk import crosswalk
 from eventwire.coding.merge import merge_events
-from eventwire.records import Actor, Event, Evidence, Location
+from eventwire.records import Actor, Article, Event, Evidence, Location
+
+
+def _code(pipeline, text, published):
+    """The events the whole pipeline codes from ``text``."""
+    return pipeline.extract(Article(id="t", text=text, published=published))
 
 
 @pytest.mark.parametrize(
@@ -114,12 +121,7 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
      "on a senior journalist.", ("Protests", "Peaceful protest")),
 ])
 def test_acled_codes_from_text(pipeline, text, expected):
-    import datetime as dt
-
-    from eventwire.records import Article
-
-    events = [e for e in pipeline.extract(Article(id="t", text=text,
-                                                  published=dt.date(2020, 5, 9)))
+    events = [e for e in _code(pipeline, text, dt.date(2020, 5, 9))
               if e.acled_event_type]
     assert [(e.acled_event_type, e.acled_sub_event_type) for e in events] == [expected]
 
@@ -132,11 +134,7 @@ def test_acled_codes_from_text(pipeline, text, expected):
      "(Mayo-Sava, Extreme-Nord).", None),
 ])
 def test_event_places_from_text(pipeline, text, places):
-    import datetime as dt
-
-    from eventwire.records import Article
-
-    events = pipeline.extract(Article(id="t", text=text, published=dt.date(2020, 5, 9)))
+    events = _code(pipeline, text, dt.date(2020, 5, 9))
     located = [e.location for e in events if e.location is not None]
     if places is None:  # the qualifiers name Cameroon's Far North: nothing outside it
         assert located and all(loc.country_code == "CM" for loc in located)
@@ -161,11 +159,7 @@ def test_event_places_from_text(pipeline, text, places):
      [("MOBILIZE", "troops")]),
 ])
 def test_plover_types_from_text(pipeline, text, plover):
-    import datetime as dt
-
-    from eventwire.records import Article
-
-    events = pipeline.extract(Article(id="t", text=text, published=dt.date(2005, 5, 9)))
+    events = _code(pipeline, text, dt.date(2005, 5, 9))
     got = [(e.event_type, e.mode) for e in events if not (e.negated or e.hypothetical)]
     assert got == plover
     assert all(a.sector == "GOV" for e in events for a in e.actors if e.event_type == "SANCTION")
@@ -178,11 +172,6 @@ def test_plover_types_from_text(pipeline, text, plover):
      "hit a roadside bomb in Helmand.", 2),
 ])
 def test_deaths_of_named_singular_victims(pipeline, text, dead):
-    import datetime as dt
-
-    from eventwire.records import Article
-
-    events = [e for e in pipeline.extract(Article(id="t", text=text,
-                                                  published=dt.date(2020, 5, 9)))
+    events = [e for e in _code(pipeline, text, dt.date(2020, 5, 9))
               if e.acled_event_type]
     assert [e.dead for e in events] == [dead]

@@ -167,8 +167,8 @@ def _stray_variant(it: _Item) -> bool:
     whose other places give it no support: more likely an unknown village than a
     namesake abroad, so it is left unresolved."""
     best = it.best(it.final)
-    return it.matches[best].variant == 2 and it.final[best] <= it.base[best] and \
-        len(it.matches) > 0 and all(m.variant == 2 for m in it.matches) and it.others > 0
+    return it.others > 0 and all(m.variant == 2 for m in it.matches) and \
+        it.final[best] <= it.base[best]
 
 
 class Geoparser:
