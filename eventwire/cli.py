@@ -33,6 +33,7 @@ from eventwire.records import Article, Doc, Event, Failure
 
 if TYPE_CHECKING:
     from eventwire.export import ExportCount
+    from eventwire.geo.publishers import PublisherProfiles
     from eventwire.ingest.warc import WarcTally
     from eventwire.scale.pool import WorkerStats
 
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "that carry none; anchors 'on Tuesday', 'at the weekend'")
         p.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024,
                        help="skip files larger than this (default 50 MB)")
+        profiles_option(p)
 
     ex = sub.add_parser("extract", help="code events; one JSON object per event on stdout")
     inputs(ex)
@@ -74,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     eg.add_argument("--corpus", required=True, help="JSONL: {doc_id, text, toponyms: [{start, end, lat, lon, geonameid?}]}")
     eg.add_argument("--gold-spans", action="store_true", help="resolve the gold spans only (the Mordecai3 setting)")
     eg.add_argument("--limit", type=int, help="score only the first N documents")
+    eg.add_argument("--single-pass", dest="profiles", action="store_false",
+                    help="one pass without publisher profiles (default: a first pass learns "
+                    "them, as --profiles would, and the second is scored)")
     ee = ev_sub.add_parser("events", help="event coding against ACLED rows or PLOVER gold records")
     src = ee.add_mutually_exclusive_group(required=True)
     src.add_argument("--acled", help="normalised ACLED JSONL (notes, event_date, event_type, ...)")
@@ -110,6 +115,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def profiles_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--profiles", type=Path, metavar="FILE",
+                   help="publisher profiles: where each publisher's (URL domain's) articles "
+                   "are placed, read from FILE before coding and updated with this run's "
+                   "articles after it (created if missing); helps place 'Dublin' in a "
+                   "local paper")
+
+
 def workers_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="worker processes, each loading the pipeline once (default: all "
@@ -129,6 +142,7 @@ def store_commands(sub: argparse._SubParsersAction) -> None:
     ing.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024,
                      help="skip files larger than this (default 50 MB)")
     workers_option(ing)
+    profiles_option(ing)
     exp = sub.add_parser("export", help="write the store's canonical events")
     exp.add_argument("--db", default=None, help=db_help)
     exp.add_argument("--format", required=True, choices=("acled", "jsonl", "geojson", "parquet"),
@@ -197,9 +211,33 @@ def _docs(args: argparse.Namespace, *, until: str,
                         stdin=sys.stdin.buffer, warc_tally=tally)
     if keep is not None:
         items = (item for item in items if isinstance(item, Failure) or keep(item))
-    yield from code_documents(items, workers=getattr(args, "workers", None), until=until,
-                              stats=stats)
+    learnt: list[tuple[str | None, str, list]] = []
+    publishers = _load_profiles(args)
+    for item in code_documents(items, workers=getattr(args, "workers", None), until=until,
+                               stats=stats, publishers=publishers):
+        if isinstance(item, Doc):
+            learnt.append((item.article.url, item.article.id, item.places))
+        yield item
+    _save_profiles(args, publishers, learnt)
     _report_run(args, tally, stats)
+
+
+def _load_profiles(args: argparse.Namespace) -> PublisherProfiles | None:
+    from eventwire.geo.publishers import load_profiles
+
+    path = getattr(args, "profiles", None)
+    return load_profiles(path) if path is not None else None
+
+
+def _save_profiles(args: argparse.Namespace, publishers: PublisherProfiles | None,
+                   learnt: list[tuple[str | None, str, list]]) -> None:
+    """Add this run's votes to the --profiles file (coding used the file as it was)."""
+    from eventwire.geo.publishers import save_profiles
+
+    if publishers is None:
+        return
+    publishers.observe_all(learnt)
+    save_profiles(publishers, args.profiles)
 
 
 def _report_run(args: argparse.Namespace, tally: WarcTally, stats: WorkerStats) -> None:
@@ -304,8 +342,10 @@ def cmd_geoparse(args: argparse.Namespace, out: TextIO) -> int:
 
     stdin_data = sys.stdin.buffer.read() if "-" in args.paths else b""
     spans = _given_spans(args.paths, stdin_data)
-    pipe = Pipeline.load()
+    publishers = _load_profiles(args)
+    pipe = Pipeline.load(publishers=publishers)
     failures = 0
+    learnt: list[tuple[str | None, str, list]] = []
     items = read_inputs(args.paths, published=args.published, max_bytes=args.max_bytes,
                         stdin=io.BytesIO(stdin_data))
     for item in items:
@@ -319,9 +359,11 @@ def cmd_geoparse(args: argparse.Namespace, out: TextIO) -> int:
             failures += 1
             _report(Failure(source=item.source or item.id, message=str(exc)))
             continue
+        learnt.append((item.url, item.id, places))
         out.write(json.dumps({"id": item.id, "places": [p.as_dict() for p in places]},
                              ensure_ascii=False) + "\n")
         out.flush()
+    _save_profiles(args, publishers, learnt)
     return 1 if failures else 0
 
 

@@ -18,6 +18,7 @@ from eventwire.coding.coder import Coder
 from eventwire.errors import EventwireError, StageError
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.locale import publisher_country
+from eventwire.geo.publishers import PublisherProfiles, publisher_of
 from eventwire.geo.resolve import Geoparser
 from eventwire.nlp.dates import find_dates
 from eventwire.nlp.parse import load_model, mentions_of, sentences_of
@@ -39,14 +40,17 @@ class Pipeline:
     gazetteer: Gazetteer
     geoparser: Geoparser
     coder: Coder
+    publishers: PublisherProfiles | None = None  # read-only while coding (publishers.py)
 
     @classmethod
-    def load(cls, *, gazetteer: Gazetteer | None = None) -> Pipeline:
+    def load(cls, *, gazetteer: Gazetteer | None = None,
+             publishers: PublisherProfiles | None = None) -> Pipeline:
         gaz = gazetteer or Gazetteer.open()
         nlp = load_model()
         nlp.max_length = MAX_SPACY_CHARS * 2
         return cls(nlp=nlp, gazetteer=gaz, geoparser=Geoparser(gaz),
-                   coder=Coder(country_of=_country_of(gaz), country_entry=gaz.country))
+                   coder=Coder(country_of=_country_of(gaz), country_entry=gaz.country),
+                   publishers=publishers)
 
     @property
     def stages(self) -> list[tuple[str, Stage]]:
@@ -113,8 +117,11 @@ class Pipeline:
         doc.mentions = mentions_of(doc.parse)
 
     def _geoparse(self, doc: Doc) -> None:
-        doc.places = self.geoparser(doc.article.text, doc.parse, doc.sentences,
-                                    locale=publisher_country(doc.article))
+        art = doc.article
+        profile = self.publishers.support(publisher_of(art.url), art.id) \
+            if self.publishers is not None else None
+        doc.places = self.geoparser(art.text, doc.parse, doc.sentences,
+                                    locale=publisher_country(art), publisher=profile)
 
     def _dates(self, doc: Doc) -> None:
         doc.dates = find_dates(doc.article.text, doc.article.published, sentences=doc.sentences)

@@ -144,6 +144,12 @@ def test_lgl_slice() -> None:
     assert res["matched"] > 0.9 * res["gold_with_coordinates"]
     assert res["acc161_all_gold"] > 70
     assert math.isfinite(res["mean_error_km"])
+    # the second pass uses what the first learnt of each publisher, and is no worse
+    assert report["publisher_profiles"] == "two_pass"
+    assert res["acc161_all_gold"] >= report["single_pass"]["acc161_all_gold"]
+    single = evaluate(corpus=str(LGL), gold_spans=True, limit=20, profiles=False)
+    assert single["publisher_profiles"] == "none" and "single_pass" not in single
+    assert single["resolution"]["acc161_all_gold"] == report["single_pass"]["acc161_all_gold"]
 
 
 def test_reference_entry_counts_as_zero_km_without_geonameid(ref: GoldReference) -> None:

@@ -183,22 +183,25 @@ class Geoparser:
         self.neighbours = load_neighbours()
 
     def __call__(self, text: str, parse: Any, sentences: Sequence[Sentence],
-                 locale: str | None = None) -> list[Place]:
+                 locale: str | None = None, publisher: Support | None = None
+                 ) -> list[Place]:
         """Toponyms of a parsed text; ``locale`` is the publisher's country (ISO2), when
-        known, taken as country context worth LOCALE_WEIGHT mentions."""
+        known, taken as country context worth LOCALE_WEIGHT mentions; ``publisher`` is
+        what the publisher's other articles say (see publishers.py)."""
         spans = self.finder(parse)
         items = [self._item(text, s.start, s.end, s) for s in spans]
-        return self._resolve(text, items, sentences, locale)
+        return self._resolve(text, items, sentences, locale, publisher)
 
     def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]],
-                      parse: Any = None) -> list[Place]:
+                      parse: Any = None, locale: str | None = None,
+                      publisher: Support | None = None) -> list[Place]:
         """Resolve the given character spans; spans with no candidate are omitted."""
         sentences: list[Sentence] = []
         if parse is not None:
             sentences = [Sentence(start=s.start_char, end=s.end_char, text=s.text, index=i)
                          for i, s in enumerate(parse.sents)]
         items = [self._item(text, a, b, None) for a, b in spans if 0 <= a < b <= len(text)]
-        return self._resolve(text, items, sentences)
+        return self._resolve(text, items, sentences, locale, publisher)
 
     def _item(self, text: str, start: int, end: int, span: ToponymSpan | None) -> _Item:
         surface = text[start:end]
@@ -217,7 +220,8 @@ class Geoparser:
         return _Item(start, end, surface, matches, cue=admin_word)
 
     def _resolve(self, text: str, items: list[_Item], sentences: Sequence[Sentence],
-                 locale: str | None = None) -> list[Place]:
+                 locale: str | None = None, publisher: Support | None = None
+                 ) -> list[Place]:
         items = [it for it in items if it.matches]
         for it in items:
             seats = _seats(it.matches) if not it.cue else set()
@@ -231,6 +235,8 @@ class Geoparser:
         extra = self._demonym_evidence(text)
         if locale:
             extra.append(Support(key="", countries={locale.upper(): LOCALE_WEIGHT}))
+        if publisher is not None:
+            extra.append(publisher)
         for _ in range(ROUNDS):
             evidence = _supports(items) + extra
             for it in items:

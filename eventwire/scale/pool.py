@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.errors import ConfigError
 from eventwire.records import Article, Doc, Failure
+from eventwire.geo.publishers import PublisherProfiles
 from eventwire.scale.worker import ChunkResult, init_worker, process_chunk, process_partition
 
 if TYPE_CHECKING:
@@ -90,14 +91,14 @@ class _Unit:
 
 def run_pool(items: Iterable[Article | Failure], *, workers: int, until: str = "events",
              chunk_size: int = CHUNK_SIZE, stats: WorkerStats | None = None,
-             ) -> Iterator[Doc | Failure]:
+             publishers: PublisherProfiles | None = None) -> Iterator[Doc | Failure]:
     """Docs (without their spaCy parse) and Failures in input order, coded by ``workers``
-    processes. At most ``4 * workers`` chunks are in flight, so a long stream is never
-    read far ahead."""
+    processes (each with the same ``publishers`` profiles). At most ``4 * workers``
+    chunks are in flight, so a long stream is never read far ahead."""
     check_workers(workers)
     _ensure_gazetteer()
     stats = stats if stats is not None else WorkerStats()
-    pool = _Pool(workers, stats)
+    pool = _Pool(workers, stats, publishers)
     try:
         yield from pool.run(_units(items, chunk_size), until, max_pending=4 * workers)
     finally:
@@ -124,20 +125,23 @@ def _units(items: Iterable[Article | Failure], chunk_size: int) -> Iterator[_Uni
         yield _Unit(unit)
 
 
-def _executor(workers: int) -> ProcessPoolExecutor:
+def _executor(workers: int, publishers: PublisherProfiles | None = None
+              ) -> ProcessPoolExecutor:
     # spawn: workers start clean (no copied database connections or threads)
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=init_worker)
+                               initializer=init_worker, initargs=(publishers,))
 
 
 class _Pool:
-    def __init__(self, workers: int, stats: WorkerStats) -> None:
+    def __init__(self, workers: int, stats: WorkerStats,
+                 publishers: PublisherProfiles | None = None) -> None:
         self.workers = workers
         self.stats = stats
+        self.publishers = publishers
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return _executor(self.workers)
+        return _executor(self.workers, self.publishers)
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from eventwire.records import Article, Doc, Failure
 
 if TYPE_CHECKING:
+    from eventwire.geo.publishers import PublisherProfiles
     from eventwire.scale.batch import Partition, PartitionResult
 
 _STATE: dict[str, object] = {}  # "pipeline": this worker process's Pipeline
@@ -40,14 +41,15 @@ def peak_rss_mb() -> float:
     return round(peak / (1024 * 1024 if os.uname().sysname == "Darwin" else 1024), 1)
 
 
-def init_worker() -> None:
-    """Pool initializer: load the Pipeline for this process, and leave with the parent."""
+def init_worker(publishers: PublisherProfiles | None = None) -> None:
+    """Pool initializer: load the Pipeline for this process (with the run's publisher
+    profiles), and leave with the parent."""
     from eventwire.pipeline import Pipeline
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True,
                      name="eventwire-parent-watch").start()
-    _STATE["pipeline"] = Pipeline.load()
+    _STATE["pipeline"] = Pipeline.load(publishers=publishers)
 
 
 def _exit_with_parent(parent: int) -> None:

@@ -1,0 +1,162 @@
+"""Where a publisher writes about, learnt from its own other articles.
+
+A local paper's articles mostly place their stories in one country and one state or
+province: "Dublin" in an article from a paper whose other stories resolve to Ohio
+is Dublin, Ohio, even when it is the only place the article names. ``PublisherProfiles``
+keeps, for each publisher (the registrable part of the article's URL host: "news.example.com"
+and "www.example.com" are one publisher), one vote per article: the shares of its
+confidently resolved toponyms by country and by admin-1 area. An article's profile is
+the mean vote of the publisher's *other* articles (its own places never vouch for
+themselves); each country and admin-1 area becomes context worth ``PUBLISHER_WEIGHT``
+agreeing mentions times its share (shares under ``MIN_SHARE`` are dropped as noise).
+
+Profiles are read-only while documents are coded (``Pipeline.publishers``), so results
+do not depend on the order of the documents or on how a run is split among workers.
+They are learnt between runs: ``eventwire extract|geoparse|ingest --profiles FILE``
+reads the file, codes with it, then adds this run's votes and writes it back (an article
+coded again replaces its vote); ``eventwire eval geoparse`` learns them from a first
+pass over the corpus. Nothing is learnt from labels.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from eventwire.errors import InputError
+
+from eventwire.geo.context import Support
+from eventwire.records import Place
+
+CONFIDENT = 0.6  # a place counts towards its article's vote at this resolution score
+MIN_ARTICLES = 2  # other articles of the publisher needed before it says anything
+MIN_SHARE = 0.1  # shares below this are noise, not the publisher's beat
+PUBLISHER_WEIGHT = 2.0  # worth this many agreeing mentions in the document
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"})
+
+
+def publisher_of(url: str | None) -> str | None:
+    """The registrable domain of a URL ("http://news.bbc.co.uk/x" -> "bbc.co.uk")."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    except ValueError:
+        return None
+    labels = [p for p in host.rstrip(".").lower().split(".") if p]
+    if len(labels) < 2 or labels[-1].isdigit():
+        return None
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL \
+        else 2
+    return ".".join(labels[-keep:])
+
+
+@dataclass(slots=True, frozen=True)
+class Vote:
+    """One article's shares of confident places by country and by admin-1 area."""
+
+    countries: dict[str, float]
+    admin1s: dict[tuple[str, str], float]
+
+
+def vote_of(places: list[Place]) -> Vote | None:
+    """The article's vote, or None when it resolved nothing confidently."""
+    sure = [p.entry for p in places if p.score >= CONFIDENT and p.entry.country_code]
+    if not sure:
+        return None
+    countries = Counter(e.country_code for e in sure)
+    admin1s = Counter((e.country_code, e.admin1) for e in sure if e.admin1)
+    n = len(sure)
+    return Vote(countries={k: v / n for k, v in countries.items()},
+                admin1s={k: v / n for k, v in admin1s.items()})
+
+
+@dataclass(slots=True)
+class PublisherProfiles:
+    """Per-publisher votes of the articles seen so far in this run."""
+
+    votes: dict[str, dict[str, Vote]] = field(default_factory=dict)
+
+    def observe(self, publisher: str | None, article_id: str, places: list[Place]) -> None:
+        """Record (or replace) one article's vote for its publisher."""
+        if not publisher:
+            return
+        vote = vote_of(places)
+        by_article = self.votes.setdefault(publisher, {})
+        if vote is None:
+            by_article.pop(article_id, None)
+        else:
+            by_article[article_id] = vote
+
+    def support(self, publisher: str | None, article_id: str) -> Support | None:
+        """Context from the publisher's other articles, or None when they say too little."""
+        others = [v for k, v in self.votes.get(publisher or "", {}).items() if k != article_id]
+        if len(others) < MIN_ARTICLES:
+            return None
+        countries: Counter[str] = Counter()
+        admin1s: Counter[tuple[str, str]] = Counter()
+        for v in others:
+            countries.update(v.countries)
+            admin1s.update(v.admin1s)
+        n = len(others)
+        out = Support(key="")
+        out.countries = {k: PUBLISHER_WEIGHT * s / n for k, s in countries.items()
+                         if s / n >= MIN_SHARE}
+        out.admin1s = {k: PUBLISHER_WEIGHT * s / n for k, s in admin1s.items()
+                       if s / n >= MIN_SHARE}
+        return out if out.countries or out.admin1s else None
+
+    def observe_all(self, items: list[tuple[str | None, str, list[Place]]]) -> None:
+        """``observe`` each (url, article id, places) of a run."""
+        for url, article_id, places in items:
+            self.observe(publisher_of(url), article_id, places)
+
+    def to_json(self) -> dict[str, object]:
+        return {"version": FORMAT_VERSION,
+                "publishers": {pub: {aid: {"countries": v.countries,
+                                           "admin1s": {f"{c}/{a}": s
+                                                       for (c, a), s in v.admin1s.items()}}
+                                     for aid, v in arts.items()}
+                               for pub, arts in sorted(self.votes.items())}}
+
+    @classmethod
+    def from_json(cls, obj: object, where: str) -> PublisherProfiles:
+        try:
+            if not isinstance(obj, dict) or obj.get("version") != FORMAT_VERSION:
+                raise ValueError("unknown format")
+            votes = {str(pub): {str(aid): Vote(
+                countries={str(k): float(s) for k, s in v["countries"].items()},
+                admin1s={tuple(k.split("/", 1)): float(s)  # type: ignore[misc]
+                         for k, s in v["admin1s"].items()})
+                for aid, v in arts.items()} for pub, arts in obj["publishers"].items()}
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise InputError(f"{where} is not an eventwire publisher-profiles file "
+                             f"(version {FORMAT_VERSION}); delete it or name another "
+                             "--profiles file") from exc
+        return cls(votes=votes)
+
+
+FORMAT_VERSION = 1
+
+
+def load_profiles(path: Path) -> PublisherProfiles:
+    """The profiles saved at ``path``; empty when the file does not exist yet."""
+    if not path.exists():
+        return PublisherProfiles()
+    try:
+        obj = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read publisher profiles {path}: {exc}; delete it or name "
+                         "another --profiles file") from exc
+    return PublisherProfiles.from_json(obj, str(path))
+
+
+def save_profiles(profiles: PublisherProfiles, path: Path) -> None:
+    """Write the profiles atomically (a temporary file renamed over ``path``)."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(profiles.to_json(), separators=(",", ":")), encoding="utf-8")
+    os.replace(tmp, path)
