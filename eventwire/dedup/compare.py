@@ -1,34 +1,48 @@
 """``compare(a, b)``: do two event records report the same event?
 
 Each field is compared on its own (kinds.py, when.py, where.py, who.py, counts.py,
-text.py). Any conflict rules the pair out: an incompatible type, dates too far apart, two
-different places, different named parties, contradictory counts, or a negated or
-hypothetical mention against a real one. Otherwise the pair is the same event when
-enough fields are *strong* -- specific to one event: the same town (or towns a few km
-apart), a named party in common, an equal count of three or more, or evidence telling the
-same particulars (which counts twice: it is direct evidence that the reports tell one
-story). How many strong fields are needed depends on how little the rest pins down:
+text.py) and gives a ``Verdict``: a conflict, or points for or against the pair.
 
-- the same or a nearby town: none (type, date and town together identify an event);
-- one place inside the other's region, or two records placed only at region level: one;
-- a country-level place, or no place on one side: two (ACLED: a nationwide mention
-  matches a local event only if all else agrees strongly);
-- one more when the dates are only within a restatement window, or a date is missing;
-- none when the evidence is near-verbatim the same text (one report, republished).
+**Conflicts rule a pair out**: an incompatible type, dates too far apart, two different
+places, different named parties, wildly contradictory counts, or a negated or
+hypothetical mention against a real one. One exception: places in two *countries* are
+waived when the evidence tells the same particulars (weighted overlap of 0.4 or more):
+a namesake resolved in the wrong country is then likelier than two events.
+
+**Otherwise the points decide.** Each field adds log-odds points (the weights of a
+logistic model fitted on the dev pairs, then rounded and frozen): a starting ``BIAS``
+(most pairs of same-type events a few days apart are different events), plus
+
+- evidence: up to about +6 for sentences sharing rare particulars (text.py);
+- counts: +2 for an equal figure of three or more dead, injured or arrested;
+- actors: +1.1 for a named party in common;
+- type: +0.65 for the same PLOVER type and mode (or ACLED sub-event type);
+- place: +0.5 for one town, 0 for one country, -0.75 for a region or no place;
+- date: 0 for the same day, -1.6 within a week/month precision, -1.35 for a possible
+  restatement a day or two later (+0.4 back when both name the same weekday), -1.2
+  when the reports name only different weekdays.
+
+The pair is one event when the total reaches ``THRESHOLD``; near-verbatim evidence (one
+report, republished) is enough on its own. ``Decision.reasons`` lists every field's
+points and reason and the total, so each decision explains itself; ``score`` is the
+total as a probability (logistic), for ranking candidates.
 """
 
 from __future__ import annotations
+
+import math
 
 from eventwire.dedup.counts import compare_counts
 from eventwire.dedup.kinds import compare_types
 from eventwire.dedup.text import compare_evidence
 from eventwire.dedup.verdict import Decision, Verdict, conflict
 from eventwire.dedup.when import compare_dates
-from eventwire.dedup.where import compare_places
+from eventwire.dedup.where import UNPLACED, compare_places
 from eventwire.dedup.who import compare_actors
 from eventwire.records import Event
 
-PLACE_NEEDS = {"same": 0, "near": 0, "within": 1, "area": 1, "country": 2, "": 2}
+BIAS = -4.2
+THRESHOLD = 0.5
 
 
 def compare_flags(a: Event, b: Event) -> Verdict:
@@ -41,31 +55,42 @@ def compare_flags(a: Event, b: Event) -> Verdict:
 
 
 def verdicts(a: Event, b: Event) -> list[Verdict]:
-    return [compare_flags(a, b), compare_types(a, b), compare_dates(a, b),
-            compare_places(a, b), compare_actors(a, b), compare_counts(a, b),
-            compare_evidence(a, b)]
+    found = [compare_flags(a, b), compare_types(a, b), compare_dates(a, b),
+             compare_places(a, b), compare_actors(a, b), compare_counts(a, b),
+             compare_evidence(a, b)]
+    return [_waive(v, found[-1]) for v in found]
 
 
-def strong_needed(by_field: dict[str, Verdict]) -> int:
-    place = by_field["place"]
-    needed = PLACE_NEEDS.get(place.grade if place.status != "unknown" else "", 2)
-    if by_field["date"].grade not in ("same-day", "precision"):
-        needed += 1
-    return needed
+def _waive(v: Verdict, evidence: Verdict) -> Verdict:
+    """Places in two countries against evidence telling the same particulars: the
+    geocoder's namesake error, not two events."""
+    if v.status == "conflict" and v.grade == "countries" and evidence.status == "match":
+        return Verdict("place", "unknown", UNPLACED,
+                       f"{v.reason}, waived: the evidence tells the same particulars")
+    return v
+
+
+def _line(v: Verdict) -> str:
+    if v.status == "conflict":
+        return f"{v.field} conflict: {v.reason}"
+    return f"{v.field} {v.weight:+.2f}: {v.reason}" if v.reason else f"{v.field} {v.weight:+.2f}"
 
 
 def decide(found: list[Verdict]) -> Decision:
     conflicts = tuple(f"{v.field}: {v.reason}" for v in found if v.status == "conflict")
-    agreeing = [v for v in found if v.status in ("match", "weak")]
-    score = round(min(1.0, sum(v.weight for v in agreeing)), 3)
-    matched = tuple(v.field for v in agreeing)
+    matched = tuple(v.field for v in found if v.status in ("match", "weak"))
+    reasons = [_line(v) for v in found if v.reason or v.weight]
     if conflicts:
-        return Decision(same=False, score=0.0, matched=matched, conflicts=conflicts)
-    by_field = {v.field: v for v in found}
-    evidence = by_field["evidence"]
-    strong = sum(2 if v is evidence else 1 for v in found if v.strong)
-    enough = strong >= strong_needed(by_field) or evidence.grade == "verbatim"
-    return Decision(same=enough, score=score, matched=matched, conflicts=())
+        return Decision(same=False, score=0.0, matched=matched, conflicts=conflicts,
+                        reasons=tuple(reasons))
+    total = BIAS + sum(v.weight for v in found)
+    verbatim = any(v.field == "evidence" and v.grade == "verbatim" for v in found)
+    same = total >= THRESHOLD or verbatim
+    reasons.append(f"total {total:+.2f} (bias {BIAS:+.2f}) against threshold {THRESHOLD:+.2f}"
+                   + ("; near-verbatim evidence" if verbatim else ""))
+    score = round(1.0 / (1.0 + math.exp(-total)), 3)
+    return Decision(same=same, score=score, matched=matched, conflicts=(),
+                    reasons=tuple(reasons))
 
 
 def compare(a: Event, b: Event) -> Decision:

@@ -16,7 +16,9 @@ from eventwire.records import Event
 COUNT_FIELDS = ("dead", "injured", "arrested", "size")
 RATIO = {"dead": 3, "injured": 3, "arrested": 3, "size": 10}
 MARGIN = 2
-EQUAL_WEIGHT = 0.1
+# points (log-odds, see compare.py); fitted on the dev pairs, rounded
+EQUAL_WEIGHT = 2.0
+COMPATIBLE_WEIGHT = 0.6  # both report figures: both tell of the same kind of incident
 SPECIFIC_FIGURE = 3  # one or two dead/arrested coincide too often to identify an event
 
 
@@ -49,5 +51,5 @@ def compare_counts(a: Event, b: Event) -> Verdict:
     if equal:
         return Verdict("counts", "match", EQUAL_WEIGHT, "same " + ", ".join(equal))
     if both:
-        return Verdict("counts", "weak", 0.0, "figures differ but are compatible")
+        return Verdict("counts", "weak", COMPATIBLE_WEIGHT, "figures differ but are compatible")
     return unknown("counts", "no count reported on both sides")

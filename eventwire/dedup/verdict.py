@@ -16,7 +16,8 @@ class Verdict:
     ("strong"); ``weak``: it agrees but says little (same day, same country, generic
     actors);
     ``unknown``: one side lacks it; ``conflict``: it rules the pair out. ``weight`` is
-    the field's contribution to the score; ``reason`` is a short human explanation.
+    the field's points: its log-odds contribution for (positive) or against (negative)
+    one event, summed in compare.py; ``reason`` is a short human explanation.
     """
 
     field: str
@@ -36,15 +37,17 @@ class Decision:
 
     ``matched`` names the fields that agreed (weakly or strongly); ``conflicts`` holds one
     ``"field: reason"`` string for each field that ruled the pair out. ``score`` (0-1) is
-    the summed weight of the agreeing fields, for ranking candidates; it is 0 when a
-    conflict rules the pair out, and ``same`` is decided by the rules in compare.py, not
-    by a score threshold.
+    the pair's total points as a probability (logistic), for ranking candidates; it is 0
+    when a conflict rules the pair out. ``reasons`` holds one ``"field +1.20: why"`` line
+    per compared field and a last line with the total against the threshold
+    (compare.py).
     """
 
     same: bool
     score: float  # 0..1
     matched: tuple[str, ...]
     conflicts: tuple[str, ...]
+    reasons: tuple[str, ...] = ()
 
 
 def unknown(field: str, reason: str = "missing on one side") -> Verdict:

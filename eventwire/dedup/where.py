@@ -8,6 +8,11 @@ other (a city and its suburb), or one lies inside the other's region or country.
 the first two are specific enough to count as evidence of identity: "Gujarat" and
 "Gujarat" agree, but so do any two events in Gujarat.
 
+Places in two different countries are a conflict of their own kind (grade
+``countries``): compare.py lets near-identical evidence override it, since a namesake
+resolved in the wrong country is likelier than two reports telling the same particulars
+of two events.
+
 A place the coder did not find in or near the event's own sentences -- inherited from
 the event before it, or the document's main country (``Location.reason``) -- is a guess:
 it can agree, weakly, but it cannot rule a pair out.
@@ -18,12 +23,15 @@ from __future__ import annotations
 import math
 
 from eventwire.dedup.text import fold
-from eventwire.dedup.verdict import Verdict, conflict, unknown
+from eventwire.dedup.verdict import Verdict, conflict
 from eventwire.records import Event, Location
 
 NEAR_KM = {1: 15.0, 2: 40.0}
 GUESSED = ("place of the event before it", "document's main country")
-WEIGHTS = {"same": 0.25, "near": 0.2, "within": 0.1, "area": 0.08, "country": 0.03}
+# points (log-odds, see compare.py); fitted on the dev pairs, rounded. A region in common
+# or no place on one side leaves many candidate events open and counts against the pair.
+WEIGHTS = {"same": 0.5, "near": 0.5, "within": -0.75, "area": -0.75, "country": 0.0}
+UNPLACED = -0.75
 
 
 def level(loc: Location) -> str:
@@ -59,13 +67,14 @@ def guessed(loc: Location) -> bool:
 def compare_places(a: Event, b: Event) -> Verdict:
     la, lb = a.location, b.location
     if la is None or lb is None:
-        return unknown("place")
+        return Verdict("place", "unknown", UNPLACED, "missing on one side")
     found = _compare(la, lb)
     guesses = [loc.name for loc in (la, lb) if guessed(loc)]
     if not guesses:
         return found
     if found.status == "conflict":
-        return unknown("place", f"{found.reason}, but {guesses[0]} is the coder's guess")
+        return Verdict("place", "unknown", UNPLACED,
+                       f"{found.reason}, but {guesses[0]} is the coder's guess")
     if found.grade in ("same", "near"):  # a guessed town says no more than a region
         return Verdict("place", "weak", WEIGHTS["area"], found.reason + " (guessed)", "area")
     return found
@@ -73,7 +82,9 @@ def compare_places(a: Event, b: Event) -> Verdict:
 
 def _compare(la: Location, lb: Location) -> Verdict:
     if la.country_code and lb.country_code and la.country_code != lb.country_code:
-        return conflict("place", f"{la.name} ({la.country_code}) vs {lb.name} ({lb.country_code})")
+        return Verdict("place", "conflict", 0.0,
+                       f"{la.name} ({la.country_code}) vs {lb.name} ({lb.country_code})",
+                       "countries")
     kinds = {level(la), level(lb)}
     if _same_entry(la, lb):
         grade = {frozenset({"town"}): "same", frozenset({"country"}): "country"}.get(
