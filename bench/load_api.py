@@ -358,14 +358,18 @@ def percentiles(ms: list[float]) -> dict:
             "max": round(max(ms), 1)}
 
 
-async def load(port: int, clients: int, seconds: float, *, distinct: bool = False) -> dict:
-    """A warm-up (a tenth of the time, 5 s at most; not counted), then the measured run."""
+async def load(port: int, clients: int, seconds: float, *, distinct: bool = False,
+               seed: int = 0) -> dict:
+    """A warm-up (a tenth of the time, 5 s at most; not counted), then the measured run
+    (client ``i`` draws its requests from ``seed + i``)."""
     results: list[tuple[str, int, float]] = []
     warm_deadline = time.perf_counter() + min(5.0, seconds / 10)
-    await asyncio.gather(*(client(port, warm_deadline, 1000 + i, [], distinct=distinct)
+    await asyncio.gather(*(client(port, warm_deadline, seed + 1000 + i, [],
+                                  distinct=distinct)
                            for i in range(clients)))
     started = time.perf_counter()
-    await asyncio.gather(*(client(port, started + seconds, i, results, distinct=distinct)
+    await asyncio.gather(*(client(port, started + seconds, seed + i, results,
+                                  distinct=distinct)
                            for i in range(clients)))
     elapsed = time.perf_counter() - started
     kinds = sorted({k for k, _, _ in results})
@@ -427,6 +431,16 @@ def served(url: str, folder: Path) -> Iterator[int]:
         log.close()
 
 
+def median_of(runs: list[dict]) -> dict:
+    """The median over runs of requests/s, each latency percentile and errors."""
+    def mid(values: list[float]) -> float:
+        return round(statistics.median(values), 1)
+
+    return {"requests_per_s": mid([r["requests_per_s"] for r in runs]),
+            **{p: mid([r["latency_ms"][p] for r in runs]) for p in ("p50", "p95", "p99")},
+            "errors": mid([r["errors"] for r in runs])}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--db", default="sqlite", help="sqlite (a temporary file) or a "
@@ -435,17 +449,35 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=50, help="concurrent clients")
     ap.add_argument("--seconds", type=float, default=60.0, help="how long to load the server")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--distinct", action="store_true", help="requests that almost never "
-                    "repeat (no help from the answer cache): every query cold")
+    ap.add_argument("--mix", choices=("dashboard", "distinct", "both"), default="dashboard",
+                    help="dashboard: the dashboard-like mix; distinct: requests that almost "
+                    "never repeat (no help from the answer cache), every query cold; both")
+    ap.add_argument("--distinct", action="store_true", help="the same as --mix distinct")
+    ap.add_argument("--runs", type=int, default=1, help="measured runs per mix over the one "
+                    "filled store, each with a freshly started server (empty answer cache); "
+                    "the report gives each run and their medians")
     args = ap.parse_args()
+    mixes = {"dashboard": ["dashboard"], "distinct": ["distinct"],
+             "both": ["dashboard", "distinct"]}["distinct" if args.distinct else args.mix]
     with tempfile.TemporaryDirectory(prefix="ew-load-") as tmp, \
             fresh_store(args.db, Path(tmp)) as url:
-        report = {"db": "sqlite" if args.db == "sqlite" else "postgresql",
-                  **fill(url, args.events, args.seed), "clients": args.clients,
-                  "seconds": args.seconds, "distinct": args.distinct, "cpus": os.cpu_count()}
-        with served(url, Path(tmp)) as port:
-            report.update(asyncio.run(load(port, args.clients, args.seconds,
-                                           distinct=args.distinct)))
+        report: dict = {"db": "sqlite" if args.db == "sqlite" else "postgresql",
+                        **fill(url, args.events, args.seed), "clients": args.clients,
+                        "seconds": args.seconds, "cpus": os.cpu_count(), "mixes": {}}
+        for mix in mixes:
+            runs = []
+            for run in range(args.runs):
+                before = os.getloadavg()[0]
+                with served(url, Path(tmp)) as port:
+                    result = asyncio.run(load(port, args.clients, args.seconds,
+                                              distinct=mix == "distinct", seed=run * 10_000))
+                result["load_average"] = [round(before, 2), round(os.getloadavg()[0], 2)]
+                runs.append(result)
+                print(f"load_api: {report['db']} {mix} run {run + 1}/{args.runs}: "
+                      f"{result['requests_per_s']} requests/s, p95 "
+                      f"{result['latency_ms'].get('p95')} ms, {result['errors']} errors",
+                      file=sys.stderr, flush=True)
+            report["mixes"][mix] = {"median": median_of(runs), "runs": runs}
     print(json.dumps(report, indent=1))
 
 

@@ -32,6 +32,7 @@ class Database:
         self.integrity_error: type[Exception] = driver.IntegrityError
         self.operational_error: type[Exception] = driver.OperationalError
         self.error: type[Exception] = driver.Error
+        self.features: dict[str, object] = {}  # what this database has, found once
         self._depth = 0
 
     @classmethod

@@ -17,6 +17,7 @@ from eventwire.store.canonical import (
     Compare, Match, find_match, is_flagged, merge_report, type_family,
 )  # fmt: skip
 from eventwire.store.codec import actor_names, content_hash, event_json, place_key
+from eventwire.store import search
 from eventwire.store.database import Database
 from eventwire.store.schema import now
 
@@ -70,6 +71,7 @@ def _save_event(db: Database, event: Event, *, article_id: int, ordinal: int, ar
     for index, ev in enumerate(event.evidence):
         db.execute("INSERT INTO evidence (mention_id, ordinal, text, start_char, end_char) "
                    "VALUES (?, ?, ?, ?, ?)", (mention_id, index, ev.text, ev.start, ev.end))
+    search.refresh(db, [event_id])
 
 
 def _place_id(db: Database, location: Location | None) -> int | None:

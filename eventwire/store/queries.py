@@ -22,6 +22,7 @@ from eventwire.records import Event
 from eventwire.store.codec import actor_names, event_from_json
 from eventwire.store.database import Database
 from eventwire.store.query import period_place_type, type_column
+from eventwire.store import search
 
 Status = Literal["active", "rejected", "all"]
 Period = Literal["day", "week", "month"]
@@ -59,6 +60,10 @@ class EventQuery:
             raise ConfigError(f"sort {self.sort!r} is not known; use one of {', '.join(SORTS)}")
         if self.event_type is not None and type_column(self.event_type) is None:
             raise ConfigError(f"type {self.event_type!r} is not an ACLED or PLOVER event type")
+        for name, text in (("q", self.q), ("actor", self.actor)):
+            if text is not None and ("\n" in text or "\r" in text):
+                # searched texts are kept one a line: a match must not span two
+                raise ConfigError(f"{name} must be one line of text")
         if not 0 <= self.limit <= MAX_LIMIT or self.offset < 0:
             raise ConfigError(f"limit must be 0-{MAX_LIMIT} and offset 0 or more")
 
@@ -127,24 +132,42 @@ def _where(db: Database, query: EventQuery) -> tuple[str, list[object]]:
                      "AND p.lat BETWEEN ? AND ?)")
         params += [min_lon, max_lon, min_lat, max_lat]
     if query.actor:
-        where.append("e.names LIKE ? ESCAPE '\\'")
-        params.append(_like(query.actor.lower()))
+        actor = query.actor.lower()
+        if _indexed(db, actor):
+            where.append("e.id IN (SELECT rowid FROM names_search WHERE names_search MATCH ?)")
+            params.append(_phrase(actor))
+        where.append("e.names LIKE ? ESCAPE '\\'")  # pg_trgm serves it as it is
+        params.append(_like(actor))
     if query.q:
-        where.append(_text_match(db))
-        params += [_like(query.q)] * 3
+        # One row of event_text per event: its place name, titles and evidence, one a line
+        # (eventwire/store/search.py); PostgreSQL's ILIKE is served by its pg_trgm index.
+        like = "ILIKE" if db.dialect == "postgresql" else "LIKE"  # SQLite's ignores ASCII case
+        found = ""
+        if _indexed(db, query.q):
+            found = ("t.event_id IN (SELECT rowid FROM event_text_search WHERE "
+                     "event_text_search MATCH ?) AND ")
+            params.append(_phrase(query.q))
+        where.append(f"e.id IN (SELECT t.event_id FROM event_text t WHERE {found}"
+                     f"t.text {like} ? ESCAPE '\\')")
+        params.append(_like(query.q))
     return " FROM events e WHERE " + " AND ".join(where), params
 
 
-def _text_match(db: Database) -> str:
-    """An evidence sentence, an article title or the place name contains the text (any case)."""
-    like = "ILIKE" if db.dialect == "postgresql" else "LIKE"  # SQLite's LIKE ignores ASCII case
-    # Nested IN lists: each table is scanned once, then joined through its index.
-    return (
-        f"(e.id IN (SELECT m.event_id FROM mentions m WHERE m.id IN (SELECT v.mention_id "
-        f"FROM evidence v WHERE v.text {like} ? ESCAPE '\\')) "
-        f"OR e.id IN (SELECT m.event_id FROM mentions m WHERE m.article_id IN (SELECT a.id "
-        f"FROM articles a WHERE a.title {like} ? ESCAPE '\\')) "
-        f"OR e.place_id IN (SELECT pl.id FROM places pl WHERE pl.name {like} ? ESCAPE '\\'))")
+def _indexed(db: Database, text: str) -> bool:
+    """Whether SQLite's FTS5 trigram tables can find ``text`` (3 characters or more: a
+    trigram index cannot look up less). PostgreSQL's pg_trgm indexes need no other SQL."""
+    if len(text) < 3 or db.dialect != "sqlite":
+        return False
+    known = db.features.get("text_index")
+    if known is None:
+        known = db.features["text_index"] = search.has_indexes(db)
+    return bool(known)
+
+
+def _phrase(text: str) -> str:
+    """An FTS5 query for ``text`` as one string: with the trigram tokenizer, every row that
+    contains it in any case (then checked with LIKE, which decides)."""
+    return '"' + text.replace('"', '""') + '"'
 
 
 def _order(sort: str) -> str:
@@ -354,6 +377,26 @@ def _articles(db: Database, event_id: int) -> list[dict[str, Any]]:
 
 def _loads(text: str | None) -> Any:
     return None if text is None else json.loads(text)
+
+
+def refresh_statistics(db: Database) -> bool:
+    """SQLite: gather the query planner's statistics (ANALYZE, sampled) when there are none
+    or the events table has grown or shrunk twofold since; True when it did. Without them
+    SQLite takes ``status = ?`` for a narrow filter and checks a free-text match against
+    every event's index entry instead of looking up the few events found. PostgreSQL
+    gathers its own (autovacuum)."""
+    if db.dialect != "sqlite":
+        return False
+    events = int(db.row("SELECT COUNT(*) FROM events")[0])
+    row = None
+    if db.row("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'") is not None:
+        row = db.row("SELECT stat FROM sqlite_stat1 WHERE idx = 'events_listing'")
+    known = int(str(row[0]).split()[0]) if row else None
+    if known is not None and known / 2 <= events <= known * 2:
+        return False
+    db.execute("PRAGMA analysis_limit = 1000")
+    db.execute("ANALYZE")
+    return True
 
 
 def backfill_names(db: Database) -> int:

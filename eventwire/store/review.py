@@ -28,6 +28,7 @@ from eventwire.store.canonical import (
     type_family,
 )  # fmt: skip
 from eventwire.store.codec import actor_names, event_from_json, event_json
+from eventwire.store import search
 from eventwire.store.database import Database
 from eventwire.store.ingest import _place_id
 from eventwire.store.schema import now
@@ -254,6 +255,7 @@ def _write(db: Database, event_id: int, event: Event) -> None:
          _place_id(db, loc), loc.country_code if loc else None, event.dead, event.injured,
          event.arrested, event.size, int(is_flagged(event)), event_json(event),
          actor_names(event), now(), event_id))
+    search.refresh(db, [event_id])  # the place may have changed
 
 
 def _log(db: Database, event_id: int, who: str, name: str, old: Any, new: Any) -> None:
@@ -365,6 +367,7 @@ def merge_events(db: Database, keys: Sequence[str], *, who: str) -> str:
                        (target_id, event_id))
             _set_status(db, event_id, status, "merged", who, merged_into=target_id)
             _log(db, event_id, who, "merged_into", None, keys[0])
+            search.refresh(db, [event_id])  # its mentions have gone
         _log(db, target_id, who, "merged", None, list(keys[1:]))
         _refresh(db, target_id, who)
     return keys[0]

@@ -20,7 +20,8 @@ from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.staticfiles import StaticFiles
 
 from eventwire.store import EventStore, parse_url
-from eventwire.store.queries import backfill_names
+from eventwire.store.queries import backfill_names, refresh_statistics
+from eventwire.store import search
 from eventwire.web import api_events, api_review, errors
 from eventwire.web.cache import AnswerCache
 from eventwire.web.state import Connections, Settings
@@ -89,6 +90,11 @@ def create_app(url: str, *, session_hours: float = 12.0, threads: int = THREADS)
         filled = backfill_names(store.db)
         if filled:
             log.info("filled actor names of %d events stored before this version", filled)
+        if refresh_statistics(store.db):
+            log.info("gathered the query planner's statistics")
+        if not search.has_indexes(store.db):  # e.g. pg_trgm installed since the migration
+            with store.db.transaction():
+                search.create_indexes(store.db)
     connections = Connections(parse_url(url))
 
     @asynccontextmanager
