@@ -107,6 +107,47 @@ def test_region_level_report_needs_more_than_the_place():
     assert compare(FIRST, replace(detailed, dead=None)).score < decision.score
 
 
+SABON_GARI = ("Police shot dead three protesters at the Sabon Gari market in Kano on {day}, "
+              "after the Emir's palace guards were attacked.")
+
+
+def test_each_report_naming_its_own_day_is_two_days_not_a_restatement():
+    friday = event(SABON_GARI.format(day="Friday"), dead=3)  # 2024-05-10 is a Friday
+    saturday = event(SABON_GARI.format(day="Saturday"), doc_id="d2", date="2024-05-11", dead=3)
+    decision = compare(friday, saturday)
+    assert not decision.same
+    assert any(c.startswith("date:") and "Saturday" in c for c in decision.conflicts)
+    restated = event(SABON_GARI.format(day="Friday"), doc_id="d2", date="2024-05-11", dead=3)
+    decision = compare(friday, restated)  # dated to its own publication day, names Friday
+    assert decision.same and not decision.conflicts
+
+
+def test_reworded_report_sharing_rare_particulars_merges_and_explains_itself():
+    a = event("Gunmen abducted the Emir of Dankwaro and his driver near Tudun Wada on Friday.",
+              location=KANO_STATE, actors=[], recipients=[], dead=None, mode="abduct")
+    b = event("The traditional ruler of Dankwaro was kidnapped with his driver on the Tudun "
+              "Wada road, officials said.", doc_id="d2", date="2024-05-11", location=None,
+              actors=[], recipients=[], dead=None, mode="abduct")
+    decision = compare(a, b)
+    assert decision.same
+    assert any(r.startswith("evidence +") and "dankwaro" in r for r in decision.reasons)
+    assert decision.reasons[-1].startswith("total ")
+    other = replace(b, evidence=[Evidence(text="Gunmen kidnapped a trader on the Zaria road, "
+                                               "officials said.", start=0, end=60)])
+    assert not compare(a, other).same
+
+
+def test_namesake_in_another_country_is_waived_only_by_matching_evidence():
+    peru_kano = replace(KANO, geonameid=1, country_code="PE", admin1="Lima", lat=-12.0,
+                        lon=-77.0)
+    namesake = replace(FIRST, doc_id="d2", location=peru_kano)
+    decision = compare(FIRST, namesake)
+    assert decision.same and any("waived" in r for r in decision.reasons)
+    elsewhere = event("Police fired tear gas at traders in Lima's central market on Friday.",
+                      doc_id="d2", location=peru_kano, dead=3)
+    assert any(c.startswith("place:") for c in compare(FIRST, elsewhere).conflicts)
+
+
 def test_country_level_guess_never_rules_a_pair_out():
     verdict = compare_places(replace(FIRST, location=KADUNA), replace(FIRST, location=NIGERIA))
     assert verdict.status != "conflict"
@@ -200,9 +241,9 @@ def test_labelled_india_police_pairs(pipeline):
         pytest.skip(f"india_police_events not found at {INDIA} (../shared is not checked out)")
     report = evaluate(pairs=str(PAIRS), corpus=str(INDIA), pipeline=pipeline)
     assert report["not_reidentified"] <= 0.05 * report["pairs"]
-    # measured: precision 0.933, recall 0.722 (docs/accuracy.md, Deduplication)
+    # measured: precision 0.917, recall 0.765 (docs/accuracy.md, Deduplication)
     assert report["precision"] >= 0.90
-    assert report["recall"] >= 0.68
+    assert report["recall"] >= 0.72
 
 
 def test_cli_eval_dedup_options():

@@ -3,8 +3,8 @@
 Each field is compared on its own (kinds.py, when.py, where.py, who.py, counts.py,
 text.py) and gives a ``Verdict``: a conflict, or points for or against the pair.
 
-**Conflicts rule a pair out**: an incompatible type, dates too far apart, two different
-places, different named parties, wildly contradictory counts, or a negated or
+**Conflicts rule a pair out**: an incompatible type, dates too far apart (or a day or two
+apart when each report names its own date's weekday), two different places, different named parties, wildly contradictory counts, or a negated or
 hypothetical mention against a real one. One exception: places in two *countries* are
 waived when the evidence tells the same particulars (weighted overlap of 0.4 or more):
 a namesake resolved in the wrong country is then likelier than two events.
@@ -42,7 +42,7 @@ from eventwire.dedup.who import compare_actors
 from eventwire.records import Event
 
 BIAS = -4.2
-THRESHOLD = 0.5
+THRESHOLD = 0.0
 
 
 def compare_flags(a: Event, b: Event) -> Verdict:

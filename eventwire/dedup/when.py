@@ -10,6 +10,8 @@ The weekdays the evidence names ("on Friday") are read too: two reports that nam
 same day make a restatement likelier (the coder anchored one of them to its own
 publication day), two that name only different days ("the walk-out on Friday", "the
 boycott on Saturday") tell two days' events apart -- ACLED codes each day on its own.
+Two records a day or two apart whose evidence each names the weekday of its own date
+are not a restatement but two days: a conflict.
 """
 
 from __future__ import annotations
@@ -46,6 +48,11 @@ def weekdays(ev: Event) -> frozenset[str]:
                      for m in _WEEKDAY.findall(e.text.lower()))
 
 
+def explicit(ev: Event, day: dt.date) -> bool:
+    """Does the evidence name the weekday of the record's own date ("on Friday")?"""
+    return f"{day:%A}".lower() in weekdays(ev)
+
+
 def _weekday_note(a: Event, b: Event, restated: bool) -> tuple[float, str]:
     wa, wb = weekdays(a), weekdays(b)
     if not wa or not wb:
@@ -67,6 +74,9 @@ def compare_dates(a: Event, b: Event) -> Verdict:
     if gap > allowed + RESTATE_DAYS:
         return conflict("date", f"{da} vs {db}: {gap} days apart")
     restated = gap > allowed
+    if restated and explicit(a, da) and explicit(b, db):
+        return conflict("date", f"{da} vs {db}: each report names its own day "
+                        f"({da:%A} and {db:%A}), not a restatement")
     points, note = _weekday_note(a, b, restated)
     if gap == 0 and allowed == 0:
         return Verdict("date", "weak", SAME_DAY + points, f"both {da}{note}", "same-day")

@@ -57,7 +57,8 @@ def _outcome(label: str, decision: Decision) -> str:
 
 def _error(pair: LabelledPair, decision: Decision, outcome: str) -> dict[str, Any]:
     return {"id": pair.id, "outcome": outcome, "note": pair.note, "score": decision.score,
-            "matched": list(decision.matched), "conflicts": list(decision.conflicts)}
+            "matched": list(decision.matched), "conflicts": list(decision.conflicts),
+            "reasons": list(getattr(decision, "reasons", ()))}
 
 
 def _scores(counts: Counter[str]) -> dict[str, Any]:
