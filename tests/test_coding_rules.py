@@ -119,6 +119,25 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
      ("Protests", "Protest with intervention")),
     ("On 8 May 2020, journalists held a protest demonstration in Kotdiji, against an attack "
      "on a senior journalist.", ("Protests", "Peaceful protest")),
+    # police intervening in a later sentence of the report
+    ("On 8 May 2020, traders staged a sit-in outside the town hall in Kisumu over new fees. "
+     "Police intervened and removed them from the square.",
+     ("Protests", "Protest with intervention")),
+    ("On 8 May 2020, villagers demonstrated in front of a clinic in Ambassa. Police resorted "
+     "to a baton charge to bring the situation under control.",
+     ("Protests", "Protest with intervention")),
+    ("On 8 May 2020, students protested in Dhaka against the arrest of three activists by "
+     "police.", ("Protests", "Peaceful protest")),  # the grievance is no intervention
+    # rape is sexual violence, and names the event even when people are killed too
+    ("On 8 May 2020, a soldier raped a woman in Kamonyi village.",
+     ("Violence against civilians", "Sexual violence")),
+    ("On 8 May 2020, armed men raped a woman and killed six civilians in Lubumbashi.",
+     ("Violence against civilians", "Sexual violence")),
+    # victims the small parser cuts wrongly are still armed
+    ("On 8 May 2020, Iraqi forces pursued and killed 3 IS militants in Akashat.",
+     ("Battles", "Armed clash")),
+    ("On 8 May 2020, Al Shabaab militants attacked a convoy of AMISOM forces near Jowhar.",
+     ("Battles", "Armed clash")),
 ])
 def test_acled_codes_from_text(pipeline, text, expected):
     events = [e for e in _code(pipeline, text, dt.date(2020, 5, 9))

@@ -77,7 +77,9 @@ IGOS: dict[str, str] = {
     "SADC": "Southern African Development Community", "IGAD": "Intergovernmental Authority on Development",
     "OIC": "Organisation of Islamic Cooperation", "AMISOM": "African Union Mission in Somalia",
     "MONUSCO": "UN Mission in the DR Congo", "MINUSMA": "UN Mission in Mali",
-    "UNIFIL": "UN Interim Force in Lebanon", "Interpol": "Interpol", "G7": "Group of Seven",
+    "UNIFIL": "UN Interim Force in Lebanon", "UNAMID": "UN-AU Mission in Darfur",
+    "MINUSCA": "UN Mission in the Central African Republic",
+    "UNMISS": "UN Mission in South Sudan", "Interpol": "Interpol", "G7": "Group of Seven",
     "G20": "Group of Twenty", "Arab League": "League of Arab States",
     "Security Council": "United Nations Security Council", "World Bank": "World Bank",
     "Red Crescent": "Red Crescent", "Red Cross": "Red Cross",
@@ -85,6 +87,9 @@ IGOS: dict[str, str] = {
     "Warsaw Pact": "Warsaw Pact", "Commonwealth": "Commonwealth of Nations",
 }
 IGO_BY_NAME = {name.lower(): code for code, name in IGOS.items()}
+# Peace operations: armed forces of an IGO (sector PKO; ACLED's external/other forces).
+PEACE_OPERATIONS = frozenset({"AMISOM", "MONUSCO", "MINUSMA", "UNIFIL", "UNAMID", "MINUSCA",
+                              "UNMISS"})
 
 # Seats of government that stand for the state in news copy: name -> (ISO2, sector).
 METONYMS: dict[str, tuple[str, str]] = {
@@ -136,6 +141,10 @@ def sector_of(span: Any) -> str | None:
             c.lower_ in ARMED_MODIFIERS for c in root.children if c.dep_ == "amod") and not (
             root.lemma_.lower() == "group" and _of_target(root)):
         return "UAF"  # "armed men", "unidentified individuals": ACLED's unidentified armed group
+    if root.like_num or root.ent_type_ in ("GPE", "LOC"):
+        found = _misparsed_head(root)
+        if found is not None:
+            return found
     for _ in range(3):
         word = _sector_word(root)
         if word is not None:
@@ -147,6 +156,26 @@ def sector_of(span: Any) -> str | None:
             return next((_sector_word(c) for c in root.children
                          if c.dep_ == "compound" and _sector_word(c)), None)  # "army position"
         root = nxt
+    return None
+
+
+def _misparsed_head(root: Any) -> str | None:
+    """The sector of a phrase the small parser cut wrongly: "killed 3 IS militants" (the
+    number made the object, the noun left behind) or "shot the Police Officer of Faskari
+    LGA (Katsina)" (the place made the object, the person its modifier)."""
+    if root.like_num:
+        for tok in root.doc[root.i + 1: root.i + 4]:
+            if tok.pos_ in ("ADP", "PUNCT", "VERB", "CCONJ") or tok.ent_type_ in ("GPE", "LOC"):
+                break
+            word = _sector_word(tok)
+            if word is not None:
+                return word
+        return None
+    for child in root.children:
+        if child.dep_ in ("nmod", "compound") and child.i < root.i:
+            word = _sector_word(child)
+            if word is not None:
+                return word
     return None
 
 
@@ -220,7 +249,8 @@ def make_actor(span: Any, *, country_of: CountryOf, fallback_country: str | None
         return Actor(text=span.text, name=name, country=code, sector=sector)
     igo = igo_of(span)
     if igo:
-        return Actor(text=span.text, name=f"{igo}: {IGOS.get(igo, igo)}", country=igo, sector="IGO")
+        return Actor(text=span.text, name=f"{igo}: {IGOS.get(igo, igo)}", country=igo,
+                     sector="PKO" if igo in PEACE_OPERATIONS else "IGO")
     sector = sector_of(span)
     country = _country_in(span, country_of)
     if sector is None and span.root.ent_type_ == "PERSON":

@@ -21,6 +21,7 @@ from eventwire.coding.hit_rules import (
     crowd_violence,
     grievances_dropped,
     in_scope,
+    policed,
     refined_mode,
     settings_folded,
 )
@@ -58,7 +59,7 @@ CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 CONFLICTUAL = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT"})
 THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations"}
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
-ARMED = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY", "CRM"})
+ARMED = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY", "CRM", "PKO"})
 SINGULAR_DETS = frozenset({"a", "an", "another", "one"})
 
 CountryEntry = Callable[[str], "GazetteerEntry | None"]
@@ -160,7 +161,8 @@ class Coder:
             flags["hypothetical"] = False
         base = Event(
             id="", doc_id=article.id, event_type=etype, mode=mode,
-            context=_context(sent.text), date=date.isoformat() if date else None,
+            context=_context(sent.text) + (["intervened"] if policed(hit, sent) else []),
+            date=date.isoformat() if date else None,
             time_precision=precision if date else None, actors=actors, recipients=recipients,
             evidence=evidence, **counts, **flags,
         )

@@ -39,7 +39,8 @@ ASSAULT_BY_MODE = {
     "sexual": _code(POLITICAL_VIOLENCE, "Violence against civilians", "Sexual violence"),
     "sideAB": _code(POLITICAL_VIOLENCE, "Battles", "Armed clash"),
 }
-ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY", "CRM"})  # UAF: unidentified armed
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY", "CRM", "PKO"})
+# UAF: unidentified armed group; PKO: a peace operation's forces (AMISOM, MINUSMA)
 CROWD_SECTORS = frozenset({"PRO", "RIO"})
 MOB_SECTORS = frozenset({"CVL"})  # ordinary people who attack: ACLED's mob violence
 NON_STATE_ARMED = frozenset({"REB", "MLT", "UAF", "CRM"})

@@ -46,6 +46,10 @@ class Hit:
     agent: list[Any] = field(default_factory=list)  # "by X" / "at the hands of X"
 
 
+# Forms the small model lemmatises wrongly ("raped" -> "rap").
+LEMMA_FIXES = {"raped": "rape", "raping": "rape", "rapes": "rape"}
+
+
 def find_hits(sent: Any) -> list[Hit]:
     """All trigger hits in one spaCy sentence span (headings without a verb have none)."""
     hits: list[Hit] = []
@@ -62,7 +66,7 @@ def find_hits(sent: Any) -> list[Hit]:
 def _verb_hit(tok: Any) -> Hit | None:
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBN", "VBD"):
         return None
-    lemma = tok.lemma_.lower()
+    lemma = LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
     trig = VERB_TRIGGERS.get(lemma) or VERBAL_TRIGGERS.get(lemma)
     if trig is None or trig.needs_object:
         trig = _object_sense(tok, lemma) or trig

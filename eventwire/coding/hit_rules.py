@@ -84,6 +84,65 @@ def crowd_violence(hit: Hit, sent: Any) -> bool:
                for t in tokens) or any(p in text for p in RIOT_PHRASES)
 
 
+POLICE_LEMMAS = frozenset({"police", "policeman", "policemen", "officer", "gendarme",
+                           "gendarmerie", "security", "force", "troop", "soldier", "army",
+                           "guard", "cop", "authority"})
+INTERVENE_LEMMAS = frozenset({"intervene", "interfere", "disperse", "detain", "arrest",
+                              "remove", "evict", "expel", "chase", "beat", "repel", "drag",
+                              "stop", "prevent", "clear", "break", "round", "baton-charge",
+                              "lathicharge", "tear-gas", "teargas", "manhandle"})
+INTERVENE_PHRASES = ("baton charge", "baton-charge", "lathi charge", "lathi-charge",
+                     "lathicharge", "tear gas", "teargas", "water cannon", "rubber bullet",
+                     "in the air", "into the air", "pepper spray", "stun grenade")
+POLICED_LOOKAHEAD = 2  # sentences after the protest's own that can tell its policing
+
+
+def policed(hit: Hit, sent: Any) -> bool:
+    """Did police or troops intervene in the protest (disperse, detain, remove, tear gas,
+    baton charges, shots in the air), in its own sentence or the next two? ACLED codes
+    such a protest 'with intervention'. The grievance ('against the arrest of ...') and
+    arrests by anyone else do not count."""
+    if hit.trigger.event_type != "PROTEST":
+        return False
+    doc = sent.doc
+    spans = [[t for t in sent if not in_grievance(t, hit.token)]]
+    end = sent.end
+    for _ in range(POLICED_LOOKAHEAD):
+        if end >= len(doc):
+            break
+        nxt = doc[end].sent
+        spans.append(list(nxt))
+        end = nxt.end
+    for tokens in spans:
+        if any(_police_did(t) for t in tokens):
+            return True
+        text = " ".join(t.text for t in tokens).lower()
+        if any(p in text for p in INTERVENE_PHRASES) and any(
+                t.lemma_.lower() in POLICE_LEMMAS for t in tokens):
+            return True
+    return False
+
+
+def _police_did(tok: Any) -> bool:
+    """An intervention verb whose doer (subject, 'by' agent, or the subject of the verb
+    it is coordinated with) is the police or troops."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in INTERVENE_LEMMAS:
+        return False
+    if tok.lemma_.lower() in ("break", "round") and not any(
+            c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+        return False  # "broke up the march", "rounded up protesters"; not "broke windows"
+    verb = tok
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children
+              if g.dep_ == "pobj"]
+    while not doers and verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        verb = verb.head
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(d.lemma_.lower() in POLICE_LEMMAS or any(
+        c.lemma_.lower() in POLICE_LEMMAS for c in d.children if c.dep_ == "compound")
+        for d in doers)
+
+
 COLLECTIVES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
                          "group", "number", "scores"})
 

@@ -235,7 +235,7 @@ REQUEST_MODES: tuple[tuple[frozenset[str], str], ...] = (
 # least one participant from these sectors (or a state), so that "residents were asked to
 # recycle" or "the team agreed a pay freeze" are not coded.
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "REB", "PRO", "RIO", "IGO",
-                               "PTY", "MLT", "SPY", "OPP", "UAF", "SOC", "CRM"})
+                               "PKO", "PTY", "MLT", "SPY", "OPP", "UAF", "SOC", "CRM"})
 MATERIAL_CONFLICT = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 
 # Words in a sentence that mark the trigger as reported speech of intent, not fact.

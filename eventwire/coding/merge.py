@@ -21,7 +21,7 @@ from eventwire.coding.weapons import small_arms, weapon_class
 from eventwire.records import Actor, Event
 
 # Which mention names a merged event: the most informative mode first.
-MODE_PRIORITY = {"seize": -1, "riot": 0, "vandalize": 1, "demo": 2, "sideAB": 0, "suicide-attack": 1,
+MODE_PRIORITY = {"sexual": -2, "seize": -1, "riot": 0, "vandalize": 1, "demo": 2, "sideAB": 0, "suicide-attack": 1,
                  "aerial": 1, "heavy-weapons": 2, "explosives": 2, "abduct": 2, "firearms": 3,
                  "destroy": 6, "crowd-control": 9}
 COUNT_FIELDS = ("dead", "injured", "arrested", "size")
@@ -183,6 +183,7 @@ def recode(ev: Event, *, intervened: bool) -> Event:
     if code is None:
         return ev
     sub = code.sub_event_type
+    intervened = intervened or "intervened" in ev.context  # hit_rules.policed
     if intervened and code.event_type == "Protests":
         sub = "Excessive force against protesters" if ev.dead else "Protest with intervention"
     ev.disorder_type, ev.acled_event_type, ev.acled_sub_event_type = (

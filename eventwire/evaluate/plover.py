@@ -130,7 +130,7 @@ def chosen_event(events: list[Event], gold_type: str) -> Event | None:
 
 
 def _actor_codes(actors: list[Actor]) -> set[str]:
-    codes = {iso3_of(a.country) for a in actors} | {"IGO" for a in actors if a.sector == "IGO"}
+    codes = {iso3_of(a.country) for a in actors} | {"IGO" for a in actors if a.sector in ("IGO", "PKO")}
     return codes - {""}
 
 
