@@ -245,7 +245,9 @@ def fill(url: str, count: int, seed: int) -> dict:
                         save_document(db, item, compare=same_group)
                 batch = []
         if db.dialect == "postgresql":
-            db.execute("ANALYZE")
+            # what autovacuum does within a minute or so of a bulk load: planner statistics,
+            # and the visibility map that lets counts and statistics read the indexes only
+            db.execute("VACUUM ANALYZE")
         events, mentions = store.count("events"), store.count("mentions")
     return {"events": events, "mentions": mentions,
             "fill_s": round(time.perf_counter() - started, 1)}
@@ -453,6 +455,8 @@ def main() -> None:
                     help="dashboard: the dashboard-like mix; distinct: requests that almost "
                     "never repeat (no help from the answer cache), every query cold; both")
     ap.add_argument("--distinct", action="store_true", help="the same as --mix distinct")
+    ap.add_argument("--store", help="an already filled store URL to load instead of filling "
+                    "a new one (left as it is; for trying settings)")
     ap.add_argument("--runs", type=int, default=1, help="measured runs per mix over the one "
                     "filled store, each with a freshly started server (empty answer cache); "
                     "the report gives each run and their medians")
@@ -460,9 +464,11 @@ def main() -> None:
     mixes = {"dashboard": ["dashboard"], "distinct": ["distinct"],
              "both": ["dashboard", "distinct"]}["distinct" if args.distinct else args.mix]
     with tempfile.TemporaryDirectory(prefix="ew-load-") as tmp, \
-            fresh_store(args.db, Path(tmp)) as url:
-        report: dict = {"db": "sqlite" if args.db == "sqlite" else "postgresql",
-                        **fill(url, args.events, args.seed), "clients": args.clients,
+            (contextlib.nullcontext(args.store) if args.store
+             else fresh_store(args.db, Path(tmp))) as url:
+        filled = {} if args.store else fill(url, args.events, args.seed)
+        report: dict = {"db": "sqlite" if url.startswith("sqlite") else "postgresql",
+                        **filled, "clients": args.clients,
                         "seconds": args.seconds, "cpus": os.cpu_count(), "mixes": {}}
         for mix in mixes:
             runs = []

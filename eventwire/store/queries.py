@@ -27,6 +27,7 @@ from eventwire.store import search
 Status = Literal["active", "rejected", "all"]
 Period = Literal["day", "week", "month"]
 MAX_LIMIT = 500
+FEW = 3000  # selections this small are found, then sorted (list_events)
 # sort key -> SQL expression; every order ends with the key so that pages never overlap
 _SORT_COLUMNS = {
     "date": "e.date", "type": "e.event_type", "country": "e.country_code",
@@ -234,12 +235,26 @@ def count_events(db: Database, query: EventQuery) -> int:
 def list_events(db: Database, query: EventQuery) -> Page:
     """One page of events and the number of events the filters select.
 
-    The page's ids are chosen first (filtering and sorting read the indexes only), then
-    their records are read: a sort never carries records along."""
+    The count comes first (it is cached per filter): nothing more is read for a page past
+    the end. The page's ids are chosen next (filtering and sorting read the indexes only),
+    then their records are read: a sort never carries records along. When the filters
+    select few events (:data:`FEW`), they are found first and then sorted; otherwise the
+    database may walk the whole sort order looking for them (SQLite does, for a sparse
+    bbox or a rare word)."""
     sql, params = _where(db, query)
-    ids = [int(i) for (i,) in db.rows("SELECT e.id" + sql + _order(query.sort)
-                                      + " LIMIT ? OFFSET ?", [*params, query.limit,
-                                                              query.offset])]
+    total = count_events(db, query)
+    ids: list[int] = []
+    if query.limit and query.offset < total:
+        select = "SELECT e.id" + sql
+        if total <= FEW:
+            column = _SORT_COLUMNS[query.sort.lstrip("-")]
+            select = (f"WITH e AS MATERIALIZED (SELECT e.id, e.date, {column} AS sort_key{sql}) "
+                      "SELECT e.id FROM e")
+            order = _order(query.sort).replace(column, "e.sort_key")
+        else:
+            order = _order(query.sort)
+        ids = [int(i) for (i,) in db.rows(select + order + " LIMIT ? OFFSET ?",
+                                          [*params, query.limit, query.offset])]
     rows: dict[int, Listed] = {}
     if ids:
         marks = ", ".join("?" for _ in ids)
@@ -249,8 +264,6 @@ def list_events(db: Database, query: EventQuery) -> Page:
             rows[int(event_id)] = Listed(record=record, mentions=int(n),
                                          sources=len(json.loads(sources)), status=status,
                                          notes=notes)
-    nothing = not ids and query.offset == 0 and query.limit > 0  # no event at all
-    total = 0 if nothing else count_events(db, query)
     return Page(total=total, events=[rows[i] for i in ids])
 
 
