@@ -414,9 +414,12 @@ def fresh_store(db: str, folder: Path) -> Iterator[str]:
 def served(url: str, folder: Path) -> Iterator[int]:
     port = free_port()
     log = open(folder / "serve.log", "w")
+    # the server runs this checkout's eventwire (as the fill did), whatever is installed
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])}
     proc = subprocess.Popen([sys.executable, "-m", "eventwire.cli", "serve", "--db", url,
                              "--port", str(port), "--no-access-log"], stdout=log,
-                            stderr=subprocess.STDOUT)
+                            stderr=subprocess.STDOUT, env=env)
     try:
         deadline = time.monotonic() + 120
         while True:
@@ -468,7 +471,7 @@ def main() -> None:
              else fresh_store(args.db, Path(tmp))) as url:
         filled = {} if args.store else fill(url, args.events, args.seed)
         report: dict = {"db": "sqlite" if url.startswith("sqlite") else "postgresql",
-                        **filled, "clients": args.clients,
+                        "checkout": str(ROOT), **filled, "clients": args.clients,
                         "seconds": args.seconds, "cpus": os.cpu_count(), "mixes": {}}
         for mix in mixes:
             runs = []
