@@ -144,6 +144,32 @@ def test_acled_codes_from_text(pipeline, text, expected):
               if e.acled_event_type]
     assert [(e.acled_event_type, e.acled_sub_event_type) for e in events] == [expected]
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # ACLED codes significant people and mass arrests, not a few ordinary suspects
+    ("On 8 May 2020, police raided a drug lab in Recife. A man was arrested.", []),
+    ("On 8 May 2020, police arrested a journalist in Shabwah.",
+     [("Strategic developments", "Arrests")]),
+    ("On 8 May 2020, soldiers detained about 70 villagers in Myebon.",
+     [("Strategic developments", "Arrests")]),
+    # measures and patrols told as the setting of a fight or protest are no events
+    ("On 8 May 2020, a police team enforcing the curfew in Auchi was attacked by armed "
+     "men.", [("Battles", "Armed clash")]),
+    ("On 8 May 2020, a man was killed after exchanging fire with police during a patrol in "
+     "Aracaju.", [("Battles", "Armed clash")]),
+    ("On 8 May 2020, traders protested in Vlore against a new curfew.",
+     [("Protests", "Peaceful protest")]),
+    # an attack on things only is property destruction; a harmless police raid no attack
+    ("On 8 May 2020, a group carried out an arson attack targeting a shopping mall in "
+     "Istanbul. The attack caused material damage.",
+     [("Strategic developments", "Looting/property destruction")]),
+    ("On 8 May 2020, security forces raided the town of Ein Terma. Ten men were arrested.",
+     [("Strategic developments", "Arrests")]),
+])
+def test_acled_events_from_text(pipeline, text, expected):
+    events = [e for e in _code(pipeline, text, dt.date(2020, 5, 9)) if e.acled_event_type]
+    assert [(e.acled_event_type, e.acled_sub_event_type) for e in events] == expected
+
+
 
 @pytest.mark.parametrize(("text", "places"), [
     ("On 9 May 2020, coalition airstrikes targeted Sirwah district (Marib).", ["Sirwah"]),

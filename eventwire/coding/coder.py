@@ -18,8 +18,10 @@ from eventwire.coding.detect import Hit, find_hits
 from eventwire.coding.hit_rules import (
     accident,
     aftermath,
+    backgrounded,
     crowd_violence,
     grievances_dropped,
+    harmless,
     in_scope,
     policed,
     refined_mode,
@@ -61,6 +63,8 @@ THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relati
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 ARMED = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY", "CRM", "PKO"})
 SINGULAR_DETS = frozenset({"a", "an", "another", "one"})
+RAID_WORDS = frozenset({"raid", "storm", "search", "sweep", "operation"})
+STATE_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
 
 CountryEntry = Callable[[str], "GazetteerEntry | None"]
 CountryOf = Callable[[str], "str | None"]
@@ -80,7 +84,7 @@ class Coder:
         focus = self._focus([p.place for p in ptoks if not loc.modifier_only(p)])
         events: list[Event] = []
         for si, sent in enumerate(sents):
-            hits = grievances_dropped(settings_folded(find_hits(sent)))
+            hits = backgrounded(grievances_dropped(settings_folded(find_hits(sent))))
             if events and hits and all(aftermath(h, sent, doc) for h in hits):
                 hits = []  # "At least one girl was wounded.": the harm of the event before
             for hit in hits:
@@ -148,6 +152,11 @@ class Coder:
             etype, mode = "PROTEST", "riot"
             actors, recipients = [act.crowd_actor("riot", fallback_country)], [
                 a for a in actors if a.sector not in ("PRO", "RIO", "CVL")]
+        if etype == "ASSAULT" and hit.token.lemma_.lower() in RAID_WORDS and actors and all(
+                a.sector in STATE_FORCES for a in actors) and harmless(sent):
+            etype, mode = "COERCE", None  # a police raid or search that hurts no one
+        if etype == "ASSAULT" and mode == "destroy":
+            etype = "COERCE"  # an attack on property only (PLOVER: COERCE, destroy)
         if etype == "PROTEST" and hit.token.lemma_.lower() in ("storm", "raid") and {
                 a.sector for a in actors} & ARMED:
             etype, mode = "ASSAULT", None  # troops storming a town raid it; no crowd protests

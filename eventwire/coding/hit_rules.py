@@ -18,7 +18,7 @@ from eventwire.coding.lexicon import (
     RIOT_CUES,
     RIOT_PHRASES,
 )
-from eventwire.coding.weapons import WEAPON_RANK, weapon_class
+from eventwire.coding.weapons import WEAPON_RANK, small_arms, weapon_class
 from eventwire.records import Actor, Doc
 
 ARMED_WORDS = frozenset({"soldier", "troop", "force", "militant", "rebel", "gunman", "police",
@@ -51,11 +51,43 @@ def refined_mode(hit: Hit, sent: Any) -> str | None:
         found = weapon_class(sent.text)
         if found is not None and (mode is None or WEAPON_RANK[found[0]] < WEAPON_RANK.get(mode, 9)):
             return found[0]
+    if etype == "ASSAULT" and mode is None and property_only(hit, sent):
+        return "destroy"  # "an arson attack targeting a factory": property destruction
     if etype == "PROTEST" and mode in ("demo", "obstruct") and (
             crowd_violence(hit, sent) or any(
                 t.lemma_.lower() in RIOT_ACTORS for t in hit.subjects)):
         return "riot"
     return mode
+
+
+PROPERTY_NOUNS = frozenset({"building", "dormitory", "mall", "plant", "factory", "shop",
+                            "store", "office", "house", "home", "vehicle", "car", "truck",
+                            "bus", "tractor", "machinery", "tree", "crop", "field", "school",
+                            "church", "mosque", "temple", "shrine", "bank", "atm", "gate",
+                            "property", "facility", "warehouse", "depot", "market", "kiosk",
+                            "tower", "mast", "pipeline", "bridge", "farm", "hotel",
+                            "restaurant", "monument", "statue", "billboard", "equipment"})
+ARSON_CUES = ("arson", "set fire", "set on fire", "on fire", "set ablaze", "torched",
+              "material damage", "property damage", "cut down", "vandalis", "vandaliz")
+HARM_LEMMAS = frozenset({"kill", "injure", "wound", "die", "hurt", "dead", "death",
+                         "casualty", "hostage", "kidnap", "abduct", "beat", "shoot", "stab",
+                         "rape", "fatality", "injury", "victim"})
+
+
+def harmless(sent: Any) -> bool:
+    """Nobody is killed, hurt, held or shot at in the sentence, and no gun is named."""
+    return not any(t.lemma_.lower() in HARM_LEMMAS for t in sent) and not small_arms(sent.text)
+
+
+def property_only(hit: Hit, sent: Any) -> bool:
+    """An attack on things, not people: its targets are buildings, vehicles or crops, or
+    it is an arson, and nobody is killed, hurt, held or shot at in the sentence."""
+    if not harmless(sent):
+        return False
+    targets = [o.lemma_.lower() for o in hit.objects]
+    lowered = sent.text.lower()
+    return bool(targets) and all(t in PROPERTY_NOUNS for t in targets) or any(
+        c in lowered for c in ARSON_CUES)
 
 
 GRIEVANCE_WORDS = frozenset({"against", "over", "about", "demand", "demanding", "accuse",
@@ -176,6 +208,40 @@ def grievances_dropped(hits: list[Hit]) -> list[Hit]:
         return hits
     return [h for h in hits if h.trigger.event_type in GRIEVANCE_HOSTS or not any(
         _grievance_of(h.token, p.token) for p in protests)]
+
+
+MEASURE_MODES = frozenset({"curfew", "restrict", "martial-law"})
+BACKGROUND_PREPS = frozenset({"amid", "amidst", "due", "because", "despite", "under", "during",
+                              "against", "over", "after", "while", "on"})
+BACKGROUND_VERBS = frozenset({"violate", "enforce", "breach", "defy", "flout", "observe",
+                              "implement", "monitor", "relax", "ease", "lift", "strand"})
+
+
+def backgrounded(hits: list[Hit]) -> list[Hit]:
+    """Security measures and deployments told as the setting of another event are not
+    events of their own (ACLED codes the fight or the protest): "police enforcing the
+    curfew were attacked", "killed while on patrol", "a protest against the curfew",
+    "stuck due to the travel restrictions"."""
+    action = any(h.trigger.event_type in ("PROTEST", "ASSAULT") and not is_setting(h)
+                 for h in hits)
+    return [h for h in hits if not (_setting_kind(h) and (action or _background(h.token)))]
+
+
+def _setting_kind(hit: Hit) -> bool:
+    return (hit.trigger.event_type == "COERCE" and hit.mode in MEASURE_MODES) or (
+        hit.trigger.event_type == "MOBILIZE" and hit.token.pos_ == "NOUN")
+
+
+def _background(tok: Any) -> bool:
+    """A measure named under "amid/due to/during ..." or as what someone violated or
+    enforced."""
+    for anc in [tok, *list(tok.ancestors)[:3]]:
+        head = anc.head
+        if anc.dep_ == "pobj" and head.lower_ in BACKGROUND_PREPS:
+            return True
+        if anc.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in BACKGROUND_VERBS:
+            return True
+    return False
 
 
 def _grievance_of(tok: Any, protest: Any) -> bool:

@@ -182,6 +182,8 @@ def recode(ev: Event, *, intervened: bool) -> Event:
                      rioting=re.search(r"\briot", evidence, re.IGNORECASE) is not None)
     if code is None:
         return ev
+    if code.sub_event_type == "Arrests" and not political_arrest(ev):
+        return ev  # police work on ordinary crime: PLOVER's arrest, not an ACLED event
     sub = code.sub_event_type
     intervened = intervened or "intervened" in ev.context  # hit_rules.policed
     if intervened and code.event_type == "Protests":
@@ -192,6 +194,22 @@ def recode(ev: Event, *, intervened: bool) -> Event:
         ev.actors = dedupe([rioters(a) if a.sector == "PRO" else a for a in ev.actors])
     _impute_parties(ev, code.event_type)
     return ev
+
+
+ORDINARY_DETAINEES = frozenset({"CVL", "CRM"})
+MASS_ARREST = 10
+
+
+def political_arrest(ev: Event) -> bool:
+    """ACLED codes arrests of significant people (officials, politicians, journalists,
+    activists, fighters, officers, named people) and mass arrests, not the arrest of a
+    few ordinary suspects ("a man was arrested" after a drug raid)."""
+    if ev.arrested is not None and ev.arrested >= MASS_ARREST:
+        return True
+    named = [r for r in ev.recipients if r.text]
+    if any(r.sector not in ORDINARY_DETAINEES for r in named):
+        return True
+    return ev.arrested is None and not named
 
 
 def _party_sectors(ev: Event) -> tuple[frozenset[str], frozenset[str]]:
