@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -248,8 +249,8 @@ def list_events(db: Database, query: EventQuery) -> Page:
         select = "SELECT e.id" + sql
         if total <= FEW:
             column = _SORT_COLUMNS[query.sort.lstrip("-")]
-            select = (f"WITH e AS MATERIALIZED (SELECT e.id, e.date, {column} AS sort_key{sql}) "
-                      "SELECT e.id FROM e")
+            select = (f"WITH e AS {_materialized(db)}(SELECT e.id, e.date, {column} AS sort_key"
+                      f"{sql}) SELECT e.id FROM e")
             order = _order(query.sort).replace(column, "e.sort_key")
         else:
             order = _order(query.sort)
@@ -265,6 +266,13 @@ def list_events(db: Database, query: EventQuery) -> Page:
                                          sources=len(json.loads(sources)), status=status,
                                          notes=notes)
     return Page(total=total, events=[rows[i] for i in ids])
+
+
+def _materialized(db: Database) -> str:
+    """``MATERIALIZED`` where the database knows it (SQLite 3.35 and later, PostgreSQL 12)."""
+    if db.dialect == "sqlite" and sqlite3.sqlite_version_info < (3, 35):
+        return ""
+    return "MATERIALIZED "
 
 
 def iter_events(db: Database, query: EventQuery) -> Iterator[Event]:
