@@ -164,6 +164,11 @@ def test_acled_codes_from_text(pipeline, text, expected):
      [("Strategic developments", "Looting/property destruction")]),
     ("On 8 May 2020, security forces raided the town of Ein Terma. Ten men were arrested.",
      [("Strategic developments", "Arrests")]),
+    # a clash of village groups with stones is mob violence; with guns, a battle
+    ("On 8 May 2020, two village groups clashed and pelted stones at each other in Kewata "
+     "over a land dispute.", [("Riots", "Mob violence")]),
+    ("On 8 May 2020, two armed groups clashed with rifles in Kewata.",
+     [("Battles", "Armed clash")]),
 ])
 def test_acled_events_from_text(pipeline, text, expected):
     events = [e for e in _code(pipeline, text, dt.date(2020, 5, 9)) if e.acled_event_type]

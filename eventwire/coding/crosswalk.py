@@ -45,7 +45,7 @@ CROWD_SECTORS = frozenset({"PRO", "RIO"})
 MOB_SECTORS = frozenset({"CVL"})  # ordinary people who attack: ACLED's mob violence
 NON_STATE_ARMED = frozenset({"REB", "MLT", "UAF", "CRM"})
 STATE = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
-UNARMED_SIDES = frozenset({"CVL", "PTY", "PRO", "RIO", "OPP"})  # sides of a brawl, not a battle
+UNARMED_SIDES = frozenset({"CVL", "PTY", "PRO", "RIO", "OPP", "JRN", "REF", "BUS"})  # sides of a brawl, not a battle
 
 
 def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str],
@@ -70,7 +70,7 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
                 and mode != "abduct":
             return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")
         code = _assault(mode, actor_sectors, recipient_sectors, dead, rioting,
-                        armed_weapons=small_arms or weapon_sub != "")
+                        armed_weapons=small_arms or weapon_sub != "", context=context)
         if code.event_type == "Explosions/Remote violence" and weapon_sub:
             return _code(POLITICAL_VIOLENCE, code.event_type, weapon_sub)
         return code
@@ -117,7 +117,8 @@ def _protest(mode: str | None, dead: int | None) -> AcledCode | None:
 
 
 def _assault(mode: str | None, actors: frozenset[str], recipients: frozenset[str],
-             dead: int | None, rioting: bool, armed_weapons: bool) -> AcledCode:
+             dead: int | None, rioting: bool, armed_weapons: bool,
+             context: tuple[str, ...] = ()) -> AcledCode:
     if mode == "crowd-control" or (recipients & CROWD_SECTORS and actors & {"COP", "MIL"}):
         sub = "Excessive force against protesters" if dead else "Protest with intervention"
         return _code(DEMONSTRATIONS, "Protests", sub)
@@ -127,6 +128,8 @@ def _assault(mode: str | None, actors: frozenset[str], recipients: frozenset[str
     if (actors & (MOB_SECTORS | {"RIO"})) and not actors & ARMED_SECTORS:
         return _code(DEMONSTRATIONS, "Riots", "Mob violence")
     if mode == "sideAB":
+        if "brawl" in context:
+            return _code(DEMONSTRATIONS, "Riots", "Mob violence")  # merge._brawl
         if actors & UNARMED_SIDES and len(actors & ARMED_SECTORS) < 2 and not armed_weapons:
             return _code(DEMONSTRATIONS, "Riots", "Mob violence")  # stones against soldiers
         return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")

@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from eventwire.coding.actors import dedupe, generic_actor, rioters
-from eventwire.coding.crosswalk import crosswalk
+from eventwire.coding.crosswalk import ARMED_SECTORS, crosswalk
 from eventwire.coding.weapons import small_arms, weapon_class
 from eventwire.records import Actor, Event
 
@@ -178,7 +178,8 @@ def recode(ev: Event, *, intervened: bool) -> Event:
                      actor_sectors=actor_sectors, recipient_sectors=recipient_sectors,
                      dead=ev.dead, weapon_sub=found[1] if found else "",
                      small_arms=small_arms(evidence),
-                     context=tuple(ev.context) + (("weapons",) if found else ()),
+                     context=tuple(ev.context) + (("weapons",) if found else ()) + (
+                         ("brawl",) if _brawl(ev, evidence, found is not None) else ()),
                      rioting=re.search(r"\briot", evidence, re.IGNORECASE) is not None)
     if code is None:
         return ev
@@ -194,6 +195,25 @@ def recode(ev: Event, *, intervened: bool) -> Event:
         ev.actors = dedupe([rioters(a) if a.sector == "PRO" else a for a in ev.actors])
     _impute_parties(ev, code.event_type)
     return ev
+
+
+BRAWL_CUES = re.compile(
+    r"\b(stones?|sticks?|machetes?|acid|knives|knife|rods?|clubs?|bricks?|batons?|lathis?|"
+    r"swords?|axes?|spears?|arrows?|pelt\w*|brawl|scuffle|fist\w*|dispute|villagers|groups|"
+    r"supporters|residents|famil(y|ies)|communit(y|ies)|youths?|students|relatives|"
+    r"neighbou?rs)\b", re.IGNORECASE)
+ARMED_CUES = re.compile(r"\b(armed|shoot\w*|shot|gun\w*|fir(e|ed|ing)|militia\w*|"
+                        r"militants?|fighters?|rebels?|troops?|soldiers?)\b", re.IGNORECASE)
+
+
+def _brawl(ev: Event, evidence: str, weapons: bool) -> bool:
+    """A clash between crowds, villagers or supporters, with stones, sticks or fists and
+    no armed party or gun named: ACLED's mob violence, not an armed clash."""
+    if ev.mode != "sideAB" or weapons or small_arms(evidence):
+        return False
+    if any(a.text and a.sector in ARMED_SECTORS for a in ev.actors + ev.recipients):
+        return False
+    return BRAWL_CUES.search(evidence) is not None and ARMED_CUES.search(evidence) is None
 
 
 ORDINARY_DETAINEES = frozenset({"CVL", "CRM"})
