@@ -179,7 +179,8 @@ def recode(ev: Event, *, intervened: bool) -> Event:
                      dead=ev.dead, weapon_sub=found[1] if found else "",
                      small_arms=small_arms(evidence),
                      context=tuple(ev.context) + (("weapons",) if found else ()) + (
-                         ("brawl",) if _brawl(ev, evidence, found is not None) else ()),
+                         ("brawl",) if _brawl(ev, evidence, found is not None and found[0] != "primitive")
+                         else ()),
                      rioting=re.search(r"\briot", evidence, re.IGNORECASE) is not None)
     if code is None:
         return ev
