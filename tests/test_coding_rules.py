@@ -169,6 +169,15 @@ def test_acled_codes_from_text(pipeline, text, expected):
      "over a land dispute.", [("Riots", "Mob violence")]),
     ("On 8 May 2020, two armed groups clashed with rifles in Kewata.",
      [("Battles", "Armed clash")]),
+    # "Tyre" the city is no burning tyre; an attack named in the grievance is no event
+    ("On 8 May 2020, protesters gathered outside the bank building in Tyre in demonstration "
+     "against banking policies and the detention of activists accused of attacking a bank.",
+     [("Protests", "Peaceful protest")]),
+    # burning an effigy is a protest ritual; militants vandalising are no rioters
+    ("On 8 May 2020, hundreds of people protested in Harangajao. They also burnt the effigy "
+     "of the minister.", [("Protests", "Peaceful protest")]),
+    ("On 8 May 2020, JNIM militants vandalized the residence of the prefect in Diguel.",
+     [("Strategic developments", "Looting/property destruction")]),
 ])
 def test_acled_events_from_text(pipeline, text, expected):
     events = [e for e in _code(pipeline, text, dt.date(2020, 5, 9)) if e.acled_event_type]

@@ -84,7 +84,7 @@ class Coder:
         focus = self._focus([p.place for p in ptoks if not loc.modifier_only(p)])
         events: list[Event] = []
         for si, sent in enumerate(sents):
-            hits = backgrounded(grievances_dropped(settings_folded(find_hits(sent))))
+            hits = backgrounded(settings_folded(grievances_dropped(find_hits(sent))))
             if events and hits and all(aftermath(h, sent, doc) for h in hits):
                 hits = []  # "At least one girl was wounded.": the harm of the event before
             for hit in hits:

@@ -59,7 +59,7 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
     if mode == "destroy":  # property set on fire or destroyed (PLOVER: COERCE)
         event_type = "COERCE"
     if event_type == "PROTEST":
-        if mode == "riot" and actor_sectors & (ARMED_SECTORS - {"COP"}):
+        if mode in ("riot", "vandalize") and actor_sectors & (ARMED_SECTORS - {"COP"}):
             return _code(STRATEGIC, STRATEGIC, "Looting/property destruction")  # armed looters
         return _protest(mode, dead)
     if event_type == "ASSAULT":

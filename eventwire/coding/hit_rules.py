@@ -112,8 +112,10 @@ def crowd_violence(hit: Hit, sent: Any) -> bool:
         if other is not None and (_crowd_subject(other) or _damage_without_agent(other)):
             tokens += list(other)
     text = " ".join(t.text for t in tokens).lower()
+    tokens = [t for t in tokens if not _symbolic_burning(t)]
     return any(t.lemma_.lower() in RIOT_CUES and (t.dep_ != "amod" or t.lemma_.lower() == "burn")
-               for t in tokens) or any(p in text for p in RIOT_PHRASES)
+               and not (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC", "ORG"))
+               for t in tokens) or any(p in text for p in RIOT_PHRASES)  # not Tyre, Lebanon
 
 
 POLICE_LEMMAS = frozenset({"police", "policeman", "policemen", "officer", "gendarme",
@@ -173,6 +175,16 @@ def _police_did(tok: Any) -> bool:
     return any(d.lemma_.lower() in POLICE_LEMMAS or any(
         c.lemma_.lower() in POLICE_LEMMAS for c in d.children if c.dep_ == "compound")
         for d in doers)
+
+
+SYMBOLS = frozenset({"effigy", "effigies", "flag", "flags", "poster", "posters", "copy",
+                     "copies", "photo", "photos", "picture", "pictures", "portrait"})
+
+
+def _symbolic_burning(tok: Any) -> bool:
+    """'burnt the effigy of the minister': a protest ritual, not violence (ACLED)."""
+    return tok.lemma_.lower() in ("burn", "torch") and any(
+        c.lower_ in SYMBOLS for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
 
 
 COLLECTIVES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
