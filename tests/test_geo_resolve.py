@@ -115,3 +115,18 @@ def test_resolve_spans_offsets_property(geoparser: Geoparser, text: str,
                                         spans: list[tuple[int, int]]) -> None:
     for place in geoparser.resolve_spans(text, spans):
         assert text[place.start:place.end] == place.text
+
+
+def test_small_place_abroad_that_nothing_supports_is_left_unresolved(geoparser, nlp) -> None:
+    # the gazetteer has a Tieba in China only; the text is about Mali
+    places = _run(geoparser, nlp, "Militiamen attacked the village of Tieba (Bankass, Mopti).")
+    assert all(p.entry.country_code == "ML" for p in places)
+    assert any(p.text == "Mopti" for p in places)
+
+
+def test_ner_fragment_is_extended_to_the_whole_name(geoparser, nlp) -> None:
+    text = "On 30 April 2020, in Jaboatao dos Guararapes, Pernambuco, a man was shot."
+    places = _run(geoparser, nlp, text)
+    assert [(p.text, p.entry.admin1) for p in places][:1] == [
+        ("Jaboatao dos Guararapes", "Pernambuco")]
+    assert not any(p.text == "Guararapes" for p in places)

@@ -38,6 +38,8 @@ WATER_CODES = frozenset({"SEA", "OCN", "GULF", "LK", "STRT"})
 WIDE_CODES = WATER_CODES | {"CONT", "RGN", "PEN"}
 SEAT_SHARE = 0.2  # a city with this share of its namesake admin area's population
 ROUNDS = 2
+ORPHAN_VOTE = 0.5  # a toponym votes for the countries of its readings this close to its best
+ORPHAN_QUORUM = 2  # distinct toponyms agreeing on another country make a small place abroad an orphan
 LOCALE_WEIGHT = 2.0  # the publisher's country counts as much as two agreeing mentions
 ADMIN_WORDS = frozenset({"province", "region", "oblast", "state", "county", "parish",
                          "district", "governorate", "prefecture", "department"})
@@ -249,7 +251,31 @@ class Geoparser:
                             for b, m in zip(it.base, it.matches)]
             self._containment(text, items)
         starts = [s.start for s in sentences]
-        return [self._place(it, sentences, starts) for it in items if not _stray_variant(it)]
+        evidence = _supports(items) + extra
+        return [self._place(it, sentences, starts) for it in items
+                if not _stray_variant(it) and not self._orphan(it, evidence)]
+
+    def _orphan(self, it: _Item, evidence: list[Support]) -> bool:
+        """A small place abroad that nothing else in the text supports, in a text whose
+        other places agree on another country ("Tieba (Bankass, Mopti)": a Malian village
+        the gazetteer lacks, not Tieba in Gansu): left unresolved rather than misplaced."""
+        if it.cue or it.demonym:
+            return False
+        e = it.matches[it.best(it.final)].entry
+        if _major(it.matches[it.best(it.final)]) or not e.country_code:
+            return False
+        key = normalize(it.text)
+        votes: dict[str, int] = {}
+        for ev in evidence:
+            if ev.key == key:
+                continue
+            for code, w in ev.countries.items():
+                if w >= ORPHAN_VOTE:
+                    votes[code] = votes.get(code, 0) + 1
+        if votes.get(e.country_code):
+            return False
+        near = self.neighbours.get(e.country_code, frozenset())
+        return any(n >= ORPHAN_QUORUM and code not in near for code, n in votes.items())
 
     def _demonym_evidence(self, text: str) -> list[Support]:
         """Countries named by demonyms anywhere in the text ("Israeli troops")."""

@@ -43,6 +43,9 @@ SUFFIX_WORDS = frozenset({"County", "Parish", "Province", "Region", "District", 
                           "Governorate", "Prefecture", "Township", "Borough", "Municipality",
                           "State", "Territory"})
 CONNECTORS = frozenset({"of", "de", "del", "la", "le", "upon", "on", "the", "al", "el"})
+# Lower-case words inside place names ("Jaboatao dos Guararapes", "Rio de Janeiro").
+NAME_LINKS = CONNECTORS | {"dos", "das", "do", "da", "des", "du", "di", "della", "van", "von",
+                           "ez", "es", "ad", "ash", "an", "as", "ul", "sur", "en", "y", "e"}
 SPEAKING = frozenset({"say", "tell", "add", "state", "announce", "claim", "note", "write",
                       "explain", "argue", "insist", "ask", "reply", "warn"})
 MAX_TOKENS = 4
@@ -148,6 +151,8 @@ class ToponymFinder:
         blocked = [False] * len(doc)
         out: list[ToponymSpan] = []
         for ent in doc.ents:
+            if any(taken[i] for i in range(ent.start, ent.end)):
+                continue  # inside a name an earlier entity was extended to
             span = self._from_entity(doc, ent)
             if span is not None:
                 out.append(span[0])
@@ -294,11 +299,29 @@ class ToponymFinder:
         if ent.label_ in PLACE_LABELS:
             if ent.label_ == "FAC" and not self.gaz.has_name(text):
                 return None
-            end = _extend_suffix(doc, end)
+            end = self._extend_name(doc, start, _extend_suffix(doc, end))
             return self._make(doc, start, end, "ner", ent.label_)
-        if ent.label_ in ("PERSON", "ORG") and self._person_is_place(doc, ent, start, end):
-            return self._make(doc, start, end, "ner", ent.label_)
+        if ent.label_ in ("PERSON", "ORG"):
+            longer = self._extend_name(doc, start, end)
+            if longer > end and has_cue(doc, start, longer):
+                return self._make(doc, start, longer, "ner", ent.label_)
+            if self._person_is_place(doc, ent, start, end):
+                return self._make(doc, start, end, "ner", ent.label_)
         return None
+
+    def _extend_name(self, doc: Any, start: int, end: int) -> int:
+        """The end of the longest gazetteer name that starts like the entity and goes on
+        through connectors and capitalised words: NER stops "Jaboatao dos Guararapes"
+        at "Jaboatao"."""
+        limit = min(len(doc), start + MAX_TOKENS + 2, doc[start].sent.end
+                    if doc.has_annotation("SENT_START") else len(doc))
+        for j in range(limit, end, -1):
+            toks = doc[end:j]
+            if _is_cap(doc[j - 1]) and all(_is_cap(t) or t.lower_ in NAME_LINKS for t in toks) \
+                    and any(t.lower_ in NAME_LINKS for t in toks) and \
+                    self.gaz.has_name(doc[start:j].text):
+                return j
+        return end
 
     def _area_demonym(self, doc: Any, end: int, text: str) -> bool:
         """"Ohioans", "Europeans": a demonym of a division or continent (stored as an
