@@ -229,6 +229,14 @@ def test_plover_types_from_text(pipeline, text, plover):
     ("On 5 May 2020, shells fired by rebel forces killed a family of three in Tripoli.", 3),
     ("On 30 April 2020, the district head and his bodyguard were killed when their vehicle "
      "hit a roadside bomb in Helmand.", 2),
+    ("On 3 May 2020, in Mejicanos, a man was shot and killed in a drive-by shooting.", 1),
+    ("On 6 May 2020, clashes erupted between Houthi and government forces on the Sirwah "
+     "frontline, resulted in the death of the commander of the Houthi forces.", 1),
+    # the toll the report says it codes wins over the figures in its sentences
+    ("On 6 May 2020, in Guadalajara, armed men clashed with police officers. One man and one "
+     "officer died. 2 fatalities.", 2),
+    ("On 4 May 2020, rebels attacked army positions near Qaniyah, killing several soldiers. "
+     "Unknown number of fatalities coded as 10.", 10),
 ])
 def test_deaths_of_named_singular_victims(pipeline, text, dead):
     events = [e for e in _code(pipeline, text, dt.date(2020, 5, 9))

@@ -13,7 +13,7 @@ from typing import Any
 
 from eventwire.coding import actors as act
 from eventwire.coding import location as loc
-from eventwire.coding.counts import carry_counts, implicit_deaths
+from eventwire.coding.counts import carry_counts, implicit_deaths, tally
 from eventwire.coding.detect import Hit, find_hits
 from eventwire.coding.hit_rules import (
     accident,
@@ -92,6 +92,9 @@ class Coder:
                                            _scene(events, hit.trigger.event_type)))
             if not hits and events and si > 0:
                 self._carry(doc, sent, events)
+        stated = tally(doc.article.text)
+        if stated is not None:  # the toll the report says it codes, per event
+            events = [replace(e, dead=stated) if _violent(e) else e for e in events]
         return merge_events(events)
 
     def _carry(self, doc: Doc, sent: Any, events: list[Event]) -> None:
@@ -289,6 +292,11 @@ def _count_people(objects: list[Any]) -> int | None:
     singles = [o for o in objects if o.tag_ in ("NN", "NNP") and any(
         c.lower_ in SINGULAR_DETS for c in o.children)]
     return len(singles) if len(singles) == len(objects) else None
+
+
+def _violent(ev: Event) -> bool:
+    return ev.event_type == "ASSAULT" or (ev.event_type == "PROTEST" and ev.mode == "riot") \
+        or ev.dead is not None
 
 
 def _context(text: str) -> list[str]:

@@ -42,17 +42,18 @@ def implicit_deaths(sent: Any) -> int | None:
     verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and (
         t.lemma_.lower() in DEATH_LEMMAS or (t.lemma_.lower() == "shoot" and any(
             c.lower_ == "dead" for c in t.children)))]
+    deaths_of = _deaths_of(sent)
     found = _dead_people(sent)
-    if not verbs and not any(p in lowered for p in DEATH_PHRASES):
+    if not verbs and not any(p in lowered for p in DEATH_PHRASES) and not deaths_of:
         return found if found is not None else (
             UNKNOWN_TOLL if VAGUE_VICTIMS.search(lowered) else None)
     victims: list[Any] = []
-    for verb in verbs or [sent.root]:
-        for child in verb.children:
-            if child.dep_ in ("dobj", "nsubjpass") or (
-                    child.dep_ == "nsubj" and verb.lemma_.lower() == "die") or (
-                    child.dep_ == "nsubj" and not verbs):
-                victims.extend([child, *child.conjuncts])
+    for verb in verbs or ([] if deaths_of else [sent.root]):
+        found_here = _victims_of(verb, bool(verbs))
+        if not found_here and verb.dep_ == "conj":  # "a man was shot and killed"
+            found_here = _victims_of(verb.head, bool(verbs))
+        victims.extend(found_here)
+    victims.extend(deaths_of)
     counts = [_victim_count(v) for v in victims]
     if victims and all(c is not None for c in counts):
         return sum(c for c in counts if c is not None)
@@ -77,6 +78,44 @@ VAGUE_VICTIMS = re.compile(r"\b(?:incurring|suffered|causing|inflicting)\s+(?:he
                            r"(?:fatalities|deaths)\b|\b(?:several|a number of|some)\s+"
                            r"(?:\w+\s+)?(?:were\s+)?(?:killed|dead|fatalities)\b")
 UNKNOWN_TOLL = 3
+
+
+def _victims_of(verb: Any, killing: bool) -> list[Any]:
+    out: list[Any] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") or (
+                child.dep_ == "nsubj" and verb.lemma_.lower() == "die") or (
+                child.dep_ == "nsubj" and not killing):
+            out.extend([child, *child.conjuncts])
+    return out
+
+
+def _deaths_of(sent: Any) -> list[Any]:
+    """'resulted in the death of the commander': the one whose death is reported."""
+    return [g for t in sent if t.lemma_.lower() == "death" and t.tag_ == "NN"
+            for c in t.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+
+
+# How a coder states the toll it recorded: "Fatalities are split across 2 events (4).",
+# "Unknown fatalities coded as 10.", "Fatalities coded as 0 (VoJ reported 3).", and a
+# sentence that is only a tally: "2 fatalities.", "No fatalities."
+SPLIT_TALLY = re.compile(r"fatalities (?:are |were )?split (?:across|between) \d+ events?"
+                         r"\s*\((\d+)\)", re.IGNORECASE)
+CODED_TALLY = re.compile(r"fatalit(?:y|ies) (?:were |was |are |is )?coded as (\d+)",
+                         re.IGNORECASE)
+BARE_TALLY = re.compile(r"(?:^|[.!?]\s+)(\d+|no|zero|one|two|three|four|five|six|seven|"
+                        r"eight|nine|ten) fatalit(?:y|ies)\W*(?:$|(?=[.!?]\s))",
+                        re.IGNORECASE | re.MULTILINE)
+
+
+def tally(text: str) -> int | None:
+    """The death toll per event that a text states it codes, else None."""
+    for pattern in (SPLIT_TALLY, CODED_TALLY, BARE_TALLY):
+        match = pattern.search(text)
+        if match:
+            word = match.group(1).lower()
+            return 0 if word in ("no", "zero") else parse_number(word)
+    return None
 
 
 def _victim_count(tok: Any) -> int | None:
