@@ -216,6 +216,20 @@ def test_event_places_from_text(pipeline, text, places):
      [("REQUEST", "change")]),
     ("Israel has strengthened its forces in Lebanon, military sources said today.",
      [("MOBILIZE", "troops")]),
+    # an act made conditional on the other side's is a threat
+    ("Nigeria announced that it will withdraw its force from Chad unless the rebels leave "
+     "the capital.", [("THREATEN", None)]),
+    # refusing or failing to act is a rejection
+    ("Pakistan has refused to deploy peacekeepers in Iraq.", [("REJECT", None)]),
+    ("Palestinians and Israelis failed to reach agreement on the fate of the offices.",
+     [("REJECT", None)]),
+    # a named group acts; promises of hostile measures are threats
+    ("The Islamic Jihad movement rejected an invitation to attend a meeting of factions.",
+     [("REJECT", None)]),
+    ("The government announced that it is prepared to impose martial law in Baghdad.",
+     [("THREATEN", "restrict")]),
+    ("The United States on Tuesday reduced food supplies to the refugee camp.",
+     [("SANCTION", "discontinue")]),
 ])
 def test_plover_types_from_text(pipeline, text, plover):
     events = _code(pipeline, text, dt.date(2005, 5, 9))

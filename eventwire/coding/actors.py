@@ -129,6 +129,8 @@ COLLECTIVE_HEADS = frozenset({"member", "personnel", "unit", "group", "thousand"
                               "station"})
 
 
+GROUP_HEADS = frozenset({"group", "movement", "organization", "organisation", "front",
+                         "faction", "wing", "network", "alliance", "coalition"})
 ARMED_MODIFIERS = frozenset({"armed", "masked", "unidentified", "unknown", "hooded"})
 
 
@@ -263,6 +265,11 @@ def make_actor(span: Any, *, country_of: CountryOf, fallback_country: str | None
         sector = "CVL"  # "Palestinians clashed with ...": people of that nationality
     if sector is None and country and span.root.ent_type_ in ("GPE", "NORP"):
         sector = "GOV"  # "Russia called for dialogue": the state acts
+    if sector is None and span.root.lemma_.lower() in GROUP_HEADS and any(
+            c.pos_ == "PROPN" and c.dep_ in ("compound", "nmod") for c in span.root.children):
+        # "the Islamic Jihad movement", "the Hizbollah group": a named organisation
+        return Actor(text=span.text, name=span.text.removeprefix("the ").removeprefix("The "),
+                     country=country, sector=None)
     if sector is None and span.root.ent_type_ == "ORG" and span.root.pos_ == "PROPN":
         # a named organisation of unknown sector ("Amnesty International", "the FDD")
         return Actor(text=span.text, name=span.text.removeprefix("the ").removeprefix("The "),

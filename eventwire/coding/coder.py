@@ -28,7 +28,8 @@ from eventwire.coding.hit_rules import (
     settings_folded,
 )
 from eventwire.coding.lexicon import TERRITORY_WORDS
-from eventwire.coding.flags import is_commitment, is_historical, is_hypothetical, is_negated
+from eventwire.coding.flags import (is_commitment, is_historical, is_hypothetical, is_negated,
+                                   is_refused, is_ultimatum)
 from eventwire.coding.merge import merge_events, recode
 from eventwire.records import (
     Actor,
@@ -63,6 +64,8 @@ THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relati
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 ARMED = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY", "CRM", "PKO"})
 SINGULAR_DETS = frozenset({"a", "an", "another", "one"})
+UNDOING = frozenset({"postpone", "cancel", "suspend", "end", "stop", "halt", "avoid",
+                     "prevent", "call", "lift", "ease", "ban"})  # verbs that undo their object
 RAID_WORDS = frozenset({"raid", "storm", "search", "sweep", "operation"})
 STATE_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
 
@@ -164,11 +167,17 @@ class Coder:
                 a.sector for a in actors} & ARMED:
             etype, mode = "ASSAULT", None  # troops storming a town raid it; no crowd protests
             actors = [a for a in actors if a.sector not in ("PRO", "RIO") or a.text]
-        if etype in COOPERATIVE | {"AGREE"} and flags["negated"] and not flags["hypothetical"]:
+        if is_ultimatum(hit.token) and not flags["negated"]:
+            etype, mode, flags["hypothetical"] = "THREATEN", THREAT_MODES.get(etype), False
+        elif is_refused(hit.token) and etype != "REJECT":
+            etype, mode, flags["negated"] = "REJECT", None, False  # "refused to deploy"
+        elif etype in COOPERATIVE | {"AGREE"} and flags["negated"] and (
+                not flags["hypothetical"] or is_commitment(_governor_verb(hit.token))):
             etype, mode, flags["negated"] = "REJECT", None, False  # "will not accept refugees"
-        elif etype in COOPERATIVE and (flags["hypothetical"] or is_commitment(hit.token)):
+            flags["hypothetical"] = False
+        elif etype in COOPERATIVE and (flags["hypothetical"] or is_commitment(_governor_verb(hit.token))):
             etype, mode, flags["hypothetical"] = "AGREE", None, False  # promised cooperation
-        elif etype in CONFLICTUAL and not flags["negated"] and is_commitment(hit.token):
+        elif etype in CONFLICTUAL and not flags["negated"] and is_commitment(_governor_verb(hit.token)):
             etype, mode = "THREATEN", THREAT_MODES.get(etype)  # announced hostile action
             flags["hypothetical"] = False
         base = Event(
@@ -292,6 +301,13 @@ def _count_people(objects: list[Any]) -> int | None:
     singles = [o for o in objects if o.tag_ in ("NN", "NNP") and any(
         c.lower_ in SINGULAR_DETS for c in o.children)]
     return len(singles) if len(singles) == len(objects) else None
+
+
+def _governor_verb(tok: Any) -> Any:
+    """The verb a noun trigger is the object of ("prepared to impose martial law"), so
+    that promises and threats are read off it; a verb trigger is its own."""
+    return tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") \
+        and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in UNDOING else tok
 
 
 def _violent(ev: Event) -> bool:

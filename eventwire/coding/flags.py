@@ -16,7 +16,7 @@ DENIAL_VERBS = frozenset({"deny", "refute"})
 HISTORICAL_DAYS = 60
 
 
-REFUSAL_VERBS = frozenset({"refuse", "decline"})
+REFUSAL_VERBS = frozenset({"refuse", "decline", "fail"})
 
 
 def is_negated(token: Any) -> bool:
@@ -57,7 +57,8 @@ def is_historical(event_date: dt.date | None, published: dt.date | None) -> bool
 REPORTING_VERBS = frozenset({"say", "announce", "tell", "declare", "state", "confirm", "warn",
                              "insist", "add", "report"})
 COMMITTING_HEADS = frozenset({"offer", "promise", "pledge", "agree", "vow", "decide", "ready",
-                              "willing", "prepared", "committed", "commit", "undertake"})
+                              "willing", "prepared", "prepare", "committed", "commit",
+                              "undertake", "plan", "intend", "swear"})
 
 
 def is_commitment(token: Any) -> bool:
@@ -76,3 +77,15 @@ def is_commitment(token: Any) -> bool:
         if tok.lemma_.lower() in COMMITTING_HEADS:
             return True
     return False
+
+
+def is_ultimatum(token: Any) -> bool:
+    """'will withdraw its force unless the president arranges a ceasefire': an act made
+    conditional on the other side's is a threat (PLOVER THREATEN)."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                         for m in c.children) for c in token.children)
+
+
+def is_refused(token: Any) -> bool:
+    """'refused to deploy peacekeepers': the act refused (PLOVER codes the refusal)."""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in REFUSAL_VERBS

@@ -235,8 +235,18 @@ def backgrounded(hits: list[Hit]) -> list[Hit]:
     curfew were attacked", "killed while on patrol", "a protest against the curfew",
     "stuck due to the travel restrictions"."""
     action = any(h.trigger.event_type in ("PROTEST", "ASSAULT") and not is_setting(h)
-                 for h in hits)
+                 and not _cause(h.token) for h in hits)
     return [h for h in hits if not (_setting_kind(h) and (action or _background(h.token)))]
+
+
+CAUSE_WORDS = frozenset({"after", "following", "because", "since", "over", "due", "response",
+                         "retaliation", "wake"})
+
+
+def _cause(tok: Any) -> bool:
+    """An event told as the reason for another ("imposed a curfew after a demonstration",
+    "reimposed blockades following the shooting deaths")."""
+    return any(a.lower_ in CAUSE_WORDS for a in tok.ancestors)
 
 
 def _setting_kind(hit: Hit) -> bool:
