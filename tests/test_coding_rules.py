@@ -178,6 +178,14 @@ def test_acled_codes_from_text(pipeline, text, expected):
      "of the minister.", [("Protests", "Peaceful protest")]),
     ("On 8 May 2020, JNIM militants vandalized the residence of the prefect in Diguel.",
      [("Strategic developments", "Looting/property destruction")]),
+    # displacement alone is a development; with the attack that caused it, part of it
+    ("On 8 May 2020, about 500 villagers fled their village to Paletwa town.",
+     [("Strategic developments", "Other")]),
+    ("On 8 May 2020, gunmen attacked Allawa and abducted 4 people. Residents were forced to "
+     "flee.", [("Violence against civilians", "Abduction/forced disappearance")]),
+    # forces arriving are a deployment; people arriving are not
+    ("On 8 May 2020, Houthi reinforcements arrived on the Nihm frontline.",
+     [("Strategic developments", "Change to group/activity")]),
 ])
 def test_acled_events_from_text(pipeline, text, expected):
     events = [e for e in _code(pipeline, text, dt.date(2020, 5, 9)) if e.acled_event_type]

@@ -140,7 +140,16 @@ class Coder:
             article.published, 1)
         if date_ref is not None and _approximate(article.text, date_ref):
             precision = max(precision, 2)  # "around 4 May": ACLED codes the week
-        if not in_scope(hit.trigger.event_type, actors + recipients) or accident(hit, sent, actors):
+        lemma = hit.token.lemma_.lower()
+        armed = bool({a.sector for a in actors} & ARMED)
+        if lemma == "arrive" and not armed:
+            return []  # only forces arriving are a deployment
+        if hit.mode == "flee" and hit.token.dep_ in ("amod", "acl", "compound"):
+            return []  # "a displaced person", "refugees displaced from Syria": no event
+        if hit.trigger.event_type == "RETREAT" and hit.mode == "flee" and armed:
+            hit.mode = "withdraw"  # fighters fleeing retreat; civilians fleeing are displaced
+        if hit.mode != "flee" and not in_scope(hit.trigger.event_type, actors + recipients) or \
+                accident(hit, sent, actors):
             return []
         counts = self._counts(doc.quantities, sent, hit)
         if hit.trigger.event_type == "COERCE" and hit.mode == "arrest" and counts.get("arrested") is None:

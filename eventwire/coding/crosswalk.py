@@ -103,6 +103,8 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
         return _code(STRATEGIC, STRATEGIC, "Change to group/activity")
     if event_type == "AGREE" and mode in (None, "ceasefire"):
         return None
+    if event_type == "RETREAT" and mode == "flee":  # displacement of civilians
+        return _code(STRATEGIC, STRATEGIC, "Other")
     if event_type == "RETREAT" and mode == "ceasefire":
         return _code(STRATEGIC, STRATEGIC, "Agreement")
     return None

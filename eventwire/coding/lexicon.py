@@ -89,6 +89,9 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     # RETREAT
     "withdraw": _t("RETREAT", "withdraw", weak=True), "release": _t("RETREAT", "release", weak=True),
     "resign": _t("RETREAT", "resign"), "disarm": _t("RETREAT", "disarm"),
+    # people fleeing fighting (ACLED: Strategic developments / Other); forces arriving
+    "flee": _t("RETREAT", "flee"), "displace": _t("RETREAT", "flee"),
+    "arrive": _t("MOBILIZE", "troops", weak=True),
     # REQUEST
     "appeal": _t("REQUEST", "assist"), "urge": _t("REQUEST", "change"),
     "demand": _t("REQUEST", "change"),
@@ -146,6 +149,7 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "sanction": _t("SANCTION", weak=True), "embargo": _t("SANCTION", weak=True),
     "investigation": _t("ACCUSE", "investigate", weak=True),
     "withdrawal": _t("RETREAT", "withdraw", weak=True),
+    "displacement": _t("RETREAT", "flee", weak=True),
     "incursion": _t("ASSAULT", "sideAB"), "offensive": _t("ASSAULT", "sideAB", weak=True),
     "invasion": _t("ASSAULT"), "torture": _t("ASSAULT", "torture"),
     "projectile": _t("ASSAULT", "heavy-weapons"), "assault": _t("ASSAULT"),

@@ -53,10 +53,21 @@ def merge_events(events: list[Event]) -> list[Event]:
     _fold_arrests(groups)
     merged = [_merge_group(g) for g in groups.values()]
     kept = _drop_subsumed(_merge_same_acled(merged))
+    _displacement_as_consequence(kept)
     for ev in kept:
         if ev.acled_event_type:
             _impute_parties(ev, ev.acled_event_type)
     return kept
+
+
+def _displacement_as_consequence(events: list[Event]) -> None:
+    """People fleeing an attack, a battle or a riot reported with it are its
+    consequence, not an ACLED event of their own; displacement alone is one (Other)."""
+    if not any(e.acled_event_type in VIOLENT_TYPES | {"Riots", "Protests"} for e in events):
+        return
+    for ev in events:
+        if ev.event_type == "RETREAT" and ev.mode == "flee":
+            ev.disorder_type = ev.acled_event_type = ev.acled_sub_event_type = None
 
 
 def _merge_same_acled(events: list[Event]) -> list[Event]:
@@ -204,7 +215,8 @@ BRAWL_CUES = re.compile(
     r"supporters|residents|famil(y|ies)|communit(y|ies)|youths?|students|relatives|"
     r"neighbou?rs)\b", re.IGNORECASE)
 ARMED_CUES = re.compile(r"\b(armed|shoot\w*|shot|gun\w*|fir(e|ed|ing)|militia\w*|"
-                        r"militants?|fighters?|rebels?|troops?|soldiers?)\b", re.IGNORECASE)
+                        r"militants?|fighters?|rebels?|troops?|soldiers?|military|army|"
+                        r"forces|battalions?|brigades?)\b", re.IGNORECASE)
 
 
 def _brawl(ev: Event, evidence: str, weapons: bool) -> bool:
