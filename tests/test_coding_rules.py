@@ -138,6 +138,13 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
      ("Battles", "Armed clash")),
     ("On 8 May 2020, Al Shabaab militants attacked a convoy of AMISOM forces near Jowhar.",
      ("Battles", "Armed clash")),
+    # the victim's trade decides: police agents and drug dealers are armed, suspects not
+    ("On 8 May 2020, in Guatemala City, armed men attacked two police agents.",
+     ("Battles", "Armed clash")),
+    ("On 8 May 2020, in Ixtapaluca, an alleged drug dealer was shot dead by armed men.",
+     ("Battles", "Armed clash")),
+    ("On 8 May 2020, a drug suspect was killed during a police raid in Cabanatuan.",
+     ("Violence against civilians", "Attack")),
 ])
 def test_acled_codes_from_text(pipeline, text, expected):
     events = [e for e in _code(pipeline, text, dt.date(2020, 5, 9))

@@ -18,11 +18,13 @@ from eventwire.records import Actor
 # head-noun lemma -> PLOVER sector
 SECTOR_NOUNS: dict[str, str] = {
     **dict.fromkeys(("police", "policeman", "policemen", "policewoman", "officer", "cop",
-                     "gendarme", "gendarmerie", "constable", "policewomen", "patrolman"), "COP"),
+                     "gendarme", "gendarmerie", "constable", "policewomen", "patrolman",
+                     "ranger"), "COP"),
     **dict.fromkeys(("soldier", "troop", "army", "military", "force", "guard", "marine",
                      "paratrooper", "peacekeeper", "commando", "navy", "airforce", "division",
                      "brigade", "battalion", "regiment", "security", "servicemen",
-                     "serviceman", "sergeant", "lieutenant", "colonel", "captain", "general"),
+                     "serviceman", "sergeant", "lieutenant", "colonel", "captain", "general",
+                     "trooper"),
                     "MIL"),
     **dict.fromkeys(("government", "authority", "president", "minister", "official",
                      "ministry", "administration", "governor", "mayor", "cabinet", "regime",
@@ -129,6 +131,7 @@ COLLECTIVE_HEADS = frozenset({"member", "personnel", "unit", "group", "thousand"
                               "station"})
 
 
+FORCE_SECTORS = frozenset({"COP", "MIL", "REB", "MLT", "CRM"})
 GROUP_HEADS = frozenset({"group", "movement", "organization", "organisation", "front",
                          "faction", "wing", "network", "alliance", "coalition"})
 ARMED_MODIFIERS = frozenset({"armed", "masked", "unidentified", "unknown", "hooded"})
@@ -152,12 +155,22 @@ def sector_of(span: Any) -> str | None:
         word = _sector_word(root)
         if word is not None:
             return word
+        if root.lemma_.lower() in ("dealer", "trafficker", "smuggler") or any(
+                c.lemma_.lower() in ("narco", "gang") for c in root.children
+                if c.dep_ in ("compound", "amod")):
+            return "CRM"  # "an alleged drug dealer", "gang members"
         if root.lemma_.lower() not in COLLECTIVE_HEADS and not root.like_num:
+            modifier = next((_sector_word(c) for c in root.children if c.dep_ in (
+                "compound", "amod") and c.pos_ in ("NOUN", "ADJ") and
+                _sector_word(c) in FORCE_SECTORS), None)
+            if modifier is not None and root.pos_ == "NOUN":
+                return modifier  # "two police agents", "army medics"
             break
         nxt = _of_target(root) or next((c for c in root.children if c.dep_ == "poss"), None)
         if nxt is None:
             return next((_sector_word(c) for c in root.children
-                         if c.dep_ == "compound" and _sector_word(c)), None)  # "army position"
+                         if c.dep_ in ("compound", "amod") and _sector_word(c)), None)
+            # "army position", "a military unit"
         root = nxt
     return None
 
