@@ -97,6 +97,10 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
      ("Battles", "Armed clash")),
     ("On 8 May 2020, observers recorded 20 bursts of fire involving heavy machineguns near "
      "Avdiivka.", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("On 8 May 2020, rebel forces fired 120mm mortars, heavy machine guns and small arms at "
+     "government positions near Krymske.", ("Battles", "Armed clash")),
+    ("On 8 May 2020, rebel forces fired mortar shells and machine guns at residential areas "
+     "of Hays.", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
     ("On 8 May 2020, hundreds of striking textile workers clashed with police in Kanpur.",
      ("Riots", "Violent demonstration")),
     ("On 8 May 2020, clashes erupted between shopkeepers and police in Multan.",

@@ -69,6 +69,10 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
                            or not (actor_sectors or recipient_sectors) and not weapon_sub) \
                 and mode != "abduct":
             return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")
+        if "small-arms" in context and not recipient_sectors & {"CVL"} and mode not in (
+                "abduct", "aerial", "drone"):
+            # heavy weapons fired with small arms at armed positions: ACLED's armed clash
+            return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")
         code = _assault(mode, actor_sectors, recipient_sectors, dead, rioting,
                         armed_weapons=small_arms or weapon_sub != "", context=context)
         if code.event_type == "Explosions/Remote violence" and weapon_sub:

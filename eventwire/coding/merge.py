@@ -191,7 +191,7 @@ def recode(ev: Event, *, intervened: bool) -> Event:
                      small_arms=small_arms(evidence),
                      context=tuple(ev.context) + (("weapons",) if found else ()) + (
                          ("brawl",) if _brawl(ev, evidence, found is not None and found[0] != "primitive")
-                         else ()),
+                         else ()) + (("small-arms",) if "small arms" in evidence.lower() else ()),
                      rioting=re.search(r"\briot", evidence, re.IGNORECASE) is not None)
     if code is None:
         return ev
