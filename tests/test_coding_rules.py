@@ -101,6 +101,15 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
      "government positions near Krymske.", ("Battles", "Armed clash")),
     ("On 8 May 2020, rebel forces fired mortar shells and machine guns at residential areas "
      "of Hays.", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    # weapons decide the explosion sub-type: calibres, air forces, grenades thrown, blasts
+    ("On 8 May 2020, forces fired 14.5mm and 12.7mm machine guns east of the Salah complex "
+     "in Hodeidah.", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("On 8 May 2020, the LNA air force targeted GNA positions near Ajaylat.",
+     ("Explosions/Remote violence", "Air/drone strike")),
+    ("On 8 May 2020, an armed group threw a grenade into a salon in Ndera.",
+     ("Explosions/Remote violence", "Grenade")),
+    ("On 8 May 2020, BLA militants blew up a railway track in Quetta.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
     ("On 8 May 2020, hundreds of striking textile workers clashed with police in Kanpur.",
      ("Riots", "Violent demonstration")),
     ("On 8 May 2020, clashes erupted between shopkeepers and police in Multan.",

@@ -80,15 +80,18 @@ def _verb_hit(tok: Any) -> Hit | None:
         return None
     if lemma == "storm" and any(c.dep_ == "prt" for c in tok.children):
         return None  # "stormed out of the hospital"
+    if lemma == "blow" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+        return None  # "blew up a railway track", not "blew the whistle"
     subjects, objects, agent = _arguments(tok)
     if trig.intransitive and any(c.dep_ == "dobj" for c in tok.children):
         return None
+    named = {o.lemma_.lower() for o in objects} | {o.text.lower() for o in objects}
     if trig.event_type == "ASSAULT":  # "fired mortars at the positions of X": X is hit
         objects = [o for o in objects if o.lemma_.lower() not in WEAPON_LEMMAS] + _targets([tok])
     if trig.mode == "sideAB":  # "workers clashed with police": the other side
         objects += _expand_conj([g for c in tok.children if c.dep_ == "prep" and c.lower_ in (
             "with", "against") for g in c.children if g.dep_ == "pobj"])
-    obj_lemmas = {o.lemma_.lower() for o in objects} | {o.text.lower() for o in objects}
+    obj_lemmas = named | {o.lemma_.lower() for o in objects} | {o.text.lower() for o in objects}
     if trig.needs_object and not (obj_lemmas & trig.needs_object):
         return None
     if trig.weak and not (subjects or objects or agent):

@@ -74,6 +74,13 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "recover": _t("COERCE", "seize", objs=WEAPON_OBJECTS),
     "patrol": _t("MOBILIZE", "troops", weak=True),
     "murder": _t("ASSAULT"), "lynch": _t("ASSAULT", "primitive"), "rape": _t("ASSAULT", "sexual"),
+    "blow": _t("ASSAULT", "explosives"),  # only "blew up" (detect.py)
+    "throw": _t("ASSAULT", objs=("grenade", "grenades", "bomb", "bombs", "explosive",
+                                 "explosives", "molotov", "cocktail", "cocktails", "acid",
+                                 "stone", "stones", "rocks", "petrol")),
+    "hurl": _t("ASSAULT", objs=("grenade", "grenades", "bomb", "bombs", "explosive",
+                                "explosives", "molotov", "cocktail", "cocktails", "acid",
+                                "stone", "stones", "rocks", "petrol")),
     "explode": _t("ASSAULT", "explosives"), "detonate": _t("ASSAULT", "explosives"),
     "disperse": _t("ASSAULT", "crowd-control"), "torch": _t("COERCE", "destroy"),
     # COERCE

@@ -32,13 +32,20 @@ WEAPON_CLASSES: tuple[tuple[frozenset[str], str, str], ...] = (
 WEAPON_RANK = {"suicide-attack": 0, "aerial": 1, "explosives": 2, "heavy-weapons": 3,
                "firearms": 4, "primitive": 5}
 WEAPON_LEMMAS = frozenset().union(*(c[0] for c in WEAPON_CLASSES))
-HEAVY_MG = re.compile(r"heavy[- ]machine[- ]?guns?")
+HEAVY_MG = re.compile(r"heavy[- ]machine[- ]?guns?|machine[- ]?guns?,? assumedly heavy|"
+                      r"medium weapons|anti-aircraft guns?")
+# Calibres of heavy machine guns and cannon (12.7 mm and up): heavy weapons (ACLED)
+HEAVY_CALIBRE = re.compile(r"\b(1[2-9]|[2-9]\d|1\d\d)(?:\.\d)?\s?mm\b")
 EXPLOSION_WORDS = frozenset({"explosion", "blast", "explode", "detonation"})
 
 
 def _words(text: str) -> set[str]:
     lowered = re.sub(r"grenade[- ]launchers?", "launcher", text.lower())  # a heavy weapon
     lowered = HEAVY_MG.sub("hmg", lowered)  # heavy machine guns: heavy weapons (ACLED)
+    lowered = HEAVY_CALIBRE.sub(" hmg ", lowered)  # "14.5mm", "120mm mortars"
+    lowered = lowered.replace("air force intelligence", "intelligence").replace(
+        "air force", "aerial")  # Syria's Air Force Intelligence is a security agency
+    lowered = re.sub(r"\b(?:blew|blown|blowing|blow)\s+up\b", "explosive", lowered)
     words = set(re.findall(r"[a-z]+(?:-[a-z]+)?", lowered))
     return words | {w[:-1] for w in words if w.endswith("s") and len(w) > 3} | {
         w[:-2] for w in words if w.endswith("es") and len(w) > 4} | {
