@@ -203,6 +203,14 @@ def test_acled_codes_from_text(pipeline, text, expected):
      [("Strategic developments", "Other")]),
     ("On 8 May 2020, gunmen attacked Allawa and abducted 4 people. Residents were forced to "
      "flee.", [("Violence against civilians", "Abduction/forced disappearance")]),
+    # a crowd gathering to demand, protesters demanding, a motorcade: protests
+    ("On 8 May 2020, business owners gathered at Rabin square in Tel Aviv to demand "
+     "government assistance.", [("Protests", "Peaceful protest")]),
+    ("On 8 May 2020, hundreds of protesters in Kut city demanded new elections.",
+     [("Protests", "Peaceful protest")]),
+    ("On 8 May 2020, about 120 driving instructors did a motorcade in Belo Horizonte to "
+     "demand the reopening of their schools.", [("Protests", "Peaceful protest")]),
+    ("On 8 May 2020, friends gathered at a cafe in Tel Aviv.", []),
     # forces arriving are a deployment; people arriving are not
     ("On 8 May 2020, Houthi reinforcements arrived on the Nihm frontline.",
      [("Strategic developments", "Change to group/activity")]),
@@ -249,6 +257,8 @@ def test_event_places_from_text(pipeline, text, places):
      "the capital.", [("THREATEN", None)]),
     # refusing or failing to act is a rejection
     ("Pakistan has refused to deploy peacekeepers in Iraq.", [("REJECT", None)]),
+    ("Leaders of the opposition coalition agreed to postpone the demonstration in Baku.",
+     [("AGREE", None)]),
     ("Palestinians and Israelis failed to reach agreement on the fate of the offices.",
      [("REJECT", None)]),
     # a named group acts; promises of hostile measures are threats

@@ -31,7 +31,8 @@ HAPPEN_VERBS = frozenset({"erupt", "break", "take", "spread", "begin", "start", 
                           "carry", "launch",
                           "hold", "stage", "organize", "organise", "face", "occur", "turn",
                           "escalate", "rock", "hit", "see", "trigger", "spark", "report",
-                          "declare", "impose", "extend", "lift", "announce", "be"})
+                          "declare", "impose", "extend", "lift", "announce", "be", "do",
+                          "perform", "lead"})
 
 
 @dataclass(slots=True, kw_only=True)
@@ -59,8 +60,46 @@ def find_hits(sent: Any) -> list[Hit]:
         hit = _verb_hit(tok) or _noun_hit(tok) or _must_hit(tok)
         if hit is not None:
             hits.append(hit)
+        if hit is None or hit.trigger.event_type == "REQUEST":
+            crowd = _gathering(tok)  # "protesters demanded ...": a demand and a protest
+            if crowd is not None:
+                hits.append(crowd)
     hits.extend(_phrase_hits(sent, {h.token.i for h in hits}))
     return hits
+
+
+CALLED_OFF = frozenset({"postpone", "cancel", "delay", "suspend", "defer", "adjourn"})
+GATHER_VERBS = frozenset({"gather", "assemble", "congregate", "converge", "mass"})
+PURPOSE_VERBS = frozenset({"demand", "protest", "call", "denounce", "demonstrate", "reject",
+                           "condemn", "oppose", "press", "urge", "voice", "express", "march",
+                           "decry", "claim", "ask", "seek", "show"})
+PROTEST_CAUSES = frozenset({"protest", "rejection", "solidarity", "opposition", "defiance",
+                            "support", "demonstration"})
+PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher", "picketer"})
+
+
+def _gathering(tok: Any) -> Hit | None:
+    """A crowd gathering to demand or in protest is a protest ("workers gathered at the
+    square to demand their wages", "hundreds gathered in rejection of the vote"); and
+    protesters demanding something have protested."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB":
+        return None
+    subjects, objects, agent = _arguments(tok)
+    heads = subjects + [g for s in subjects for c in s.children if c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"]  # "hundreds of protesters"
+    by_protesters = any(h.lemma_.lower() in PROTESTERS for h in heads)
+    if lemma in GATHER_VERBS:
+        purpose = any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in PURPOSE_VERBS
+                      for c in tok.children) or any(
+            c.dep_ == "prep" and (c.lower_ == "against" or c.lower_ == "in" and any(
+                g.lemma_.lower() in PROTEST_CAUSES for g in c.children)) for c in tok.children)
+        if not (purpose or by_protesters):
+            return None
+    elif not (lemma in REQUEST_VERBS | {"denounce", "condemn"} and by_protesters):
+        return None
+    trig = Trigger(event_type="PROTEST", mode="demo")
+    return Hit(token=tok, trigger=trig, mode="demo", subjects=subjects, objects=[], agent=agent)
 
 
 def _verb_hit(tok: Any) -> Hit | None:
@@ -141,6 +180,9 @@ def _noun_hit(tok: Any) -> Hit | None:
         return None
     if tok.dep_ in ("compound", "amod"):
         return None
+    if tok.dep_ in ("dobj", "nsubjpass") and (head.lemma_.lower() in CALLED_OFF or (
+            head.lemma_.lower() == "call" and any(c.lower_ == "off" for c in head.children))):
+        return None  # "agreed to postpone the demonstration": none took place
     subjects = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss")
                 and c.pos_ in ("NOUN", "PROPN")]
     objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "on")

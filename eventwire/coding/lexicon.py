@@ -37,6 +37,10 @@ WEAPON_OBJECTS = ("bomb", "bombs", "weapon", "weapons", "arms", "ammunition", "e
 AID_GOODS = ("aid", "assistance", "supplies", "food", "medicine", "medicines", "vaccine",
              "vaccines", "relief", "money", "funds", "loan", "equipment")
 
+# Thrown weapons that make an attack (stones thrown by a crowd are a riot: RIOT_CUES).
+THROWN = ("grenade", "grenades", "bomb", "bombs", "explosive", "explosives", "acid", "molotov",
+          "cocktail", "cocktails", "petrol")
+
 VERB_TRIGGERS: dict[str, Trigger] = {
     # PROTEST
     "protest": _t("PROTEST", "demo"), "demonstrate": _t("PROTEST", "demo", intransitive=True),
@@ -75,12 +79,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "patrol": _t("MOBILIZE", "troops", weak=True),
     "murder": _t("ASSAULT"), "lynch": _t("ASSAULT", "primitive"), "rape": _t("ASSAULT", "sexual"),
     "blow": _t("ASSAULT", "explosives"),  # only "blew up" (detect.py)
-    "throw": _t("ASSAULT", objs=("grenade", "grenades", "bomb", "bombs", "explosive",
-                                 "explosives", "molotov", "cocktail", "cocktails", "acid",
-                                 "stone", "stones", "rocks", "petrol")),
-    "hurl": _t("ASSAULT", objs=("grenade", "grenades", "bomb", "bombs", "explosive",
-                                "explosives", "molotov", "cocktail", "cocktails", "acid",
-                                "stone", "stones", "rocks", "petrol")),
+    "throw": _t("ASSAULT", objs=THROWN), "hurl": _t("ASSAULT", objs=THROWN),
     "explode": _t("ASSAULT", "explosives"), "detonate": _t("ASSAULT", "explosives"),
     "disperse": _t("ASSAULT", "crowd-control"), "torch": _t("COERCE", "destroy"),
     # COERCE
@@ -134,6 +133,8 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "rally": _t("PROTEST", "demo"), "riot": _t("PROTEST", "riot"),
     "unrest": _t("PROTEST", "riot", weak=True), "sit-in": _t("PROTEST", "demo"),
     "march": _t("PROTEST", "demo", weak=True),
+    "motorcade": _t("PROTEST", "demo", weak=True), "procession": _t("PROTEST", "demo", weak=True),
+    "vigil": _t("PROTEST", "demo", weak=True),
     "attack": _t("ASSAULT"), "bombing": _t("ASSAULT", "explosives"),
     "explosion": _t("ASSAULT", "explosives"), "blast": _t("ASSAULT", "explosives"),
     "airstrike": _t("ASSAULT", "aerial"), "clash": _t("ASSAULT", "sideAB"),
@@ -224,6 +225,7 @@ PHRASE_TRIGGERS: tuple[tuple[str, Trigger], ...] = (
     ("set on fire", _t("ASSAULT", "destroy")),
     ("air strike", _t("ASSAULT", "aerial")),
     ("tear gas", _t("ASSAULT", "crowd-control")),
+    ("road blockade", _t("PROTEST", "obstruct")), ("road block", _t("PROTEST", "obstruct")),
     ("taken into custody", _t("COERCE", "arrest")),
     ("ceasefire", _t("RETREAT", "ceasefire")),
     ("on alert", _t("MOBILIZE", "alert")),
