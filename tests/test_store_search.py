@@ -198,3 +198,26 @@ def test_line_breaks_are_refused_in_searched_text():
         EventQuery(q="a\nb")
     with pytest.raises(Exception, match="one line"):
         EventQuery(actor="x\r")
+
+
+def test_few_events_are_sorted_as_the_index_orders_them(url, monkeypatch):
+    """A small selection is found, then sorted (a materialized CTE); a large one is read in
+    the sort's index order: the same pages either way, in every order, past the end too."""
+    from eventwire.store import queries
+
+    with EventStore.open(url, compare=same_group) as store:
+        for doc in documents(60, seed=11):
+            store.add(doc)
+        db = store.db
+        for sort in queries.SORTS:
+            for filters in ({}, {"q": "nairobi"}, {"country": "CH"}):
+                pages = {}
+                for few in (0, 10_000):
+                    monkeypatch.setattr(queries, "FEW", few)
+                    pages[few] = [
+                        (page.total, [e.record for e in page.events]) for page in (
+                            list_events(db, EventQuery(sort=sort, limit=7, offset=offset,
+                                                       **filters))
+                            for offset in range(0, 120, 7))]
+                assert pages[0] == pages[10_000], (sort, filters)
+                assert pages[0][0][0] > 7 and pages[0][-1][1] == []

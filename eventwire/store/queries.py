@@ -215,8 +215,11 @@ def revision(db: Database) -> tuple[Any, ...]:
                         "(SELECT MAX(id) FROM changes)"))
 
 
-def _cached(db: Database, key: tuple[Any, ...], compute: Any) -> Any:
-    full = (str(db.url), revision(db), *key)
+def _cached(db: Database, key: tuple[Any, ...], compute: Any,
+            at: tuple[Any, ...] | None = None) -> Any:
+    """``compute()``, kept per store revision (``at``: the revision the caller has just
+    read, which saves reading it again)."""
+    full = (str(db.url), revision(db) if at is None else at, *key)
     value = _CACHE.get(full)
     if value is None:
         value = compute()
@@ -227,13 +230,13 @@ def _cached(db: Database, key: tuple[Any, ...], compute: Any) -> Any:
 # --------------------------------------------------------------------------- lists
 
 
-def count_events(db: Database, query: EventQuery) -> int:
+def count_events(db: Database, query: EventQuery, *, at: tuple[Any, ...] | None = None) -> int:
     sql, params = _where(db, query)
     return _cached(db, ("count", query.filter_key()),
-                   lambda: int(db.row("SELECT COUNT(*)" + sql, params)[0]))
+                   lambda: int(db.row("SELECT COUNT(*)" + sql, params)[0]), at)
 
 
-def list_events(db: Database, query: EventQuery) -> Page:
+def list_events(db: Database, query: EventQuery, *, at: tuple[Any, ...] | None = None) -> Page:
     """One page of events and the number of events the filters select.
 
     The count comes first (it is cached per filter): nothing more is read for a page past
@@ -243,7 +246,7 @@ def list_events(db: Database, query: EventQuery) -> Page:
     database may walk the whole sort order looking for them (SQLite does, for a sparse
     bbox or a rare word)."""
     sql, params = _where(db, query)
-    total = count_events(db, query)
+    total = count_events(db, query, at=at)
     ids: list[int] = []
     if query.limit and query.offset < total:
         select = "SELECT e.id" + sql
@@ -285,7 +288,8 @@ def iter_events(db: Database, query: EventQuery) -> Iterator[Event]:
 # --------------------------------------------------------------------------- statistics
 
 
-def stats(db: Database, query: EventQuery, period: Period = "day") -> dict[str, Any]:
+def stats(db: Database, query: EventQuery, period: Period = "day", *,
+          at: tuple[Any, ...] | None = None) -> dict[str, Any]:
     """Counts by period (``day``, ``week`` starting Monday, or ``month``), by type (the ACLED
     event type, else the PLOVER one) and by country, most frequent first."""
     def compute() -> dict[str, Any]:
@@ -303,7 +307,7 @@ def stats(db: Database, query: EventQuery, period: Period = "day") -> dict[str, 
             "total": sum(int(n) for _, n in types),
         }
 
-    return _cached(db, ("stats", period, query.filter_key()), compute)
+    return _cached(db, ("stats", period, query.filter_key()), compute, at)
 
 
 def _ranked(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:

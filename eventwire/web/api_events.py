@@ -137,12 +137,14 @@ def get_events(request: Request,
     if fmt != "json":
         return _download(db, query, fmt)
 
+    at = revision(db)
+
     def make() -> str:
-        page = list_events(db, query)
+        page = list_events(db, query, at=at)
         return (f'{{"total": {page.total}, "limit": {query.limit}, "offset": {query.offset}, '
                 f'"events": [' + ", ".join(item.json() for item in page.events) + "]}")
 
-    body = answers(request).get_or_make(("events", revision(db), query), make)
+    body = answers(request).get_or_make(("events", at, query), make)
     return Response(body, media_type="application/json")
 
 
@@ -193,7 +195,8 @@ def get_stats(request: Request,
     the PLOVER one. `sort`, `limit`, `offset` and `format` are ignored."""
     query, _ = selection
     db = database(request)
+    at = revision(db)
     body = answers(request).get_or_make(
-        ("stats", revision(db), period, query.filter_key()),
-        lambda: json.dumps(stats(db, query, period), ensure_ascii=False))
+        ("stats", at, period, query.filter_key()),
+        lambda: json.dumps(stats(db, query, period, at=at), ensure_ascii=False))
     return Response(body, media_type="application/json")

@@ -18,6 +18,10 @@ from eventwire.store.url import StoreURL
 from eventwire.web.cache import AnswerCache
 
 
+SQLITE_MMAP_BYTES = 1 << 30
+SQLITE_CACHE_KIB = 32_768
+
+
 class Connections:
     def __init__(self, url: StoreURL) -> None:
         self.url = url
@@ -31,6 +35,11 @@ class Connections:
             db = None
         if db is None:
             db = Database.connect(self.url, create=False)
+            if db.dialect == "sqlite":
+                # reading threads: the file mapped into memory (pages are not copied into
+                # each connection's cache) and a larger cache of decoded pages
+                db.execute(f"PRAGMA mmap_size = {SQLITE_MMAP_BYTES}")
+                db.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
             self._local.db = db
             with self._lock:
                 self._opened.append(db)
