@@ -211,6 +211,13 @@ def test_acled_codes_from_text(pipeline, text, expected):
     ("On 8 May 2020, about 120 driving instructors did a motorcade in Belo Horizonte to "
      "demand the reopening of their schools.", [("Protests", "Peaceful protest")]),
     ("On 8 May 2020, friends gathered at a cafe in Tel Aviv.", []),
+    # pots beaten in protest are no assault; shots in the air are policing; leaks kill
+    ("On 8 May 2020, hundreds of migrant workers protested in Dehradun by beating utensils.",
+     [("Protests", "Peaceful protest")]),
+    ("On 8 May 2020, prisoners staged a demonstration in Huancayo. Police officers "
+     "intervened and shot in the air to regain control.",
+     [("Protests", "Protest with intervention")]),
+    ("On 8 May 2020, a gas leak killed 11 people at a plant in Visakhapatnam.", []),
     # forces arriving are a deployment; people arriving are not
     ("On 8 May 2020, Houthi reinforcements arrived on the Nihm frontline.",
      [("Strategic developments", "Change to group/activity")]),

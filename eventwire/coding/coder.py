@@ -23,6 +23,7 @@ from eventwire.coding.hit_rules import (
     grievances_dropped,
     harmless,
     in_scope,
+    noise_making,
     policed,
     refined_mode,
     settings_folded,
@@ -148,6 +149,8 @@ class Coder:
             return []  # "a displaced person", "refugees displaced from Syria": no event
         if hit.trigger.event_type == "RETREAT" and hit.mode == "flee" and armed:
             hit.mode = "withdraw"  # fighters fleeing retreat; civilians fleeing are displaced
+        if noise_making(hit):
+            return []  # "protesting by beating utensils"
         if hit.mode != "flee" and not in_scope(hit.trigger.event_type, actors + recipients) or \
                 accident(hit, sent, actors):
             return []

@@ -8,6 +8,7 @@ reported after an event, with nothing of their own, belong to that event.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from eventwire.coding.detect import Hit
@@ -25,9 +26,22 @@ ARMED_WORDS = frozenset({"soldier", "troop", "force", "militant", "rebel", "gunm
                          "officer", "fighter", "militia"})
 
 
-ACCIDENT_LEMMAS = frozenset({"crash", "wreck", "accident", "collision", "collide", "overturn",
+ACCIDENT_LEMMAS = frozenset({"leak", "spill", "collapse", "electrocute", "electrocution",
+                            "crash", "wreck", "accident", "collision", "collide", "overturn",
                             "derail", "drown", "blaze", "tornado", "hurricane", "storm", "flood",
                             "earthquake", "landslide", "avalanche", "lightning", "overdose"})
+
+
+WARNING_SHOTS = re.compile(r"\b(?:in|into|to) the air\b|\bwarning shots?\b|\baerial firing\b")
+# Things beaten in protest (pots and pans): no one is assaulted.
+NOISE_OBJECTS = frozenset({"utensil", "pot", "pan", "drum", "plate", "thali", "casserole",
+                           "bucket", "tin", "gong"})
+
+
+def noise_making(hit: Hit) -> bool:
+    """'protesting by beating utensils': a protest, not an assault."""
+    return hit.trigger.event_type == "ASSAULT" and bool(hit.objects) and all(
+        o.lemma_.lower() in NOISE_OBJECTS for o in hit.objects)
 
 
 def accident(hit: Hit, sent: Any, actors: list[Actor]) -> bool:
@@ -47,6 +61,9 @@ def refined_mode(hit: Hit, sent: Any) -> str | None:
     lowered = sent.text.lower()
     if etype == "ASSAULT" and ("both directions" in lowered or "exchange of fire" in lowered):
         return "sideAB"  # fire both ways is a clash
+    if etype == "ASSAULT" and WARNING_SHOTS.search(lowered) and not any(
+            t.lemma_.lower() in ("kill", "injure", "wound", "die", "dead") for t in sent):
+        return "crowd-control"  # "shot in the air to regain control": policing, no attack
     if etype == "ASSAULT" and mode in (None, "firearms", "explosives", "heavy-weapons"):
         found = weapon_class(sent.text)
         if found is not None and (mode is None or WEAPON_RANK[found[0]] < WEAPON_RANK.get(mode, 9)):
