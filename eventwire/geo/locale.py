@@ -20,15 +20,24 @@ GENERIC_CCTLDS = frozenset({"co", "io", "tv", "me", "fm", "ai", "ly", "cc", "ws"
 TLD_TO_ISO = {"uk": "GB"}
 
 
-def country_of_url(url: str | None) -> str | None:
-    """ISO2 country of a URL's country-code domain, else None."""
+def host_labels(url: str | None) -> list[str]:
+    """The lower-case labels of a URL's host ("http://News.bbc.co.uk/x" -> news, bbc, co,
+    uk); [] for no URL or one that does not parse. A bare "bbc.co.uk/x" works too."""
     if not url:
-        return None
+        return []
     try:
         host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
     except ValueError:
+        return []
+    return [p for p in host.rstrip(".").lower().split(".") if p]
+
+
+def country_of_url(url: str | None) -> str | None:
+    """ISO2 country of a URL's country-code domain, else None."""
+    labels = host_labels(url)
+    if not labels:
         return None
-    tld = host.rstrip(".").rsplit(".", 1)[-1].lower()
+    tld = labels[-1]
     if len(tld) != 2 or not tld.isalpha() or tld in GENERIC_CCTLDS:
         return None
     return TLD_TO_ISO.get(tld, tld.upper())

@@ -25,11 +25,10 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from eventwire.errors import InputError
-
 from eventwire.geo.context import Support
+from eventwire.geo.locale import host_labels
 from eventwire.records import Place
 
 CONFIDENT = 0.6  # a place counts towards its article's vote at this resolution score
@@ -41,13 +40,7 @@ _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", 
 
 def publisher_of(url: str | None) -> str | None:
     """The registrable domain of a URL ("http://news.bbc.co.uk/x" -> "bbc.co.uk")."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
-    except ValueError:
-        return None
-    labels = [p for p in host.rstrip(".").lower().split(".") if p]
+    labels = host_labels(url)
     if len(labels) < 2 or labels[-1].isdigit():
         return None
     keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL \
