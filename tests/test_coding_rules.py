@@ -218,6 +218,11 @@ def test_acled_codes_from_text(pipeline, text, expected):
      "intervened and shot in the air to regain control.",
      [("Protests", "Protest with intervention")]),
     ("On 8 May 2020, a gas leak killed 11 people at a plant in Visakhapatnam.", []),
+    # a lynching and party supporters beating rivals are mob violence
+    ("On 8 May 2020, residents of Tetela lynched two men accused of robbery.",
+     [("Riots", "Mob violence")]),
+    ("On 8 May 2020, opposition party members beat ruling party monitors in Dowa.",
+     [("Riots", "Mob violence")]),
     # forces arriving are a deployment; people arriving are not
     ("On 8 May 2020, Houthi reinforcements arrived on the Nihm frontline.",
      [("Strategic developments", "Change to group/activity")]),

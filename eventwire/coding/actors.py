@@ -143,7 +143,8 @@ def sector_of(span: Any) -> str | None:
     for mod in root.children:  # "NAF rebel forces", "militia members": the modifier decides
         if mod.dep_ in ("compound", "amod") and _sector_word(mod) in ("REB", "MLT", "UAF", "CRM"):
             return _sector_word(mod)
-    if root.lemma_.lower() in ("man", "person", "people", "individual", "group", "assailant") and any(
+    if root.lemma_.lower() in ("man", "person", "people", "individual", "group", "assailant",
+                               "party", "element") and any(
             c.lower_ in ARMED_MODIFIERS for c in root.children if c.dep_ == "amod") and not (
             root.lemma_.lower() == "group" and _of_target(root)):
         return "UAF"  # "armed men", "unidentified individuals": ACLED's unidentified armed group

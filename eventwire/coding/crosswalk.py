@@ -38,11 +38,13 @@ ASSAULT_BY_MODE = {
     "abduct": _code(POLITICAL_VIOLENCE, "Violence against civilians", "Abduction/forced disappearance"),
     "sexual": _code(POLITICAL_VIOLENCE, "Violence against civilians", "Sexual violence"),
     "sideAB": _code(POLITICAL_VIOLENCE, "Battles", "Armed clash"),
+    "lynch": _code(DEMONSTRATIONS, "Riots", "Mob violence"),  # a lynching is a mob's
 }
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY", "CRM", "PKO"})
 # UAF: unidentified armed group; PKO: a peace operation's forces (AMISOM, MINUSMA)
 CROWD_SECTORS = frozenset({"PRO", "RIO"})
-MOB_SECTORS = frozenset({"CVL"})  # ordinary people who attack: ACLED's mob violence
+MOB_SECTORS = frozenset({"CVL", "PTY", "OPP"})  # people and party supporters who attack:
+# ACLED's mob violence (rioters, inter 5)
 NON_STATE_ARMED = frozenset({"REB", "MLT", "UAF", "CRM"})
 STATE = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
 UNARMED_SIDES = frozenset({"CVL", "PTY", "PRO", "RIO", "OPP", "JRN", "REF", "BUS"})  # sides of a brawl, not a battle

@@ -77,7 +77,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "intercept": _t("COERCE", "seize", weak=True),
     "recover": _t("COERCE", "seize", objs=WEAPON_OBJECTS),
     "patrol": _t("MOBILIZE", "troops", weak=True),
-    "murder": _t("ASSAULT"), "lynch": _t("ASSAULT", "primitive"), "rape": _t("ASSAULT", "sexual"),
+    "murder": _t("ASSAULT"), "lynch": _t("ASSAULT", "lynch"), "rape": _t("ASSAULT", "sexual"),
     "blow": _t("ASSAULT", "explosives"),  # only "blew up" (detect.py)
     "throw": _t("ASSAULT", objs=THROWN), "hurl": _t("ASSAULT", objs=THROWN),
     "explode": _t("ASSAULT", "explosives"), "detonate": _t("ASSAULT", "explosives"),
