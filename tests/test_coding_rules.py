@@ -189,6 +189,8 @@ def test_acled_codes_from_text(pipeline, text, expected):
      "over a land dispute.", [("Riots", "Mob violence")]),
     ("On 8 May 2020, two armed groups clashed with rifles in Kewata.",
      [("Battles", "Armed clash")]),
+    ("On 8 May 2020, over 200 laborers clashed with police and pelted stones at them in "
+     "Shamlaji.", [("Riots", "Mob violence")]),
     # "Tyre" the city is no burning tyre; an attack named in the grievance is no event
     ("On 8 May 2020, protesters gathered outside the bank building in Tyre in demonstration "
      "against banking policies and the detention of activists accused of attacking a bank.",

@@ -214,6 +214,8 @@ BRAWL_CUES = re.compile(
     r"swords?|axes?|spears?|arrows?|pelt\w*|brawl|scuffle|fist\w*|dispute|villagers|groups|"
     r"supporters|residents|famil(y|ies)|communit(y|ies)|youths?|students|relatives|"
     r"neighbou?rs)\b", re.IGNORECASE)
+GUN_CUES = re.compile(r"\b(armed|shoot\w*|shot|gun\w*|fir(e|ed|ing)|militia\w*|militants?|"
+                      r"rebels?)\b", re.IGNORECASE)
 ARMED_CUES = re.compile(r"\b(armed|shoot\w*|shot|gun\w*|fir(e|ed|ing)|militia\w*|"
                         r"militants?|fighters?|rebels?|troops?|soldiers?|military|army|"
                         r"forces|battalions?|brigades?)\b", re.IGNORECASE)
@@ -224,9 +226,13 @@ def _brawl(ev: Event, evidence: str, weapons: bool) -> bool:
     no armed party or gun named: ACLED's mob violence, not an armed clash."""
     if ev.mode != "sideAB" or weapons or small_arms(evidence):
         return False
-    if any(a.text and a.sector in ARMED_SECTORS for a in ev.actors + ev.recipients):
+    named = {a.sector for a in ev.actors + ev.recipients if a.text and a.sector in ARMED_SECTORS}
+    if named - {"COP", "MIL"}:
         return False
-    return BRAWL_CUES.search(evidence) is not None and ARMED_CUES.search(evidence) is None
+    # a crowd against police or soldiers with stones is a riot too ("laborers clashed with
+    # police and pelted stones"); then only guns tell an armed clash
+    cues = GUN_CUES if named else ARMED_CUES
+    return BRAWL_CUES.search(evidence) is not None and cues.search(evidence) is None
 
 
 ORDINARY_DETAINEES = frozenset({"CVL", "CRM"})
