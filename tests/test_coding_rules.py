@@ -95,6 +95,10 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
 @pytest.mark.parametrize(("text", "expected"), [
     ("On 8 May 2020, observers recorded 14 bursts of fire involving small arms near Avdiivka.",
      ("Battles", "Armed clash")),
+    ("On 8 May 2020, observers recorded a total of 5 shots involving small arms near "
+     "Bohdanivka.", ("Battles", "Armed clash")),
+    ("On 8 May 2020, Houthi and government forces exchanged artillery fire on the Sirwah "
+     "frontline.", ("Battles", "Armed clash")),
     ("On 8 May 2020, observers recorded 20 bursts of fire involving heavy machineguns near "
      "Avdiivka.", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
     ("On 8 May 2020, rebel forces fired 120mm mortars, heavy machine guns and small arms at "

@@ -68,7 +68,8 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "stone": _t("ASSAULT", "primitive"), "pelt": _t("ASSAULT", "primitive"),
     "assault": _t("ASSAULT", "beat"), "repel": _t("ASSAULT", "sideAB"),
     "exchange": _t("ASSAULT", "sideAB", objs=("fire", "gunfire", "shots", "shot", "bullets",
-                                              "blows")),
+                                              "blows", "artillery", "mortars", "rockets",
+                                              "shells", "shelling")),
     "repulse": _t("ASSAULT", "sideAB"), "thwart": _t("ASSAULT", "sideAB", weak=True),
     "foil": _t("ASSAULT", "sideAB", weak=True),
     "capture": _t("COERCE", "seize", weak=True), "overrun": _t("COERCE", "seize"),
@@ -162,6 +163,7 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "invasion": _t("ASSAULT"), "torture": _t("ASSAULT", "torture"),
     "projectile": _t("ASSAULT", "heavy-weapons"), "assault": _t("ASSAULT"),
     "raid": _t("ASSAULT"), "burst": _t("ASSAULT", "firearms", weak=True),
+    "shot": _t("ASSAULT", "firearms", weak=True), "gunshot": _t("ASSAULT", "firearms", weak=True),
 }
 
 # Signs in a protest's sentence that the crowd turned violent (ACLED: a riot).
