@@ -113,7 +113,6 @@ GRIEVANCE_WORDS = frozenset({"against", "over", "about", "demand", "demanding", 
 CLAIM_VERBS = frozenset({"claim", "allege"})
 GRIEVANCE_HOSTS = frozenset({"PROTEST", "ACCUSE"})  # events whose cause is named with them
 CROWD_SUBJECTS = frozenset({"protester", "protestor", "demonstrator", "they", "rioter", "crowd",
-                            "group",
                             "participant", "youth", "resident", "mob", "student", "worker",
                             "prisoner", "inmate", "people", "villager", "local", "trader"})
 

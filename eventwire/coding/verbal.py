@@ -111,8 +111,6 @@ OBJECT_SENSES: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]] = {
     "erect": ((FORTIFY_OBJECTS, _t("MOBILIZE", "fortify")),),
     "dig": ((FORTIFY_OBJECTS, _t("MOBILIZE", "fortify")),),
     "destroy": ((PROPERTY_OBJECTS, _t("COERCE", "destroy")),),
-    "burn": ((PROPERTY_OBJECTS + ("atm", "atms", "bus", "buses", "bank", "branch", "station"),
-              _t("COERCE", "destroy")),),
     "demolish": ((PROPERTY_OBJECTS, _t("COERCE", "destroy")),),
     "raze": ((PROPERTY_OBJECTS, _t("COERCE", "destroy")),),
     "declare": ((MEASURE_OBJECTS, _t("COERCE", "restrict")),
