@@ -130,3 +130,10 @@ def test_ner_fragment_is_extended_to_the_whole_name(geoparser, nlp) -> None:
     assert [(p.text, p.entry.admin1) for p in places][:1] == [
         ("Jaboatao dos Guararapes", "Pernambuco")]
     assert not any(p.text == "Guararapes" for p in places)
+
+
+def test_unsupported_admin_area_abroad_loses_to_a_supported_namesake_city(geoparser, nlp) -> None:
+    # without the rule, Gaza province of Mozambique wins on its admin-1 prior
+    text = "Israel closed its crossings with Gaza on Tuesday, and Egypt kept its own border shut."
+    gaza = next(p for p in _run(geoparser, nlp, text) if p.text == "Gaza")
+    assert gaza.entry.country_code == "PS"

@@ -252,8 +252,36 @@ class Geoparser:
             self._containment(text, items)
         starts = [s.start for s in sentences]
         evidence = _supports(items) + extra
+        for it in items:
+            self._unsupported_area(it, evidence)
         return [self._place(it, sentences, starts) for it in items
                 if not _stray_variant(it) and not self._orphan(it, evidence)]
+
+    def _unsupported_area(self, it: _Item, evidence: list[Support]) -> None:
+        """An admin-1 area abroad that nothing supports, named without "province", loses
+        to a namesake city in a country the text's other places point to ("Gaza" beside
+        "Israel" and "Egypt": Gaza city, not Gaza province of Mozambique)."""
+        best = it.best(it.final)
+        e = it.matches[best].entry
+        if it.cue or e.feature_code != "ADM1" or not e.country_code:
+            return
+        key = normalize(it.text)
+        votes: dict[str, int] = {}
+        for ev in evidence:
+            if ev.key != key:
+                for code, w in ev.countries.items():
+                    if w >= ORPHAN_VOTE:
+                        votes[code] = votes.get(code, 0) + 1
+        if votes.get(e.country_code):
+            return
+        for i, m in enumerate(it.matches):
+            c = m.entry
+            if c.feature_class != "P" or c.population < MAJOR_POPULATION or m.variant:
+                continue
+            near = self.neighbours.get(c.country_code, frozenset())
+            if votes.get(c.country_code) or sum(votes.get(n, 0) for n in near) >= ORPHAN_QUORUM:
+                it.final[i] = it.final[best] + 0.01
+                return
 
     def _orphan(self, it: _Item, evidence: list[Support]) -> bool:
         """A small place abroad that nothing else in the text supports, in a text whose
