@@ -33,7 +33,7 @@ from eventwire.records import Article, Doc, Event, Failure
 
 if TYPE_CHECKING:
     from eventwire.export import ExportCount
-    from eventwire.geo.publishers import PublisherProfiles
+    from eventwire.geo.publishers import PendingVote, PublisherProfiles
     from eventwire.ingest.warc import WarcTally
     from eventwire.scale.pool import WorkerStats
 
@@ -203,6 +203,7 @@ def _docs(args: argparse.Namespace, *, until: str,
           keep: Callable[[Article], bool] | None = None) -> Iterator[Doc | Failure]:
     """The inputs named on the command line, read and run through the pipeline; ``keep``
     drops articles before they are coded (``ingest`` skips stored ones)."""
+    from eventwire.geo.publishers import pending_vote
     from eventwire.ingest import WarcTally, read_inputs
     from eventwire.scale import WorkerStats, code_documents
 
@@ -211,12 +212,12 @@ def _docs(args: argparse.Namespace, *, until: str,
                         stdin=sys.stdin.buffer, warc_tally=tally)
     if keep is not None:
         items = (item for item in items if isinstance(item, Failure) or keep(item))
-    learnt: list[tuple[str | None, str, list]] = []
+    learnt: list[PendingVote] = []
     publishers = _load_profiles(args)
     for item in code_documents(items, workers=getattr(args, "workers", None), until=until,
                                stats=stats, publishers=publishers):
-        if isinstance(item, Doc):
-            learnt.append((item.article.url, item.article.id, item.places))
+        if publishers is not None and isinstance(item, Doc):
+            learnt.append(pending_vote(item.article.url, item.article.id, item.places))
         yield item
     _save_profiles(args, publishers, learnt)
     _report_run(args, tally, stats)
@@ -230,13 +231,14 @@ def _load_profiles(args: argparse.Namespace) -> PublisherProfiles | None:
 
 
 def _save_profiles(args: argparse.Namespace, publishers: PublisherProfiles | None,
-                   learnt: list[tuple[str | None, str, list]]) -> None:
+                   learnt: list[PendingVote]) -> None:
     """Add this run's votes to the --profiles file (coding used the file as it was)."""
     from eventwire.geo.publishers import save_profiles
 
     if publishers is None:
         return
-    publishers.observe_all(learnt)
+    for publisher, article_id, vote in learnt:
+        publishers.record(publisher, article_id, vote)
     save_profiles(publishers, args.profiles)
 
 
@@ -337,6 +339,7 @@ def _write_text(args: argparse.Namespace, events: Iterator[Event], out: TextIO) 
 
 
 def cmd_geoparse(args: argparse.Namespace, out: TextIO) -> int:
+    from eventwire.geo.publishers import pending_vote
     from eventwire.ingest import read_inputs
     from eventwire.pipeline import Pipeline
 
@@ -345,7 +348,7 @@ def cmd_geoparse(args: argparse.Namespace, out: TextIO) -> int:
     publishers = _load_profiles(args)
     pipe = Pipeline.load(publishers=publishers)
     failures = 0
-    learnt: list[tuple[str | None, str, list]] = []
+    learnt: list[PendingVote] = []
     items = read_inputs(args.paths, published=args.published, max_bytes=args.max_bytes,
                         stdin=io.BytesIO(stdin_data))
     for item in items:
@@ -359,7 +362,8 @@ def cmd_geoparse(args: argparse.Namespace, out: TextIO) -> int:
             failures += 1
             _report(Failure(source=item.source or item.id, message=str(exc)))
             continue
-        learnt.append((item.url, item.id, places))
+        if publishers is not None:
+            learnt.append(pending_vote(item.url, item.id, places))
         out.write(json.dumps({"id": item.id, "places": [p.as_dict() for p in places]},
                              ensure_ascii=False) + "\n")
         out.flush()

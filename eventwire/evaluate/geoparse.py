@@ -245,8 +245,8 @@ def _two_pass(docs: list[dict[str, Any]], gold_spans: bool, gaz: Gazetteer
     (each document's own vote left out), as ``--profiles`` gives a second run."""
     cold, parses = _predict(docs, gold_spans, gaz)
     profiles = PublisherProfiles()
-    profiles.observe_all([(d.get("url"), _doc_id(d, i), places)
-                          for i, (d, places) in enumerate(zip(docs, cold))])
+    for i, (d, places) in enumerate(zip(docs, cold)):
+        profiles.observe(publisher_of(d.get("url")), _doc_id(d, i), places)
     return cold, _predict(docs, gold_spans, gaz, profiles, parses)[0]
 
 

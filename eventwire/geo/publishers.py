@@ -35,6 +35,7 @@ CONFIDENT = 0.6  # a place counts towards its article's vote at this resolution 
 MIN_ARTICLES = 2  # other articles of the publisher needed before it says anything
 MIN_SHARE = 0.1  # shares below this are noise, not the publisher's beat
 PUBLISHER_WEIGHT = 2.0  # worth this many agreeing mentions in the document
+FORMAT_VERSION = 1  # of the --profiles file
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go"})
 
 
@@ -68,6 +69,15 @@ def vote_of(places: list[Place]) -> Vote | None:
                 admin1s={k: v / n for k, v in admin1s.items()})
 
 
+PendingVote = tuple["str | None", str, "Vote | None"]  # (publisher, article id, vote)
+
+
+def pending_vote(url: str | None, article_id: str, places: list[Place]) -> PendingVote:
+    """What one coded article will add to the profiles when the run is over (its vote,
+    not its places, so that a long run keeps little)."""
+    return publisher_of(url), article_id, vote_of(places)
+
+
 @dataclass(slots=True)
 class PublisherProfiles:
     """Per-publisher votes of the articles seen so far in this run."""
@@ -76,9 +86,12 @@ class PublisherProfiles:
 
     def observe(self, publisher: str | None, article_id: str, places: list[Place]) -> None:
         """Record (or replace) one article's vote for its publisher."""
+        self.record(publisher, article_id, vote_of(places))
+
+    def record(self, publisher: str | None, article_id: str, vote: Vote | None) -> None:
+        """Set one article's vote (None: it has none any more)."""
         if not publisher:
             return
-        vote = vote_of(places)
         by_article = self.votes.setdefault(publisher, {})
         if vote is None:
             by_article.pop(article_id, None)
@@ -103,11 +116,6 @@ class PublisherProfiles:
                        if s / n >= MIN_SHARE}
         return out if out.countries or out.admin1s else None
 
-    def observe_all(self, items: list[tuple[str | None, str, list[Place]]]) -> None:
-        """``observe`` each (url, article id, places) of a run."""
-        for url, article_id, places in items:
-            self.observe(publisher_of(url), article_id, places)
-
     def to_json(self) -> dict[str, object]:
         return {"version": FORMAT_VERSION,
                 "publishers": {pub: {aid: {"countries": v.countries,
@@ -131,9 +139,6 @@ class PublisherProfiles:
                              f"(version {FORMAT_VERSION}); delete it or name another "
                              "--profiles file") from exc
         return cls(votes=votes)
-
-
-FORMAT_VERSION = 1
 
 
 def load_profiles(path: Path) -> PublisherProfiles:
