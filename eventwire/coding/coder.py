@@ -14,6 +14,7 @@ from typing import Any
 from eventwire.coding import actors as act
 from eventwire.coding import location as loc
 from eventwire.coding.counts import carry_counts, implicit_deaths, tally
+from eventwire.coding.crosswalk import ARMED_SECTORS as ARMED
 from eventwire.coding.detect import Hit, find_hits
 from eventwire.coding.hit_rules import (
     accident,
@@ -63,7 +64,6 @@ CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 CONFLICTUAL = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT"})
 THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations"}
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
-ARMED = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY", "CRM", "PKO"})
 SINGULAR_DETS = frozenset({"a", "an", "another", "one"})
 UNDOING = frozenset({"postpone", "cancel", "suspend", "end", "stop", "halt", "avoid",
                      "prevent", "call", "lift", "ease", "ban"})  # verbs that undo their object
@@ -170,26 +170,27 @@ class Coder:
             etype, mode = "PROTEST", "riot"
             actors, recipients = [act.crowd_actor("riot", fallback_country)], [
                 a for a in actors if a.sector not in ("PRO", "RIO", "CVL")]
-        if etype == "ASSAULT" and hit.token.lemma_.lower() in RAID_WORDS and actors and all(
+        if etype == "ASSAULT" and lemma in RAID_WORDS and actors and all(
                 a.sector in STATE_FORCES for a in actors) and harmless(sent):
             etype, mode = "COERCE", None  # a police raid or search that hurts no one
         if etype == "ASSAULT" and mode == "destroy":
             etype = "COERCE"  # an attack on property only (PLOVER: COERCE, destroy)
-        if etype == "PROTEST" and hit.token.lemma_.lower() in ("storm", "raid") and {
+        if etype == "PROTEST" and lemma in ("storm", "raid") and {
                 a.sector for a in actors} & ARMED:
             etype, mode = "ASSAULT", None  # troops storming a town raid it; no crowd protests
             actors = [a for a in actors if a.sector not in ("PRO", "RIO") or a.text]
+        promised = is_commitment(_governor_verb(hit.token))
         if is_ultimatum(hit.token) and not flags["negated"]:
             etype, mode, flags["hypothetical"] = "THREATEN", THREAT_MODES.get(etype), False
         elif is_refused(hit.token) and etype != "REJECT":
             etype, mode, flags["negated"] = "REJECT", None, False  # "refused to deploy"
         elif etype in COOPERATIVE | {"AGREE"} and flags["negated"] and (
-                not flags["hypothetical"] or is_commitment(_governor_verb(hit.token))):
+                not flags["hypothetical"] or promised):
             etype, mode, flags["negated"] = "REJECT", None, False  # "will not accept refugees"
             flags["hypothetical"] = False
-        elif etype in COOPERATIVE and (flags["hypothetical"] or is_commitment(_governor_verb(hit.token))):
+        elif etype in COOPERATIVE and (flags["hypothetical"] or promised):
             etype, mode, flags["hypothetical"] = "AGREE", None, False  # promised cooperation
-        elif etype in CONFLICTUAL and not flags["negated"] and is_commitment(_governor_verb(hit.token)):
+        elif etype in CONFLICTUAL and not flags["negated"] and promised:
             etype, mode = "THREATEN", THREAT_MODES.get(etype)  # announced hostile action
             flags["hypothetical"] = False
         base = Event(

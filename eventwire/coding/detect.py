@@ -76,6 +76,7 @@ PURPOSE_VERBS = frozenset({"demand", "protest", "call", "denounce", "demonstrate
 PROTEST_CAUSES = frozenset({"protest", "rejection", "solidarity", "opposition", "defiance",
                             "support", "demonstration"})
 PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher", "picketer"})
+CROWD_DEMANDS = REQUEST_VERBS | {"denounce", "condemn"}  # "protesters demanded ..."
 
 
 def _gathering(tok: Any) -> Hit | None:
@@ -83,8 +84,8 @@ def _gathering(tok: Any) -> Hit | None:
     square to demand their wages", "hundreds gathered in rejection of the vote"); and
     protesters demanding something have protested."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ != "VERB":
-        return None
+    if tok.pos_ != "VERB" or lemma not in GATHER_VERBS | CROWD_DEMANDS:
+        return None  # (checked first: this runs for every verb of every sentence)
     subjects, objects, agent = _arguments(tok)
     heads = subjects + [g for s in subjects for c in s.children if c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj"]  # "hundreds of protesters"
@@ -96,7 +97,7 @@ def _gathering(tok: Any) -> Hit | None:
                 g.lemma_.lower() in PROTEST_CAUSES for g in c.children)) for c in tok.children)
         if not (purpose or by_protesters):
             return None
-    elif not (lemma in REQUEST_VERBS | {"denounce", "condemn"} and by_protesters):
+    elif not by_protesters:
         return None
     trig = Trigger(event_type="PROTEST", mode="demo")
     return Hit(token=tok, trigger=trig, mode="demo", subjects=subjects, objects=[], agent=agent)

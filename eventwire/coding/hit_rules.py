@@ -272,8 +272,8 @@ def _setting_kind(hit: Hit) -> bool:
 
 
 def _background(tok: Any) -> bool:
-    """A measure named under "amid/due to/during ..." or as what someone violated or
-    enforced."""
+    """A measure named under "amid/due to/during ..." or as what someone violated,
+    relaxed or lifted."""
     for anc in [tok, *list(tok.ancestors)[:3]]:
         head = anc.head
         if anc.dep_ == "pobj" and head.lower_ in BACKGROUND_PREPS:

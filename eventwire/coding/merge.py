@@ -189,9 +189,7 @@ def recode(ev: Event, *, intervened: bool) -> Event:
                      actor_sectors=actor_sectors, recipient_sectors=recipient_sectors,
                      dead=ev.dead, weapon_sub=found[1] if found else "",
                      small_arms=small_arms(evidence),
-                     context=tuple(ev.context) + (("weapons",) if found else ()) + (
-                         ("brawl",) if _brawl(ev, evidence, found is not None and found[0] != "primitive")
-                         else ()) + (("small-arms",) if "small arms" in evidence.lower() else ()),
+                     context=tuple(ev.context) + _text_tags(ev, evidence, found),
                      rioting=re.search(r"\briot", evidence, re.IGNORECASE) is not None)
     if code is None:
         return ev
@@ -214,11 +212,20 @@ BRAWL_CUES = re.compile(
     r"swords?|axes?|spears?|arrows?|pelt\w*|brawl|scuffle|fist\w*|dispute|villagers|groups|"
     r"supporters|residents|famil(y|ies)|communit(y|ies)|youths?|students|relatives|"
     r"neighbou?rs)\b", re.IGNORECASE)
-GUN_CUES = re.compile(r"\b(armed|shoot\w*|shot|gun\w*|fir(e|ed|ing)|militia\w*|militants?|"
-                      r"rebels?)\b", re.IGNORECASE)
-ARMED_CUES = re.compile(r"\b(armed|shoot\w*|shot|gun\w*|fir(e|ed|ing)|militia\w*|"
-                        r"militants?|fighters?|rebels?|troops?|soldiers?|military|army|"
-                        r"forces|battalions?|brigades?)\b", re.IGNORECASE)
+_GUN_WORDS = r"armed|shoot\w*|shot|gun\w*|fir(e|ed|ing)|militia\w*|militants?|rebels?"
+GUN_CUES = re.compile(rf"\b({_GUN_WORDS})\b", re.IGNORECASE)
+ARMED_CUES = re.compile(rf"\b({_GUN_WORDS}|fighters?|troops?|soldiers?|military|army|forces|"
+                        r"battalions?|brigades?)\b", re.IGNORECASE)
+
+
+def _text_tags(ev: Event, evidence: str, found: tuple[str, str] | None) -> tuple[str, ...]:
+    """Context the crosswalk reads off the evidence: weapons named, a brawl, small arms."""
+    tags = ["weapons"] if found else []
+    if _brawl(ev, evidence, found is not None and found[0] != "primitive"):
+        tags.append("brawl")
+    if "small arms" in evidence.lower():
+        tags.append("small-arms")
+    return tuple(tags)
 
 
 def _brawl(ev: Event, evidence: str, weapons: bool) -> bool:
