@@ -164,6 +164,19 @@ def _supports(items: list[_Item]) -> list[Support]:
     return list(out.values())
 
 
+def _country_votes(it: _Item, evidence: list[Support]) -> dict[str, int]:
+    """How many of the other toponyms (and context records) have a reading close to their
+    best in each country."""
+    key = normalize(it.text)
+    votes: dict[str, int] = {}
+    for ev in evidence:
+        if ev.key != key:
+            for code, w in ev.countries.items():
+                if w >= ORPHAN_VOTE:
+                    votes[code] = votes.get(code, 0) + 1
+    return votes
+
+
 def _stray_variant(it: _Item) -> bool:
     """A name found only as a spelling variant ("Kerawa" -> Kerava, Finland) in a document
     whose other places give it no support: more likely an unknown village than a
@@ -265,13 +278,7 @@ class Geoparser:
         e = it.matches[best].entry
         if it.cue or e.feature_code != "ADM1" or not e.country_code:
             return
-        key = normalize(it.text)
-        votes: dict[str, int] = {}
-        for ev in evidence:
-            if ev.key != key:
-                for code, w in ev.countries.items():
-                    if w >= ORPHAN_VOTE:
-                        votes[code] = votes.get(code, 0) + 1
+        votes = _country_votes(it, evidence)
         if votes.get(e.country_code):
             return
         for i, m in enumerate(it.matches):
@@ -292,14 +299,7 @@ class Geoparser:
         e = it.matches[it.best(it.final)].entry
         if _major(it.matches[it.best(it.final)]) or not e.country_code:
             return False
-        key = normalize(it.text)
-        votes: dict[str, int] = {}
-        for ev in evidence:
-            if ev.key == key:
-                continue
-            for code, w in ev.countries.items():
-                if w >= ORPHAN_VOTE:
-                    votes[code] = votes.get(code, 0) + 1
+        votes = _country_votes(it, evidence)
         if votes.get(e.country_code):
             return False
         near = self.neighbours.get(e.country_code, frozenset())
