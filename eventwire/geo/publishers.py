@@ -83,6 +83,11 @@ class PublisherProfiles:
     """Per-publisher votes of the articles seen so far in this run."""
 
     votes: dict[str, dict[str, Vote]] = field(default_factory=dict)
+    # per publisher: summed country shares and summed admin-1 shares; made on first use
+    # and dropped when a vote changes, so that an article's profile does not pass over
+    # all the publisher's articles again
+    _totals: dict[str, tuple[Counter[str], Counter[tuple[str, str]]]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     def observe(self, publisher: str | None, article_id: str, places: list[Place]) -> None:
         """Record (or replace) one article's vote for its publisher."""
@@ -92,6 +97,7 @@ class PublisherProfiles:
         """Set one article's vote (None: it has none any more)."""
         if not publisher:
             return
+        self._totals.pop(publisher, None)
         by_article = self.votes.setdefault(publisher, {})
         if vote is None:
             by_article.pop(article_id, None)
@@ -100,21 +106,32 @@ class PublisherProfiles:
 
     def support(self, publisher: str | None, article_id: str) -> Support | None:
         """Context from the publisher's other articles, or None when they say too little."""
-        others = [v for k, v in self.votes.get(publisher or "", {}).items() if k != article_id]
-        if len(others) < MIN_ARTICLES:
+        by_article = self.votes.get(publisher or "", {})
+        own = by_article.get(article_id)
+        n = len(by_article) - (own is not None)
+        if n < MIN_ARTICLES:
             return None
-        countries: Counter[str] = Counter()
-        admin1s: Counter[tuple[str, str]] = Counter()
-        for v in others:
-            countries.update(v.countries)
-            admin1s.update(v.admin1s)
-        n = len(others)
+        countries, admin1s = self._sums(publisher or "")
+        if own is not None:  # its own places never vouch for themselves
+            countries, admin1s = countries.copy(), admin1s.copy()
+            countries.subtract(own.countries)
+            admin1s.subtract(own.admin1s)
         out = Support(key="")
         out.countries = {k: PUBLISHER_WEIGHT * s / n for k, s in countries.items()
                          if s / n >= MIN_SHARE}
         out.admin1s = {k: PUBLISHER_WEIGHT * s / n for k, s in admin1s.items()
                        if s / n >= MIN_SHARE}
         return out if out.countries or out.admin1s else None
+
+    def _sums(self, publisher: str) -> tuple[Counter[str], Counter[tuple[str, str]]]:
+        if publisher not in self._totals:
+            countries: Counter[str] = Counter()
+            admin1s: Counter[tuple[str, str]] = Counter()
+            for v in self.votes.get(publisher, {}).values():
+                countries.update(v.countries)
+                admin1s.update(v.admin1s)
+            self._totals[publisher] = (countries, admin1s)
+        return self._totals[publisher]
 
     def to_json(self) -> dict[str, object]:
         return {"version": FORMAT_VERSION,
