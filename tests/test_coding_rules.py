@@ -312,3 +312,33 @@ def test_deaths_of_named_singular_victims(pipeline, text, dead):
     events = [e for e in _code(pipeline, text, dt.date(2020, 5, 9))
               if e.acled_event_type]
     assert [e.dead for e in events] == [dead]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an armed or national modifier makes a strike an attack, not a walk-out
+    ("Israeli air strikes killed five people in Gaza on Monday.", ("ASSAULT", "aerial")),
+    ("The depot in Kismayo was the target of a terrorist strike on Monday.", ("ASSAULT", None)),
+    ("Dock workers went on strike in Lagos on Monday.", ("PROTEST", "strike")),
+])
+def test_armed_strikes_are_attacks(pipeline, text, expected):
+    events = [e for e in _code(pipeline, text, dt.date(2020, 5, 9)) if not e.hypothetical]
+    assert (events[0].event_type, events[0].mode) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Fearing a possible terrorist attack, the administration sealed the two workshops.",
+    "Intelligence reports warned of a possible terrorist strike at the workshops.",
+])
+def test_feared_and_possible_attacks_are_hypothetical(pipeline, text):
+    assaults = [e for e in _code(pipeline, text, dt.date(2002, 3, 4))
+                if e.event_type == "ASSAULT"]
+    assert assaults and all(e.hypothetical for e in assaults)
+    assert all(e.acled_event_type is None for e in assaults)
+
+
+def test_the_date_on_the_verb_beats_one_inside_a_noun_phrase(pipeline):
+    text = ("After a largely peaceful Holi on Friday in Gujarat, curfew was imposed in Kadi "
+            "town on Saturday morning following overnight clashes.")
+    events = _code(pipeline, text, dt.date(2002, 3, 31))
+    curfews = [e for e in events if e.mode == "curfew"]
+    assert [e.date for e in curfews] == ["2002-03-30"]

@@ -248,8 +248,9 @@ class Coder:
         clause = _clause(hit.token)
         governing = {clause.i, *(a.i for a in clause.ancestors)}
         inside = [d for d in here if _governor(doc.parse, d) in governing]
-        if inside:
-            return min(inside, key=lambda d: abs(d.start - hit.token.idx))
+        if inside:  # a date on the clause's own verb beats one inside a noun phrase
+            return min(inside, key=lambda d: (not _modifies(doc.parse, d, clause.i),
+                                              abs(d.start - hit.token.idx)))
         reach = loc.LOOKBACK if sent.text.strip().lower().startswith(CONNECTIVES) else 1
         for back in range(1, reach + 1):
             if si - back < 0:
@@ -294,6 +295,18 @@ def _clause(token: Any) -> Any:
 def _governor(parse: Any, ref: DateRef) -> int:
     span = parse.char_span(ref.start, ref.end, alignment_mode="expand")
     return _clause(span.root).i if span is not None else -1
+
+
+def _modifies(parse: Any, ref: DateRef, verb: int) -> bool:
+    """Does the date attach to the verb itself ("was imposed on Saturday"), not to a noun
+    on the way ("after a peaceful Holi on Friday, curfew was imposed")?"""
+    span = parse.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    if head.dep_ == "prep" and head.i != verb:
+        head = head.head
+    return head.i == verb
 
 
 def _approximate(text: str, ref: DateRef) -> bool:

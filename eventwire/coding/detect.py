@@ -77,6 +77,11 @@ PROTEST_CAUSES = frozenset({"protest", "rejection", "solidarity", "opposition", 
                             "support", "demonstration"})
 PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher", "picketer"})
 CROWD_DEMANDS = REQUEST_VERBS | {"denounce", "condemn"}  # "protesters demanded ..."
+# "air strike", "terrorist strike", "US strikes": an attack, not a walk-out
+ARMED_STRIKES = {"air": "aerial", "aerial": "aerial", "drone": "aerial", "missile": "heavy-weapons",
+                 "rocket": "heavy-weapons", "artillery": "heavy-weapons", "terrorist": None,
+                 "terror": None, "military": None, "militant": None, "retaliatory": None,
+                 "surgical": None, "precision": None, "nuclear": None}
 
 
 def _gathering(tok: Any) -> Hit | None:
@@ -174,6 +179,8 @@ def _noun_hit(tok: Any) -> Hit | None:
     if trig is None and lemma in PROTEST_FRAMES and any(
             c.dep_ == "prep" and c.lower_ == "against" for c in tok.children):
         trig = Trigger(event_type="PROTEST", mode="demo")
+    if lemma == "strike":
+        trig = _armed_strike(tok) or trig
     if trig is None:
         return None
     head = tok.head
@@ -198,6 +205,20 @@ def _noun_hit(tok: Any) -> Hit | None:
     subjects.extend(_expand_conj([g for c in between for g in c.children if g.dep_ == "pobj"]))
     (subjects if trig.event_type == "PROTEST" else objects).extend(_expand_conj(of_args))
     return Hit(token=tok, trigger=trig, mode=trig.mode, subjects=subjects, objects=objects)
+
+
+def _armed_strike(tok: Any) -> Trigger | None:
+    """'air strikes', 'a terrorist strike', 'US strikes': an attack (a labour strike has
+    no armed or national modifier)."""
+    for c in tok.children:
+        if c.dep_ not in ("compound", "amod", "nmod", "poss"):
+            continue
+        word = c.lemma_.lower()
+        if word in ARMED_STRIKES:
+            return Trigger(event_type="ASSAULT", mode=ARMED_STRIKES[word])
+        if c.ent_type_ in ("GPE", "NORP") and c.dep_ != "poss":
+            return Trigger(event_type="ASSAULT")
+    return None
 
 
 def _phrase_hits(sent: Any, taken: set[int]) -> list[Hit]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from eventwire.coding.lexicon import HYPOTHETICAL_HEADS, MODAL_WORDS
+from eventwire.coding.lexicon import HYPOTHETICAL_HEADS, HYPOTHETICAL_MODIFIERS, MODAL_WORDS
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "without"})
 DENIAL_VERBS = frozenset({"deny", "refute"})
@@ -32,7 +32,10 @@ def is_negated(token: Any) -> bool:
 
 
 def is_hypothetical(token: Any) -> bool:
-    """Modal, conditional, threatened/planned/called-for events."""
+    """Modal, conditional, threatened/planned/called-for/feared events."""
+    if token.pos_ == "NOUN" and token.dep_ != "dobj" and any(
+            c.dep_ == "amod" and c.lower_ in HYPOTHETICAL_MODIFIERS for c in token.children):
+        return True  # "reports of a possible strike" (not "cancelled a planned visit")
     tok = token
     for _ in range(5):
         if any(c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in tok.children):

@@ -258,5 +258,9 @@ HYPOTHETICAL_HEADS = frozenset({
     "threaten", "plan", "vow", "consider", "propose", "intend", "want", "may", "might",
     "could", "would", "should", "hope", "seek", "prepare", "promise", "pledge", "warn",
     "demand", "urge", "request", "appeal",  # requested, not done
+    "fear", "anticipate", "expect", "avert", "prevent",  # feared or forestalled, not done
 })
+# "a possible attack", "the planned march": not (yet) an event
+HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "feared", "likely", "imminent",
+                                    "impending", "planned", "proposed", "threatened"})
 MODAL_WORDS = frozenset({"may", "might", "could", "would", "should", "can"})
