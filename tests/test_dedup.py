@@ -122,6 +122,62 @@ def test_each_report_naming_its_own_day_is_two_days_not_a_restatement():
     assert decision.same and not decision.conflicts
 
 
+def test_a_later_day_of_a_series_is_its_own_event():
+    first = event("Ram sevaks marched through Karsevakpuram defying prohibitory orders.",
+                  event_type="PROTEST", mode="demo", acled_event_type="Protests",
+                  acled_sub_event_type="Peaceful protest", actors=[PROTESTERS], recipients=[])
+    second = replace(first, doc_id="d2", date="2024-05-11", evidence=[Evidence(
+        text="Ram sevaks marched through Karsevakpuram for the second day running.",
+        start=0, end=68)])
+    decision = compare(first, second)
+    assert not decision.same
+    assert any("series" in c for c in decision.conflicts)
+    assert not any("series" in c for c in compare(first, replace(second, date=first.date)
+                                                   ).conflicts)
+
+
+def test_saturday_night_and_sunday_are_one_night():
+    night = event("Police arrested Haji Bilal Sujela, the prime accused, on Saturday night in "
+                  "Godhra.", event_type="COERCE", mode="arrest", date="2024-05-11",
+                  acled_event_type="Strategic developments", acled_sub_event_type="Arrests")
+    sunday = replace(night, doc_id="d2", date="2024-05-12", evidence=[Evidence(
+        text="Police on Sunday arrested Haji Bilal Sujela, the main accused, in Godhra.",
+        start=0, end=72)])
+    decision = compare(night, sunday)
+    assert not decision.conflicts
+    assert any("one night" in r for r in decision.reasons)
+    evening = replace(night, evidence=[Evidence(
+        text="Police arrested Haji Bilal Sujela, the prime accused, on Saturday in Godhra.",
+        start=0, end=75)])
+    assert compare(evening, sunday).conflicts  # each names its own day
+
+
+def test_a_named_party_in_the_other_reports_evidence_counts_as_shared():
+    burman = Actor(text="partha roy burman", name="partha roy burman", country="IN",
+                   sector="CVL")
+    abduction = event("Aftab Ansari's men abducted the shoe baron Partha Roy Burman in Kolkata.",
+                      mode="abduct", actors=[], recipients=[burman], location=None)
+    custody = event("Ansari, wanted for the Roy Burman kidnapping, was remanded in custody.",
+                    doc_id="d2", mode="abduct", actors=[], recipients=[
+                        Actor(text="", name="Civilians (India)", country="IN", sector="CVL")],
+                    location=None)
+    decision = compare(abduction, custody)
+    assert any(r.startswith("actors +") and "named in the other" in r for r in decision.reasons)
+    unrelated = replace(custody, evidence=[Evidence(text="A trader was kidnapped in Howrah.",
+                                                    start=0, end=33)])
+    assert not any("named in the other" in r for r in compare(abduction, unrelated).reasons)
+
+
+def test_a_curfew_and_a_restriction_can_be_one_event():
+    curfew = event("Curfew was imposed in Kadi town on Saturday morning.", event_type="COERCE",
+                   mode="curfew", acled_event_type="Strategic developments",
+                   acled_sub_event_type="Other")
+    restrict = replace(curfew, doc_id="d2", mode="restrict")
+    assert not any(c.startswith("type") for c in compare(curfew, restrict).conflicts)
+    arrest = replace(curfew, doc_id="d2", mode="arrest")
+    assert any(c.startswith("type") for c in compare(curfew, arrest).conflicts)
+
+
 def test_reworded_report_sharing_rare_particulars_merges_and_explains_itself():
     a = event("Gunmen abducted the Emir of Dankwaro and his driver near Tudun Wada on Friday.",
               location=KANO_STATE, actors=[], recipients=[], dead=None, mode="abduct")
@@ -241,9 +297,9 @@ def test_labelled_india_police_pairs(pipeline):
         pytest.skip(f"india_police_events not found at {INDIA} (../shared is not checked out)")
     report = evaluate(pairs=str(PAIRS), corpus=str(INDIA), pipeline=pipeline)
     assert report["not_reidentified"] <= 0.05 * report["pairs"]
-    # measured: precision 0.917, recall 0.765 (docs/accuracy.md, Deduplication)
+    # measured: precision 0.914, recall 0.821 (docs/accuracy.md, Deduplication)
     assert report["precision"] >= 0.90
-    assert report["recall"] >= 0.72
+    assert report["recall"] >= 0.80
 
 
 def test_cli_eval_dedup_options():

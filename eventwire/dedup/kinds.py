@@ -10,7 +10,8 @@ Following ACLED's coding rules, the PLOVER types fall into families:
   compatible with each other.
 - ``demonstration``: protests of any mode and the policing of a crowd (PLOVER
   ASSAULT:crowd-control is ACLED's "Protest with intervention").
-- ``COERCE:<mode>``: an arrest, a curfew, a ban and a deportation are different acts.
+- ``COERCE:<mode>``: an arrest, a ban and a deportation are different acts; a curfew is
+  a restriction of movement (one report's "curfew imposed" is another's restriction).
 - any other PLOVER type (statements, requests, meetings...): its own family.
 
 Compatible across families: a demonstration and a violent event when one side is a riot
@@ -24,10 +25,11 @@ from eventwire.dedup.verdict import Verdict, conflict
 from eventwire.records import Event
 
 # points (log-odds, see compare.py); fitted on the dev pairs, rounded
-SAME_SUBTYPE = 0.65
+SAME_SUBTYPE = 0.46
 SAME_FAMILY = 0.0
 CROSS_FAMILY = 0.0
 CROWD_MODES = frozenset({"riot", "vandalize", "crowd-control"})
+RESTRICTIONS = {"curfew": "restrict"}
 CROWD_ACLED = frozenset({"Riots", "Protest with intervention", "Excessive force against protesters"})
 
 
@@ -41,7 +43,7 @@ def family(ev: Event) -> str:
     if ev.event_type == "PROTEST":
         return "demonstration"
     if ev.event_type == "COERCE":
-        return f"COERCE:{ev.mode}"
+        return f"COERCE:{RESTRICTIONS.get(ev.mode or '', ev.mode)}"
     return ev.event_type
 
 

@@ -11,7 +11,11 @@ same day make a restatement likelier (the coder anchored one of them to its own
 publication day), two that name only different days ("the walk-out on Friday", "the
 boycott on Saturday") tell two days' events apart -- ACLED codes each day on its own.
 Two records a day or two apart whose evidence each names the weekday of its own date
-are not a restatement but two days: a conflict.
+are not a restatement but two days: a conflict. So are two records of different dates
+when one tells itself as a day of a series ("marched for the second day running",
+"on the third consecutive day"): that day's action is its own event. An event told as
+happening on a weekday's night ("arrested on Saturday night") may be dated the next
+day by another report: a day apart, the two are one night, not two days.
 """
 
 from __future__ import annotations
@@ -27,11 +31,14 @@ SPREAD = {1: 0, 2: 3, 3: 15}
 RESTATE_DAYS = 2
 # points (log-odds, see compare.py); fitted on the dev pairs, rounded
 SAME_DAY = 0.0
-WITHIN_PRECISION = -1.6
-RESTATED = -1.35
-NO_DATE = -1.35
-SAME_WEEKDAY = 0.4  # a restatement naming the same weekday as the other report
-OTHER_WEEKDAY = -1.2  # both name weekdays, none in common
+WITHIN_PRECISION = -0.74
+RESTATED = -0.62
+NO_DATE = -0.62
+SAME_WEEKDAY = 0.18  # a restatement naming the same weekday as the other report
+OTHER_WEEKDAY = -0.55  # both name weekdays, none in common
+_SERIAL = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|another)\s+"
+                     r"(?:straight\s+|consecutive\s+|successive\s+)?(?:day|night)\b"
+                     r"|\bday running\b")
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 
 
@@ -51,6 +58,20 @@ def weekdays(ev: Event) -> frozenset[str]:
 def explicit(ev: Event, day: dt.date) -> bool:
     """Does the evidence name the weekday of the record's own date ("on Friday")?"""
     return f"{day:%A}".lower() in weekdays(ev)
+
+
+def overnight(ev: Event, day: dt.date) -> bool:
+    """Does the evidence put the event in the night after its date ("arrested on
+    Saturday night", "late on Saturday")? Another report may then date it a day later."""
+    name = f"{day:%A}".lower()
+    text = " ".join(e.text.lower() for e in ev.evidence if not boilerplate(e.text))
+    return f"{name} night" in text or f"late on {name}" in text or f"late {name}" in text
+
+
+def serial(ev: Event) -> bool:
+    """Does the event's own sentence tell it as one day of a series ("for the second day
+    running")?"""
+    return bool(ev.evidence) and _SERIAL.search(ev.evidence[0].text.lower()) is not None
 
 
 def _weekday_note(a: Event, b: Event, restated: bool) -> tuple[float, str]:
@@ -73,6 +94,12 @@ def compare_dates(a: Event, b: Event) -> Verdict:
     allowed = SPREAD.get(a.time_precision or 1, 0) + SPREAD.get(b.time_precision or 1, 0)
     if gap > allowed + RESTATE_DAYS:
         return conflict("date", f"{da} vs {db}: {gap} days apart")
+    if gap and (serial(a) or serial(b)):
+        return conflict("date", f"{da} vs {db}: one is a later day of a series, "
+                        "its own event")
+    if gap == 1 and overnight(*((a, da) if da < db else (b, db))):
+        return Verdict("date", "weak", SAME_DAY, f"{min(da, db)} night and "
+                       f"{max(da, db)}: one night", "same-day")
     restated = gap > allowed
     if restated and explicit(a, da) and explicit(b, db):
         return conflict("date", f"{da} vs {db}: each report names its own day "

@@ -119,5 +119,11 @@ def find_event(ref: EventRef, events: list[Event]) -> tuple[Event | None, str | 
             return hits[0], level
     # the coder has since typed the same sentence's event differently (for example
     # property burning moved from ASSAULT to COERCE): the labelled incident is still there
-    hits = [e for e in events if e.evidence and spans(e)[0] == ref.spans[0]]
-    return (hits[0], "sentence_other_type") if len(hits) == 1 else (None, None)
+    # (or merged it into the event of an earlier sentence: "fearing an attack, ... sealed
+    # the workshops. The step followed reports of a possible strike")
+    for test in (lambda e: spans(e)[0] == ref.spans[0],
+                 lambda e: ref.spans[0] in spans(e)):
+        hits = [e for e in events if e.evidence and test(e)]
+        if len(hits) == 1:
+            return hits[0], "sentence_other_type"
+    return None, None
