@@ -248,9 +248,12 @@ class Coder:
         clause = _clause(hit.token)
         governing = {clause.i, *(a.i for a in clause.ancestors)}
         inside = [d for d in here if _governor(doc.parse, d) in governing]
-        if inside:  # a date on the clause's own verb beats one inside a noun phrase
-            return min(inside, key=lambda d: (not _modifies(doc.parse, d, clause.i),
-                                              abs(d.start - hit.token.idx)))
+        if inside:  # a date on the trigger itself or on its clause's verb beats one
+            # inside another noun phrase ("after Holi on Friday, curfew was imposed on
+            # Saturday"; "visited Godhra, where the train was attacked on 27 February")
+            return min(inside, key=lambda d: (
+                not _modifies(doc.parse, d, hit.token.i),
+                not _modifies(doc.parse, d, clause.i), abs(d.start - hit.token.idx)))
         reach = loc.LOOKBACK if sent.text.strip().lower().startswith(CONNECTIVES) else 1
         for back in range(1, reach + 1):
             if si - back < 0:
@@ -297,16 +300,17 @@ def _governor(parse: Any, ref: DateRef) -> int:
     return _clause(span.root).i if span is not None else -1
 
 
-def _modifies(parse: Any, ref: DateRef, verb: int) -> bool:
-    """Does the date attach to the verb itself ("was imposed on Saturday"), not to a noun
-    on the way ("after a peaceful Holi on Friday, curfew was imposed")?"""
+def _modifies(parse: Any, ref: DateRef, word: int) -> bool:
+    """Does the date attach to token ``word`` itself ("was imposed on Saturday", "the
+    attack on 27 February"), not to a noun on the way ("after a peaceful Holi on Friday,
+    curfew was imposed")?"""
     span = parse.char_span(ref.start, ref.end, alignment_mode="expand")
     if span is None:
         return False
     head = span.root.head
-    if head.dep_ == "prep" and head.i != verb:
+    if head.dep_ == "prep" and head.i != word:
         head = head.head
-    return head.i == verb
+    return head.i == word
 
 
 def _approximate(text: str, ref: DateRef) -> bool:
