@@ -162,6 +162,30 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
      ("Battles", "Armed clash")),
     ("On 8 May 2020, a drug suspect was killed during a police raid in Cabanatuan.",
      ("Violence against civilians", "Attack")),
+    # seizures: of a place without a fight, of a place by force, of people (captures.py)
+    ("On 8 May 2020, militants took control of the village of Tanwalbougou and raised their "
+     "flag over the school.", ("Strategic developments", "Non-violent transfer of territory")),
+    ("On 8 May 2020, rebels took control of two army posts near Kidal after heavy fighting.",
+     ("Battles", "Non-state actor overtakes territory")),
+    ("On 8 May 2020, soldiers captured three militants near Diffa.",
+     ("Battles", "Armed clash")),
+    # captives freed as the main act; a release named in a grievance is not coded
+    ("On 8 May 2020, the government released 40 rebel prisoners from a jail in Juba.",
+     ("Strategic developments", "Other")),
+    ("On 8 May 2020, residents protested in Rosario against the release of prisoners.",
+     ("Protests", "Peaceful protest")),
+    # shots in the air with no crowd, and mines left from a past war: Other
+    ("On 8 May 2020, border guards fired warning shots into the air near the village of Sokh.",
+     ("Strategic developments", "Other")),
+    ("On 8 May 2020, a farmer was injured when he stepped on a landmine laid during the civil "
+     "war in Battambang.", ("Strategic developments", "Other")),
+    # agreements between armed actors; a broken truce is none
+    ("On 8 May 2020, an armed group of 30 fighters surrendered to the army in Beni.",
+     ("Strategic developments", "Agreement")),
+    ("On 8 May 2020, the army agreed a truce with the rebels in Marib.",
+     ("Strategic developments", "Agreement")),
+    ("On 8 May 2020, residents protested in Jammu over ceasefire violations.",
+     ("Protests", "Peaceful protest")),
 ])
 def test_acled_codes_from_text(pipeline, text, expected):
     events = [e for e in _code(pipeline, text, dt.date(2020, 5, 9))

@@ -14,12 +14,14 @@ from typing import Any
 from eventwire.coding import actors as act
 from eventwire.coding import location as loc
 from eventwire.coding.counts import carry_counts, implicit_deaths, tally
+from eventwire.coding.captures import capture_of_people, freed_captives, fought, people_only
 from eventwire.coding.crosswalk import ARMED_SECTORS as ARMED
 from eventwire.coding.detect import Hit, find_hits
 from eventwire.coding.hit_rules import (
     accident,
     aftermath,
     backgrounded,
+    crowd_in,
     crowd_violence,
     grievances_dropped,
     harmless,
@@ -28,6 +30,7 @@ from eventwire.coding.hit_rules import (
     policed,
     refined_mode,
     settings_folded,
+    warning_shots,
 )
 from eventwire.coding.lexicon import TERRITORY_WORDS
 from eventwire.coding.flags import (is_commitment, is_historical, is_hypothetical, is_negated,
@@ -60,6 +63,11 @@ CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("terrorism", ("terrorist", "terrorism", "bomb")),
     ("election", ("election", "vote", "ballot")),
     ("corruption", ("corruption", "bribe", "embezzle")),
+    # not PLOVER contexts: cues the ACLED crosswalk reads
+    ("warning-shots", ("in the air", "into the air", "warning shot", "aerial firing")),
+    ("accord", ("agreement", "truce", "ceasefire", "cease-fire", "deal", "exchange", "swap")),
+    ("war-remnant", ("leftover", "left over", "remnant", "laid during",
+                     "accidentally stepped", "from the civil war", "during the war")),
 )
 CONFLICTUAL = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT"})
 THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations"}
@@ -161,6 +169,8 @@ class Coder:
             counts["dead"] = implicit_deaths(sent)
         evidence = [_evidence(sent)]
         mode = refined_mode(hit, sent)
+        if mode == "firearms" and si and warning_shots(sent) and crowd_in(sents[si - 1]):
+            mode = "crowd-control"  # "They stormed the house. Forces fired into the air."
         flags = {"negated": is_negated(hit.token), "hypothetical": is_hypothetical(hit.token),
                  "historical": is_historical(date, article.published)}
         etype = hit.trigger.event_type
@@ -175,6 +185,9 @@ class Coder:
             etype, mode = "COERCE", None  # a police raid or search that hurts no one
         if etype == "ASSAULT" and mode == "destroy":
             etype = "COERCE"  # an attack on property only (PLOVER: COERCE, destroy)
+        if etype == "COERCE" and mode == "seize" and people_only(hit.objects):
+            etype, mode = capture_of_people({a.sector for a in actors if a.sector},
+                                            {a.sector for a in recipients if a.sector})
         if etype == "PROTEST" and lemma in ("storm", "raid") and {
                 a.sector for a in actors} & ARMED:
             etype, mode = "ASSAULT", None  # troops storming a town raid it; no crowd protests
@@ -193,9 +206,14 @@ class Coder:
         elif etype in CONFLICTUAL and not flags["negated"] and promised:
             etype, mode = "THREATEN", THREAT_MODES.get(etype)  # announced hostile action
             flags["hypothetical"] = False
+        context = _context(sent.text) + (["intervened"] if policed(hit, sent) else [])
+        if etype == "COERCE" and mode == "seize" and "territory" in context and not fought(
+                (sents[si - 1].text if si else "") + " " + sent.text, counts.get("dead")):
+            context.append("unopposed")  # captures.py: a non-violent transfer of territory
+        if etype == "RETREAT" and mode == "release" and freed_captives(hit, recipients):
+            context.append("captives-freed")
         base = Event(
-            id="", doc_id=article.id, event_type=etype, mode=mode,
-            context=_context(sent.text) + (["intervened"] if policed(hit, sent) else []),
+            id="", doc_id=article.id, event_type=etype, mode=mode, context=context,
             date=date.isoformat() if date else None,
             time_precision=precision if date else None, actors=actors, recipients=recipients,
             evidence=evidence, **counts, **flags,

@@ -64,6 +64,11 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
         if mode in ("riot", "vandalize") and actor_sectors & (ARMED_SECTORS - {"COP"}):
             return _code(STRATEGIC, STRATEGIC, "Looting/property destruction")  # armed looters
         return _protest(mode, dead)
+    if event_type == "ASSAULT" and not dead and "warning-shots" in context and \
+            mode != "crowd-control":
+        return _code(STRATEGIC, STRATEGIC, "Other")  # shots in the air, no crowd: a show of force
+    if event_type == "ASSAULT" and "war-remnant" in context and weapon_sub != "Grenade":
+        return _code(STRATEGIC, STRATEGIC, "Other")  # a mine or shell left from a past war
     if event_type == "ASSAULT":
         # Small arms between armed sides are a clash; so is small-arms fire between
         # unnamed sides, unless heavier weapons are named too.
@@ -87,6 +92,8 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
                          "Abduction/forced disappearance")
         if mode == "arrest":
             return _code(STRATEGIC, STRATEGIC, "Arrests")
+        if mode == "seize" and "unopposed" in context:  # captures.py
+            return _code(STRATEGIC, STRATEGIC, "Non-violent transfer of territory")
         if mode == "seize" and "territory" in context:
             state = bool(actor_sectors & {"MIL", "GOV", "COP"})
             return _code(POLITICAL_VIOLENCE, "Battles", "Government regains territory" if state
@@ -107,9 +114,18 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
         return _code(STRATEGIC, STRATEGIC, "Headquarters or base established")
     if event_type == "MOBILIZE":
         return _code(STRATEGIC, STRATEGIC, "Change to group/activity")
+    if event_type in ("AGREE", "COOPERATE") and actor_sectors & ARMED_SECTORS and \
+            "accord" in context:  # a truce, deal or prisoner swap between armed actors
+        return _code(STRATEGIC, STRATEGIC, "Agreement")
     if event_type == "AGREE" and mode in (None, "ceasefire"):
         return None
     if event_type == "RETREAT" and mode == "flee":  # displacement of civilians
+        return _code(STRATEGIC, STRATEGIC, "Other")
+    if event_type == "RETREAT" and mode in ("disarm", "release") and \
+            actor_sectors & ARMED_SECTORS and (mode == "disarm" or "accord" in context):
+        return _code(STRATEGIC, STRATEGIC, "Agreement")  # a surrender, or captives exchanged
+    if event_type == "RETREAT" and mode == "release" and "captives-freed" in context:
+        # prisoners, captured fighters or hostages freed: a non-violent act (captures.py)
         return _code(STRATEGIC, STRATEGIC, "Other")
     if event_type == "RETREAT" and mode == "ceasefire":
         return _code(STRATEGIC, STRATEGIC, "Agreement")

@@ -235,6 +235,8 @@ def _phrase_hits(sent: Any, taken: set[int]) -> list[Hit]:
         anchor = tok.root
         if trig.mode in ("martial-law", "curfew") and not _imposed(anchor):
             continue  # "amid the curfew", "violating the state of emergency": context only
+        if trig.mode == "ceasefire" and _broken(anchor):
+            continue  # "ceasefire violations", "the end of the ceasefire": no agreement
         verb = _governing_verb(anchor) or sent.root
         subjects, objects, agent = _arguments(verb)
         if trig.event_type == "ASSAULT":  # "opened fire on the crowd"
@@ -261,6 +263,19 @@ def _concrete(tok: Any) -> bool:
 
 IMPOSING = frozenset({"declare", "impose", "extend", "announce", "introduce", "order",
                       "proclaim", "reimpose", "expand", "tighten"})  # not "enforce": routine
+
+
+BREAKING = frozenset({"violation", "breach", "end", "collapse", "violate", "break", "breach",
+                      "abandon", "scrap"})
+
+
+def _broken(anchor: Any) -> bool:
+    """Is the truce named as broken or ended ("ceasefire violations", "the end of the
+    ceasefire", "violated the truce")?"""
+    head = anchor.head
+    if head.dep_ == "prep":
+        head = head.head
+    return head.lemma_.lower() in BREAKING
 
 
 def _imposed(anchor: Any) -> bool:

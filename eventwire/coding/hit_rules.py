@@ -33,9 +33,23 @@ ACCIDENT_LEMMAS = frozenset({"leak", "spill", "collapse", "electrocute", "electr
 
 
 WARNING_SHOTS = re.compile(r"\b(?:in|into|to) the air\b|\bwarning shots?\b|\baerial firing\b")
+# Who policing shots in the air are meant for; without them, warning shots are a show of
+# force (border guards firing in the air), which ACLED codes Strategic developments/Other.
+CROWD_WORDS = frozenset({"crowd", "protester", "protestor", "demonstrator", "protest",
+                         "demonstration", "mob", "rioter", "gathering", "people", "student",
+                         "worker", "resident", "villager", "supporter", "worshipper", "group"})
 # Things beaten in protest (pots and pans): no one is assaulted.
 NOISE_OBJECTS = frozenset({"utensil", "pot", "pan", "drum", "plate", "thali", "casserole",
                            "bucket", "tin", "gong"})
+
+
+def crowd_in(sent: Any) -> bool:
+    """Does the sentence name a crowd that shots in the air could be meant for?"""
+    return any(t.lemma_.lower() in CROWD_WORDS or t.ent_type_ == "NORP" for t in sent)
+
+
+def warning_shots(sent: Any) -> bool:
+    return WARNING_SHOTS.search(sent.text.lower()) is not None
 
 
 def noise_making(hit: Hit) -> bool:
@@ -63,7 +77,9 @@ def refined_mode(hit: Hit, sent: Any) -> str | None:
         return "sideAB"  # fire both ways is a clash
     if etype == "ASSAULT" and WARNING_SHOTS.search(lowered) and not any(
             t.lemma_.lower() in ("kill", "injure", "wound", "die", "dead") for t in sent):
-        return "crowd-control"  # "shot in the air to regain control": policing, no attack
+        if crowd_in(sent):
+            return "crowd-control"  # "shot in the air to regain control": policing, no attack
+        return "firearms"  # warning shots at a border: a show of force (crosswalk: Other)
     if etype == "ASSAULT" and mode in (None, "firearms", "explosives", "heavy-weapons"):
         found = weapon_class(sent.text)
         if found is not None and (mode is None or WEAPON_RANK[found[0]] < WEAPON_RANK.get(mode, 9)):
