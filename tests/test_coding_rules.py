@@ -186,6 +186,13 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
      ("Strategic developments", "Agreement")),
     ("On 8 May 2020, residents protested in Jammu over ceasefire violations.",
      ("Protests", "Peaceful protest")),
+    # weapons stopped or going off early: disrupted weapons use
+    ("On 8 May 2020, air defences shot down a drone launched by the rebels over Marib.",
+     ("Strategic developments", "Disrupted weapons use")),
+    ("On 8 May 2020, police defused a bomb planted near a bridge in Maiduguri.",
+     ("Strategic developments", "Disrupted weapons use")),
+    ("On 8 May 2020, a rocket exploded prematurely at a militant position in Surobi, injuring "
+     "two fighters.", ("Strategic developments", "Disrupted weapons use")),
 ])
 def test_acled_codes_from_text(pipeline, text, expected):
     events = [e for e in _code(pipeline, text, dt.date(2020, 5, 9))

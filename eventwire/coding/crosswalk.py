@@ -64,6 +64,9 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
         if mode in ("riot", "vandalize") and actor_sectors & (ARMED_SECTORS - {"COP"}):
             return _code(STRATEGIC, STRATEGIC, "Looting/property destruction")  # armed looters
         return _protest(mode, dead)
+    if event_type in ("ASSAULT", "COERCE") and "disrupted" in context and \
+            mode != "sideAB" and "territory" not in context:  # merge._text_tags
+        return _code(STRATEGIC, STRATEGIC, "Disrupted weapons use")
     if event_type == "ASSAULT" and not dead and "warning-shots" in context and \
             mode != "crowd-control":
         return _code(STRATEGIC, STRATEGIC, "Other")  # shots in the air, no crowd: a show of force

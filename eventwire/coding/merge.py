@@ -218,9 +218,23 @@ ARMED_CUES = re.compile(rf"\b({_GUN_WORDS}|fighters?|troops?|soldiers?|military|
                         r"battalions?|brigades?)\b", re.IGNORECASE)
 
 
+# A weapon stopped before it could strike, or going off before its time (ACLED's
+# "Disrupted weapons use"): drones and missiles shot down or intercepted, bombs defused,
+# recovered or destroyed in a controlled detonation, devices that failed or went off early.
+DISRUPTION = re.compile(
+    r"\bsh(?:ot|oot|ooting) down\b|\bdowned\b|\bintercept\w*|\bprematurely\b|"
+    r"\b(?:did not|didn't|failed to) (?:explode|detonate|go off)\b|\bdefus\w*|"
+    r"\bcontrolled (?:explosion|detonation)\b|"
+    r"\b(?:recovered|found|seized|dismantled)\b[^.]{0,40}\b(?:ieds?|explosives?|bombs?|"
+    r"mines?|grenades?|devices?)\b|\bdetonated\b[^.]{0,40}\bplanted\b", re.IGNORECASE)
+
+
 def _text_tags(ev: Event, evidence: str, found: tuple[str, str] | None) -> tuple[str, ...]:
-    """Context the crosswalk reads off the evidence: weapons named, a brawl, small arms."""
+    """Context the crosswalk reads off the evidence: weapons named, a brawl, small arms,
+    a weapon's use disrupted."""
     tags = ["weapons"] if found else []
+    if found and found[0] not in ("firearms", "primitive") and DISRUPTION.search(evidence):
+        tags.append("disrupted")
     if _brawl(ev, evidence, found is not None and found[0] != "primitive"):
         tags.append("brawl")
     if "small arms" in evidence.lower():
