@@ -186,6 +186,14 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
      ("Strategic developments", "Agreement")),
     ("On 8 May 2020, residents protested in Jammu over ceasefire violations.",
      ("Protests", "Peaceful protest")),
+    # events only named as the cause of another are references, not new events
+    ("On 8 May 2020, residents held a pot-banging protest in Rosario against the release "
+     "of prisoners. It followed a court ruling, after the riots in the prisons "
+     "last week.", ("Protests", "Peaceful protest")),
+    # looting told without its own doer, in an armed group's attack, is part of it
+    ("On 8 May 2020, militants attacked the village of Nacala, beheaded a man and burned "
+     "several huts, in addition to looting goods.",
+     ("Violence against civilians", "Attack")),
     # weapons stopped or going off early: disrupted weapons use
     ("On 8 May 2020, air defences shot down a drone launched by the rebels over Marib.",
      ("Strategic developments", "Disrupted weapons use")),

@@ -26,7 +26,9 @@ from eventwire.coding.hit_rules import (
     grievances_dropped,
     harmless,
     in_scope,
+    named_cause,
     noise_making,
+    plunder_of,
     policed,
     refined_mode,
     settings_folded,
@@ -99,7 +101,11 @@ class Coder:
             hits = backgrounded(settings_folded(grievances_dropped(find_hits(sent))))
             if events and hits and all(aftermath(h, sent, doc) for h in hits):
                 hits = []  # "At least one girl was wounded.": the harm of the event before
+            if events:
+                hits = [h for h in hits if not named_cause(h)]
             for hit in hits:
+                if plunder_of(hit, events):
+                    continue  # looting in an armed group's attack is part of it
                 events.extend(self._events(doc, sents, si, hit, ptoks, focus,
                                            _scene(events, hit.trigger.event_type)))
             if not hits and events and si > 0:

@@ -20,7 +20,7 @@ from eventwire.coding.lexicon import (
     RIOT_PHRASES,
 )
 from eventwire.coding.weapons import WEAPON_RANK, small_arms, weapon_class
-from eventwire.records import Actor, Doc
+from eventwire.records import Actor, Doc, Event
 
 ARMED_WORDS = frozenset({"soldier", "troop", "force", "militant", "rebel", "gunman", "police",
                          "officer", "fighter", "militia"})
@@ -280,6 +280,31 @@ def _cause(tok: Any) -> bool:
     """An event told as the reason for another ("imposed a curfew after a demonstration",
     "reimposed blockades following the shooting deaths")."""
     return any(a.lower_ in CAUSE_WORDS for a in tok.ancestors)
+
+
+def named_cause(hit: Hit) -> bool:
+    """An event only named, as a noun, as the cause of another ("this happened because of
+    the judges' decision, after the riots in the prisons last week"): a reference to
+    something reported before, not a new event. (A cause told with its own verb, "after
+    police shot a student", is still coded.)"""
+    return hit.token.pos_ == "NOUN" and _cause(hit.token)
+
+
+ARMED_PARTIES = frozenset({"MIL", "REB", "MLT", "UAF", "CRM", "SPY"})  # not police: riots
+PLUNDER_LEMMAS = frozenset({"loot", "ransack", "pillage", "plunder", "vandalize", "vandalise",
+                            "torch", "burn", "storm"})
+
+
+def plunder_of(hit: Hit, before: list[Event]) -> bool:
+    """Looting or burning told without a doer of its own (or with only "they") right after
+    an armed group's attack ("militants attacked the village, beheaded one person and
+    looted goods"): part of that attack (ACLED folds it in), not a riot of unnamed people.
+    ``before``: the events coded so far; the last three are looked at."""
+    doers = [t for t in hit.subjects + hit.agent if t.pos_ != "PRON"]
+    if hit.token.lemma_.lower() not in PLUNDER_LEMMAS or doers:
+        return False
+    return any(e.event_type in ("ASSAULT", "COERCE") and
+               any(a.sector in ARMED_PARTIES for a in e.actors) for e in before[-3:])
 
 
 def _setting_kind(hit: Hit) -> bool:
