@@ -194,6 +194,14 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
     ("On 8 May 2020, militants attacked the village of Nacala, beheaded a man and burned "
      "several huts, in addition to looting goods.",
      ("Violence against civilians", "Attack")),
+    # a violent crowd with no demand or protest told is a mob; with one, a demonstration
+    ("On 8 May 2020, residents pelted stones at police enforcing the lockdown in Bhopal.",
+     ("Riots", "Mob violence")),
+    ("On 8 May 2020, residents burned tyres and clashed with police in Mal, demanding "
+     "water.", ("Riots", "Violent demonstration")),
+    # armed men who shoot are an unidentified armed group, not a mob
+    ("On 8 May 2020, in Leon, two men shot dead a shopkeeper inside his store.",
+     ("Violence against civilians", "Attack")),
     # weapons stopped or going off early: disrupted weapons use
     ("On 8 May 2020, air defences shot down a drone launched by the rebels over Marib.",
      ("Strategic developments", "Disrupted weapons use")),

@@ -63,6 +63,8 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
     if event_type == "PROTEST":
         if mode in ("riot", "vandalize") and actor_sectors & (ARMED_SECTORS - {"COP"}):
             return _code(STRATEGIC, STRATEGIC, "Looting/property destruction")  # armed looters
+        if mode in ("riot", "vandalize") and "no-demands" in context:
+            return _code(DEMONSTRATIONS, "Riots", "Mob violence")  # violence, no demonstration
         return _protest(mode, dead)
     if event_type in ("ASSAULT", "COERCE") and "disrupted" in context and \
             mode != "sideAB" and "territory" not in context:  # merge._text_tags
@@ -150,9 +152,14 @@ def _assault(mode: str | None, actors: frozenset[str], recipients: frozenset[str
         sub = "Excessive force against protesters" if dead else "Protest with intervention"
         return _code(DEMONSTRATIONS, "Protests", sub)
     actors = actors or frozenset({"UAF"})  # an unnamed attacker is an unidentified armed group
+    if actors <= MOB_SECTORS and (mode == "firearms" or armed_weapons) and mode != "sideAB":
+        actors = frozenset({"UAF"})  # "armed men shot": ACLED's unidentified armed group
     if "PRO" in actors or ("RIO" in actors and rioting):
         return _code(DEMONSTRATIONS, "Riots", "Violent demonstration")
     if (actors & (MOB_SECTORS | {"RIO"})) and not actors & ARMED_SECTORS:
+        if recipients & {"COP", "MIL"} and "no-demands" not in context:
+            # a crowd fighting the police over a demand: a demonstration turned violent
+            return _code(DEMONSTRATIONS, "Riots", "Violent demonstration")
         return _code(DEMONSTRATIONS, "Riots", "Mob violence")
     if mode == "sideAB":
         if "brawl" in context:

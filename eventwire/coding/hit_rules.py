@@ -300,7 +300,8 @@ def plunder_of(hit: Hit, before: list[Event]) -> bool:
     an armed group's attack ("militants attacked the village, beheaded one person and
     looted goods"): part of that attack (ACLED folds it in), not a riot of unnamed people.
     ``before``: the events coded so far; the last three are looked at."""
-    doers = [t for t in hit.subjects + hit.agent if t.pos_ != "PRON"]
+    doers = [t for t in hit.subjects + hit.agent
+             if t.pos_ != "PRON" and t.dep_ not in ("nsubjpass", "csubjpass")]
     if hit.token.lemma_.lower() not in PLUNDER_LEMMAS or doers:
         return False
     return any(e.event_type in ("ASSAULT", "COERCE") and

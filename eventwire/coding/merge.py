@@ -229,12 +229,22 @@ DISRUPTION = re.compile(
     r"mines?|grenades?|devices?)\b|\bdetonated\b[^.]{0,40}\bplanted\b", re.IGNORECASE)
 
 
+# What makes a violent crowd a demonstration (ACLED: violent demonstration) rather than a
+# mob (mob violence): a cause, demand or protest told with it.
+DEMANDS = re.compile(r"\b(protest\w*|demonstrat\w*|rall(y|ies|ied)|march\w*|slogans?|"
+                     r"demand\w*|strike|sit-in|picket\w*|denounc\w*|condemn\w*|agitat\w*|"
+                     r"reject\w*|oppos\w*|call(ing|ed)? for|tyres?|tires?|dispers\w*)\b",
+                     re.IGNORECASE)  # burning tyres, a crowd dispersed: a demonstration
+
+
 def _text_tags(ev: Event, evidence: str, found: tuple[str, str] | None) -> tuple[str, ...]:
     """Context the crosswalk reads off the evidence: weapons named, a brawl, small arms,
     a weapon's use disrupted."""
     tags = ["weapons"] if found else []
     if found and found[0] not in ("firearms", "primitive") and DISRUPTION.search(evidence):
         tags.append("disrupted")
+    if not DEMANDS.search(evidence):
+        tags.append("no-demands")
     if _brawl(ev, evidence, found is not None and found[0] != "primitive"):
         tags.append("brawl")
     if "small arms" in evidence.lower():
