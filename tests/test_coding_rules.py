@@ -202,6 +202,12 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
     # armed men who shoot are an unidentified armed group, not a mob
     ("On 8 May 2020, in Leon, two men shot dead a shopkeeper inside his store.",
      ("Violence against civilians", "Attack")),
+    # live fire at a policed crowd is excessive force, even with no death reported; a
+    # student killed by police with no protest told is no protest
+    ("On 8 May 2020, police dispersed protesters in Sikasso and opened fire on the "
+     "demonstrators with live ammunition.", ("Protests", "Excessive force against protesters")),
+    ("On 8 May 2020, police officers shot dead a student in Nsukka.",
+     ("Violence against civilians", "Attack")),
     # weapons stopped or going off early: disrupted weapons use
     ("On 8 May 2020, air defences shot down a drone launched by the rebels over Marib.",
      ("Strategic developments", "Disrupted weapons use")),

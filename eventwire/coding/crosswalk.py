@@ -148,7 +148,8 @@ def _protest(mode: str | None, dead: int | None) -> AcledCode | None:
 def _assault(mode: str | None, actors: frozenset[str], recipients: frozenset[str],
              dead: int | None, rioting: bool, armed_weapons: bool,
              context: tuple[str, ...] = ()) -> AcledCode:
-    if mode == "crowd-control" or (recipients & CROWD_SECTORS and actors & {"COP", "MIL"}):
+    if mode == "crowd-control" or (recipients & CROWD_SECTORS and actors & {"COP", "MIL"}
+                                   and "no-demands" not in context):  # not "a student killed"
         sub = "Excessive force against protesters" if dead else "Protest with intervention"
         return _code(DEMONSTRATIONS, "Protests", sub)
     actors = actors or frozenset({"UAF"})  # an unnamed attacker is an unidentified armed group

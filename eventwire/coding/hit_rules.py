@@ -283,11 +283,12 @@ def _cause(tok: Any) -> bool:
 
 
 def named_cause(hit: Hit) -> bool:
-    """An event only named, as a noun, as the cause of another ("this happened because of
-    the judges' decision, after the riots in the prisons last week"): a reference to
-    something reported before, not a new event. (A cause told with its own verb, "after
+    """A protest or attack only named, as a noun, as the cause of another ("this happened
+    because of the judges' decision, after the riots in the prisons last week"): a
+    reference to something reported before, not a new event. (A cause told with its own verb, "after
     police shot a student", is still coded.)"""
-    return hit.token.pos_ == "NOUN" and _cause(hit.token)
+    return hit.trigger.event_type in ("PROTEST", "ASSAULT") and hit.token.pos_ == "NOUN" \
+        and _cause(hit.token)
 
 
 ARMED_PARTIES = frozenset({"MIL", "REB", "MLT", "UAF", "CRM", "SPY"})  # not police: riots

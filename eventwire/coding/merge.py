@@ -198,7 +198,9 @@ def recode(ev: Event, *, intervened: bool) -> Event:
     sub = code.sub_event_type
     intervened = intervened or "intervened" in ev.context  # hit_rules.policed
     if intervened and code.event_type == "Protests":
-        sub = "Excessive force against protesters" if ev.dead else "Protest with intervention"
+        sub = "Protest with intervention"
+    if sub == "Protest with intervention" and (ev.dead or LETHAL_FORCE.search(evidence)):
+        sub = "Excessive force against protesters"  # deaths, or live fire at the crowd
     ev.disorder_type, ev.acled_event_type, ev.acled_sub_event_type = (
         code.disorder_type, code.event_type, sub)
     if code.event_type == "Riots":  # ACLED names the crowd of a riot "Rioters (Country)"
@@ -227,6 +229,14 @@ DISRUPTION = re.compile(
     r"\bcontrolled (?:explosion|detonation)\b|"
     r"\b(?:recovered|found|seized|dismantled)\b[^.]{0,40}\b(?:ieds?|explosives?|bombs?|"
     r"mines?|grenades?|devices?)\b|\bdetonated\b[^.]{0,40}\bplanted\b", re.IGNORECASE)
+
+
+# Force that can kill, used on a crowd: ACLED's excessive force even when no one died.
+LETHAL_FORCE = re.compile(
+    r"\blive (?:ammunition|rounds|bullets|fire)\b|"
+    r"\bopen(?:ed|s|ing)? fire (?:on|at) (?:the )?(?:protesters|demonstrators|crowd|"
+    r"marchers|residents)\b|\bshot (?:dead|at) (?:the )?(?:protesters|demonstrators)\b",
+    re.IGNORECASE)
 
 
 # What makes a violent crowd a demonstration (ACLED: violent demonstration) rather than a
