@@ -208,6 +208,13 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
      "demonstrators with live ammunition.", ("Protests", "Excessive force against protesters")),
     ("On 8 May 2020, police officers shot dead a student in Nsukka.",
      ("Violence against civilians", "Attack")),
+    # an armed group setting up a base; firing near a base or a protest camp is none
+    ("On 8 May 2020, the army installed a new base in the village of Djaiba.",
+     ("Strategic developments", "Headquarters or base established")),
+    ("On 8 May 2020, militiamen turned two schools into barracks in Taizz.",
+     ("Strategic developments", "Headquarters or base established")),
+    ("On 8 May 2020, residents set up a tent camp and protested in Sofia against the "
+     "president.", ("Protests", "Peaceful protest")),
     # weapons stopped or going off early: disrupted weapons use
     ("On 8 May 2020, air defences shot down a drone launched by the rebels over Marib.",
      ("Strategic developments", "Disrupted weapons use")),

@@ -115,8 +115,11 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
         if mode == "censor":
             return _code(STRATEGIC, STRATEGIC, "Other")
         return None
-    if event_type == "MOBILIZE" and mode == "base":
+    if event_type == "MOBILIZE" and mode == "base" and (
+            actor_sectors & ARMED_SECTORS or not actor_sectors):
         return _code(STRATEGIC, STRATEGIC, "Headquarters or base established")
+    if event_type == "MOBILIZE" and mode == "base":
+        return None  # a protest camp, a refugee camp: no armed group's base
     if event_type == "MOBILIZE":
         return _code(STRATEGIC, STRATEGIC, "Change to group/activity")
     if event_type in ("AGREE", "COOPERATE") and actor_sectors & ARMED_SECTORS and \

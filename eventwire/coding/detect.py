@@ -15,7 +15,7 @@ from eventwire.coding.lexicon import (
     Trigger,
 )
 from eventwire.coding.actors import SECTOR_NOUNS
-from eventwire.coding.verbal import OBJECT_SENSES, VERBAL_TRIGGERS
+from eventwire.coding.verbal import BASE_OBJECTS, OBJECT_SENSES, VERBAL_TRIGGERS
 from eventwire.coding.weapons import WEAPON_LEMMAS
 
 MONTH_NAMES = frozenset({"March", "May"})  # capitalised, these are months, not verbs
@@ -48,7 +48,8 @@ class Hit:
 
 
 # Forms the small model lemmatises wrongly ("raped" -> "rap").
-LEMMA_FIXES = {"raped": "rape", "raping": "rape", "rapes": "rape"}
+LEMMA_FIXES = {"raped": "rape", "raping": "rape", "rapes": "rape",
+               "installed": "install", "installing": "install"}  # the tagger gives "instal"
 
 
 def find_hits(sent: Any) -> list[Hit]:
@@ -121,6 +122,8 @@ def _verb_hit(tok: Any) -> Hit | None:
             return req
     if trig is None and lemma == "fire":
         trig = _firing(tok)
+    if trig is not None and trig.mode == "base" and not _founds_base(tok, lemma):
+        return None  # "opened fire near the base", "set fire to a camp"
     if trig is None or _imperative(tok) or tok.text in MONTH_NAMES:
         return None
     if lemma == "storm" and any(c.dep_ == "prt" for c in tok.children):
@@ -310,6 +313,17 @@ def _object_sense(tok: Any, lemma: str) -> Trigger | None:
         if words & set(objects):
             return trig
     return None
+
+
+def _founds_base(tok: Any, lemma: str) -> bool:
+    """Is a base itself what is set up ("installed a base", "set up a camp", "turned the
+    schools into barracks"), not something near what the verb acts on?"""
+    if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+        return False
+    taken = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    taken += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "into"
+              for g in c.children if g.dep_ == "pobj"]
+    return any(t.lower_ in BASE_OBJECTS for t in taken)
 
 
 def _firing(tok: Any) -> Trigger | None:

@@ -28,7 +28,8 @@ MEASURE_OBJECTS = ("lockdown", "curfew", "quarantine", "restrictions", "ban", "b
 FORTIFY_OBJECTS = ("fortification", "fortifications", "position", "positions", "trench",
                    "trenches", "checkpoint", "checkpoints", "barricade", "barricades",
                    "roadblock", "roadblocks", "outpost", "outposts")
-BASE_OBJECTS = ("base", "bases", "headquarters", "camp", "camps", "garrison")
+BASE_OBJECTS = ("base", "bases", "headquarters", "camp", "camps", "garrison", "barracks",
+                "post", "posts", "airbase")
 # Property whose destruction is an event of its own (ACLED: property destruction).
 PROPERTY_OBJECTS = ("house", "houses", "home", "homes", "building", "buildings", "shop", "shops",
                     "store", "stores", "vehicle", "vehicles", "car", "cars", "crop", "crops",
@@ -95,7 +96,8 @@ OBJECT_SENSES: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]] = {
                (("investigation", "inquiry", "probe"), _t("ACCUSE", "investigate"))),
     "undertake": ((TALK_OBJECTS, _t("CONSULT", "third-party")),),
     "renew": ((TALK_OBJECTS, _t("CONSULT")),),
-    "open": ((TALK_OBJECTS, _t("CONSULT")), (("investigation", "inquiry"), _t("ACCUSE", "investigate")),
+    "open": ((BASE_OBJECTS, _t("MOBILIZE", "base")), (TALK_OBJECTS, _t("CONSULT")),
+             (("investigation", "inquiry"), _t("ACCUSE", "investigate")),
              (("border", "borders"), _t("CONCEDE"))),
     "reach": ((DEAL_OBJECTS, _t("AGREE")),),
     "sign": ((DEAL_OBJECTS, _t("AGREE")),),
@@ -109,6 +111,12 @@ OBJECT_SENSES: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]] = {
     "construct": ((BASE_OBJECTS, _t("MOBILIZE", "base")),
                   (FORTIFY_OBJECTS, _t("MOBILIZE", "fortify"))),
     "erect": ((FORTIFY_OBJECTS, _t("MOBILIZE", "fortify")),),
+    # "installed a new base", "set up a camp", "turned the schools into barracks"
+    "install": ((BASE_OBJECTS, _t("MOBILIZE", "base")),),
+    "set": ((BASE_OBJECTS, _t("MOBILIZE", "base")),),
+    "transform": ((BASE_OBJECTS, _t("MOBILIZE", "base")),),
+    "convert": ((BASE_OBJECTS, _t("MOBILIZE", "base")),),
+    "turn": ((BASE_OBJECTS, _t("MOBILIZE", "base")),),
     "dig": ((FORTIFY_OBJECTS, _t("MOBILIZE", "fortify")),),
     "destroy": ((PROPERTY_OBJECTS, _t("COERCE", "destroy")),),
     "demolish": ((PROPERTY_OBJECTS, _t("COERCE", "destroy")),),
