@@ -215,6 +215,20 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
      ("Strategic developments", "Headquarters or base established")),
     ("On 8 May 2020, residents set up a tent camp and protested in Sofia against the "
      "president.", ("Protests", "Peaceful protest")),
+    # changes to armed groups' activity: forces on the move or pulled out, units changing
+    # sides, security measures announced; fighters retreating from a fight are part of it
+    ("On 8 May 2020, a military column of 40 vehicles entered Idleb province from Turkey.",
+     ("Strategic developments", "Change to group/activity")),
+    ("On 8 May 2020, the government said it was withdrawing 300 troops from the border.",
+     ("Strategic developments", "Change to group/activity")),
+    ("On 8 May 2020, a police battalion defected to the rebels in Marib.",
+     ("Strategic developments", "Change to group/activity")),
+    ("On 8 May 2020, the authorities announced a lockdown in ten districts of Sanaa.",
+     ("Strategic developments", "Change to group/activity")),
+    ("On 8 May 2020, militants attacked an army post near Marka and retreated after an "
+     "exchange of fire.", ("Battles", "Armed clash")),
+    ("On 8 May 2020, students protested in Erbil. Police arrived and dispersed them.",
+     ("Protests", "Protest with intervention")),
     # weapons stopped or going off early: disrupted weapons use
     ("On 8 May 2020, air defences shot down a drone launched by the rebels over Marib.",
      ("Strategic developments", "Disrupted weapons use")),

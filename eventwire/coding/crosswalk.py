@@ -127,6 +127,11 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
         return _code(STRATEGIC, STRATEGIC, "Agreement")
     if event_type == "AGREE" and mode in (None, "ceasefire"):
         return None
+    if event_type == "RETREAT" and mode == "withdraw" and recipient_sectors & ARMED_SECTORS:
+        # forces pulled out ("withdrew 300 troops"); fighters retreating are part of a fight
+        return _code(STRATEGIC, STRATEGIC, "Change to group/activity")
+    if event_type == "AID" and actor_sectors & NON_STATE_ARMED and not actor_sectors & STATE:
+        return _code(STRATEGIC, STRATEGIC, "Change to group/activity")  # an armed group's aid
     if event_type == "RETREAT" and mode == "flee":  # displacement of civilians
         return _code(STRATEGIC, STRATEGIC, "Other")
     if event_type == "RETREAT" and mode in ("disarm", "release") and \

@@ -18,6 +18,7 @@ from eventwire.coding.actors import SECTOR_NOUNS
 from eventwire.coding.verbal import BASE_OBJECTS, OBJECT_SENSES, VERBAL_TRIGGERS
 from eventwire.coding.weapons import WEAPON_LEMMAS
 
+COLUMNS = frozenset({"column", "convoy", "reinforcement"})  # forces on the move
 MONTH_NAMES = frozenset({"March", "May"})  # capitalised, these are months, not verbs
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -122,6 +123,9 @@ def _verb_hit(tok: Any) -> Hit | None:
             return req
     if trig is None and lemma == "fire":
         trig = _firing(tok)
+    if trig is None and lemma == "enter" and any(
+            c.dep_ in SUBJECTS and c.lemma_.lower() in COLUMNS for c in tok.children):
+        trig = Trigger(event_type="MOBILIZE", mode="troops")  # "a military column entered"
     if trig is not None and trig.mode == "base" and not _founds_base(tok, lemma):
         return None  # "opened fire near the base", "set fire to a camp"
     if trig is None or _imperative(tok) or tok.text in MONTH_NAMES:

@@ -311,7 +311,11 @@ def plunder_of(hit: Hit, before: list[Event]) -> bool:
 
 def _setting_kind(hit: Hit) -> bool:
     return (hit.trigger.event_type == "COERCE" and hit.mode in MEASURE_MODES) or (
-        hit.trigger.event_type == "MOBILIZE" and hit.token.pos_ == "NOUN")
+        hit.trigger.event_type == "MOBILIZE" and (
+            hit.token.pos_ == "NOUN" or hit.token.lemma_.lower() in PRESENCE_VERBS))
+
+
+PRESENCE_VERBS = frozenset({"arrive", "patrol"})  # "police arrived and dispersed them"
 
 
 def _background(tok: Any) -> bool:

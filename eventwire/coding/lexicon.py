@@ -91,6 +91,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "ban": _t("COERCE", "restrict", weak=True),
     # MOBILIZE
     "deploy": _t("MOBILIZE", "troops"), "mobilize": _t("MOBILIZE", "troops"),
+    "defect": _t("MOBILIZE"),  # a unit changing sides: ACLED's change to group/activity
     "mobilise": _t("MOBILIZE", "troops"), "send": _t("MOBILIZE", "troops", FORCES),
     "dispatch": _t("MOBILIZE", "troops", FORCES), "station": _t("MOBILIZE", "troops", FORCES),
     # RETREAT

@@ -28,6 +28,8 @@ MEASURE_OBJECTS = ("lockdown", "curfew", "quarantine", "restrictions", "ban", "b
 FORTIFY_OBJECTS = ("fortification", "fortifications", "position", "positions", "trench",
                    "trenches", "checkpoint", "checkpoints", "barricade", "barricades",
                    "roadblock", "roadblocks", "outpost", "outposts")
+# Movement a state halts: entries, departures, traffic (a security measure).
+MOVEMENT_OBJECTS = ("entries", "entry", "departures", "movement", "traffic")
 BASE_OBJECTS = ("base", "bases", "headquarters", "camp", "camps", "garrison", "barracks",
                 "post", "posts", "airbase")
 # Property whose destruction is an event of its own (ACLED: property destruction).
@@ -129,8 +131,11 @@ OBJECT_SENSES: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]] = {
     "cut": ((TIES_OBJECTS + ("aid",), _t("SANCTION", "discontinue")),),
     "suspend": ((TIES_OBJECTS + ("aid", "talks", "membership", "flights", "links"),
                  _t("SANCTION", "discontinue")),),
-    "halt": ((TIES_OBJECTS + ("aid", "talks", "links", "flights", "mediation"),
-              _t("SANCTION", "discontinue")),),
+    "halt": ((MOVEMENT_OBJECTS, _t("COERCE", "restrict")),
+             (TIES_OBJECTS + ("aid", "talks", "links", "flights", "mediation"),
+              _t("SANCTION", "discontinue"))),
+    # "announced a lockdown", "announced the mandatory use of face masks"
+    "announce": ((MEASURE_OBJECTS + ("mask", "masks"), _t("COERCE", "restrict")),),
     "prohibit": ((("aid", "exports", "imports", "trade", "entry", "flights"),
                   _t("SANCTION", "discontinue")),),
     "freeze": ((TIES_OBJECTS + ("assets", "aid", "accounts"), _t("SANCTION")),),
