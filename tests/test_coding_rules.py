@@ -229,6 +229,9 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
      "exchange of fire.", ("Battles", "Armed clash")),
     ("On 8 May 2020, students protested in Erbil. Police arrived and dispersed them.",
      ("Protests", "Protest with intervention")),
+    # an attack a protest deplores, or follows, is its grievance
+    ("On 8 May 2020, residents of Bule demonstrated to deplore the attack by militiamen on "
+     "nearby villages.", ("Protests", "Peaceful protest")),
     # weapons stopped or going off early: disrupted weapons use
     ("On 8 May 2020, air defences shot down a drone launched by the rebels over Marib.",
      ("Strategic developments", "Disrupted weapons use")),

@@ -125,7 +125,9 @@ def property_only(hit: Hit, sent: Any) -> bool:
 
 GRIEVANCE_WORDS = frozenset({"against", "over", "about", "demand", "demanding", "accuse",
                              "accused", "accusing", "call", "calling", "condemn", "denounce",
-                             "protest", "detention", "arrest", "release", "due", "because"})
+                             "protest", "detention", "arrest", "release", "due", "because",
+                             "deplore", "mourn", "reaction", "response", "after", "following"})
+CAUSE_MARKS = frozenset({"after", "because", "since", "as"})  # "... after a gendarme shot X"
 CLAIM_VERBS = frozenset({"claim", "allege"})
 GRIEVANCE_HOSTS = frozenset({"PROTEST", "ACCUSE"})  # events whose cause is named with them
 CROWD_SUBJECTS = frozenset({"protester", "protestor", "demonstrator", "they", "rioter", "crowd",
@@ -335,11 +337,14 @@ def _grievance_of(tok: Any, protest: Any) -> bool:
     or told as someone's claim beside it?"""
     anchors = {protest.i, protest.head.i} if protest.pos_ == "NOUN" else {protest.i}
     passed = claimed = False
+    if any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKS for c in tok.children):
+        passed = True  # the violence is told as what the protest followed
     for anc in tok.ancestors:
         if anc.i in anchors:
             return passed or claimed
         lemma = anc.lemma_.lower()
-        passed = passed or anc.lower_ in GRIEVANCE_WORDS or lemma in GRIEVANCE_WORDS
+        passed = passed or anc.lower_ in GRIEVANCE_WORDS or lemma in GRIEVANCE_WORDS or any(
+            c.dep_ == "mark" and c.lower_ in CAUSE_MARKS for c in anc.children)
         claimed = claimed or lemma in CLAIM_VERBS
     return claimed
 
