@@ -28,6 +28,7 @@ from eventwire.coding.hit_rules import (
     in_scope,
     named_cause,
     noise_making,
+    plunder_by_group,
     plunder_of,
     policed,
     refined_mode,
@@ -147,6 +148,10 @@ class Coder:
         recipients = [] if hit.trigger.event_type == "MOBILIZE" else self._actors(
             hit.objects, fallback_country, sent)
         named = [a for a in actors if a.sector not in ("CVL", "PRO", None)]
+        if hit.trigger.event_type == "PROTEST" and plunder_by_group(hit, actors):
+            # "Boko Haram looted a refugee camp": a named group's looting, no crowd's riot
+            hit = replace(hit, trigger=replace(hit.trigger, event_type="COERCE", mode="seize"),
+                          mode="seize")
         if hit.trigger.event_type == "PROTEST" and not {a.sector for a in named} & ARMED:
             # ACLED names a protest's crowd generically; armed looters are no crowd
             actors = [act.crowd_actor(hit.mode or "demo", fallback_country), *named]

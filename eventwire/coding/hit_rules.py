@@ -311,6 +311,13 @@ def plunder_of(hit: Hit, before: list[Event]) -> bool:
                any(a.sector in ARMED_PARTIES for a in e.actors) for e in before[-3:])
 
 
+def plunder_by_group(hit: Hit, actors: list[Actor]) -> bool:
+    """Looting done by a named organisation ("Boko Haram looted several houses"): an armed
+    group's looting, not a riot."""
+    return hit.token.lemma_.lower() in ("loot", "ransack", "pillage", "plunder") and any(
+        a.sector is None and a.text[:1].isupper() for a in actors)
+
+
 def _setting_kind(hit: Hit) -> bool:
     return (hit.trigger.event_type == "COERCE" and hit.mode in MEASURE_MODES) or (
         hit.trigger.event_type == "MOBILIZE" and (
