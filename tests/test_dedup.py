@@ -122,13 +122,18 @@ def test_each_report_naming_its_own_day_is_two_days_not_a_restatement():
     assert decision.same and not decision.conflicts
 
 
+def retold(ev: Event, text: str, **fields: object) -> Event:
+    """``ev`` as another report tells it: other evidence text, and other fields."""
+    return replace(ev, evidence=[Evidence(text=text, start=0, end=len(text))],
+                   **fields)  # type: ignore[arg-type]
+
+
 def test_a_later_day_of_a_series_is_its_own_event():
     first = event("Ram sevaks marched through Karsevakpuram defying prohibitory orders.",
                   event_type="PROTEST", mode="demo", acled_event_type="Protests",
                   acled_sub_event_type="Peaceful protest", actors=[PROTESTERS], recipients=[])
-    second = replace(first, doc_id="d2", date="2024-05-11", evidence=[Evidence(
-        text="Ram sevaks marched through Karsevakpuram for the second day running.",
-        start=0, end=68)])
+    second = retold(first, "Ram sevaks marched through Karsevakpuram for the second day "
+                    "running.", doc_id="d2", date="2024-05-11")
     decision = compare(first, second)
     assert not decision.same
     assert any("series" in c for c in decision.conflicts)
@@ -140,15 +145,13 @@ def test_saturday_night_and_sunday_are_one_night():
     night = event("Police arrested Haji Bilal Sujela, the prime accused, on Saturday night in "
                   "Godhra.", event_type="COERCE", mode="arrest", date="2024-05-11",
                   acled_event_type="Strategic developments", acled_sub_event_type="Arrests")
-    sunday = replace(night, doc_id="d2", date="2024-05-12", evidence=[Evidence(
-        text="Police on Sunday arrested Haji Bilal Sujela, the main accused, in Godhra.",
-        start=0, end=72)])
+    sunday = retold(night, "Police on Sunday arrested Haji Bilal Sujela, the main accused, "
+                    "in Godhra.", doc_id="d2", date="2024-05-12")
     decision = compare(night, sunday)
     assert not decision.conflicts
     assert any("one night" in r for r in decision.reasons)
-    evening = replace(night, evidence=[Evidence(
-        text="Police arrested Haji Bilal Sujela, the prime accused, on Saturday in Godhra.",
-        start=0, end=75)])
+    evening = retold(night, "Police arrested Haji Bilal Sujela, the prime accused, on "
+                     "Saturday in Godhra.")
     assert compare(evening, sunday).conflicts  # each names its own day
 
 
@@ -163,8 +166,7 @@ def test_a_named_party_in_the_other_reports_evidence_counts_as_shared():
                     location=None)
     decision = compare(abduction, custody)
     assert any(r.startswith("actors +") and "named in the other" in r for r in decision.reasons)
-    unrelated = replace(custody, evidence=[Evidence(text="A trader was kidnapped in Howrah.",
-                                                    start=0, end=33)])
+    unrelated = retold(custody, "A trader was kidnapped in Howrah.")
     assert not any("named in the other" in r for r in compare(abduction, unrelated).reasons)
 
 
