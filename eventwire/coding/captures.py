@@ -81,3 +81,16 @@ def freed_captives(hit: Any, recipients: list[Any]) -> bool:
     freed = {o.lemma_.lower() for o in hit.objects} | {
         c.lemma_.lower() for c in tok.children if c.dep_ in ("nsubjpass", "dobj")}
     return main and bool(freed & CAPTIVES or {a.sector for a in recipients} & ARMED_SIDES)
+
+
+def seizure_tags(etype: str, mode: str | None, hit: Any, recipients: list[Any],
+                 context: list[str], *, told: str, dead: int | None) -> list[str]:
+    """Context tags the ACLED crosswalk reads for seizures and releases: "unopposed" (a
+    takeover with no fighting told in ``told``, the event's sentence and the one before)
+    and "captives-freed"."""
+    if etype == "COERCE" and mode == "seize" and "territory" in context and not fought(
+            told, dead):
+        return ["unopposed"]
+    if etype == "RETREAT" and mode == "release" and freed_captives(hit, recipients):
+        return ["captives-freed"]
+    return []

@@ -14,7 +14,7 @@ from typing import Any
 from eventwire.coding import actors as act
 from eventwire.coding import location as loc
 from eventwire.coding.counts import carry_counts, implicit_deaths, tally
-from eventwire.coding.captures import capture_of_people, freed_captives, fought, people_only
+from eventwire.coding.captures import capture_of_people, people_only, seizure_tags
 from eventwire.coding.crosswalk import ARMED_SECTORS as ARMED
 from eventwire.coding.detect import Hit, find_hits
 from eventwire.coding.hit_rules import (
@@ -218,11 +218,8 @@ class Coder:
             etype, mode = "THREATEN", THREAT_MODES.get(etype)  # announced hostile action
             flags["hypothetical"] = False
         context = _context(sent.text) + (["intervened"] if policed(hit, sent) else [])
-        if etype == "COERCE" and mode == "seize" and "territory" in context and not fought(
-                (sents[si - 1].text if si else "") + " " + sent.text, counts.get("dead")):
-            context.append("unopposed")  # captures.py: a non-violent transfer of territory
-        if etype == "RETREAT" and mode == "release" and freed_captives(hit, recipients):
-            context.append("captives-freed")
+        context += seizure_tags(etype, mode, hit, recipients, context, told=(
+            sents[si - 1].text if si else "") + " " + sent.text, dead=counts.get("dead"))
         base = Event(
             id="", doc_id=article.id, event_type=etype, mode=mode, context=context,
             date=date.isoformat() if date else None,
