@@ -229,6 +229,9 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
      "exchange of fire.", ("Battles", "Armed clash")),
     ("On 8 May 2020, students protested in Erbil. Police arrived and dispersed them.",
      ("Protests", "Protest with intervention")),
+    # intelligence services are state forces: an attack on their members is a clash
+    ("On 8 May 2020, unidentified gunmen shot dead a member of the Air Force Intelligence "
+     "in Daraa.", ("Battles", "Armed clash")),
     # a named group's looting is looting, not a riot
     ("On 8 May 2020, Boko Haram looted a refugee camp in Kolofata, taking away food.",
      ("Strategic developments", "Looting/property destruction")),

@@ -24,7 +24,7 @@ SECTOR_NOUNS: dict[str, str] = {
                      "paratrooper", "peacekeeper", "commando", "navy", "airforce", "division",
                      "brigade", "battalion", "regiment", "security", "servicemen",
                      "serviceman", "sergeant", "lieutenant", "colonel", "captain", "general",
-                     "trooper"),
+                     "trooper", "intelligence"),  # intelligence services: state forces
                     "MIL"),
     **dict.fromkeys(("government", "authority", "president", "minister", "official",
                      "ministry", "administration", "governor", "mayor", "cabinet", "regime",
