@@ -232,6 +232,13 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
     # intelligence services are state forces: an attack on their members is a clash
     ("On 8 May 2020, unidentified gunmen shot dead a member of the Air Force Intelligence "
      "in Daraa.", ("Battles", "Armed clash")),
+    # burning tyres or barricades is a violent demonstration; clashes with no side of their
+    # own right after a protest are the protest turning violent
+    ("On 8 May 2020, in Barinas, residents burned tyres to reject the power cuts.",
+     ("Riots", "Violent demonstration")),
+    ("On 8 May 2020, about 500 traders demonstrated outside the ministry in Kyiv. Clashes "
+     "with the police broke out when officers tried to clear the road.",
+     ("Riots", "Violent demonstration")),
     # a named group's looting is looting, not a riot
     ("On 8 May 2020, Boko Haram looted a refugee camp in Kolofata, taking away food.",
      ("Strategic developments", "Looting/property destruction")),

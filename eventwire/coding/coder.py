@@ -22,6 +22,7 @@ from eventwire.coding.hit_rules import (
     aftermath,
     backgrounded,
     crowd_in,
+    crowd_scuffle,
     crowd_violence,
     grievances_dropped,
     harmless,
@@ -105,8 +106,8 @@ class Coder:
             if events:
                 hits = [h for h in hits if not named_cause(h)]
             for hit in hits:
-                if plunder_of(hit, events):
-                    continue  # looting in an armed group's attack is part of it
+                if plunder_of(hit, events) or crowd_scuffle(hit, events):
+                    continue  # looting in an attack, a scuffle at a protest: part of it
                 events.extend(self._events(doc, sents, si, hit, ptoks, focus,
                                            _scene(events, hit.trigger.event_type)))
             if not hits and events and si > 0:

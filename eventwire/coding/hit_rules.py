@@ -144,7 +144,8 @@ def crowd_violence(hit: Hit, sent: Any) -> bool:
     nxt = doc[sent.end:].sents.__next__() if sent.end < len(doc) else None
     prev = doc[sent.start - 1].sent if sent.start > 0 else None
     for other in (prev, nxt):  # the crowd's own deeds told just before or after
-        if other is not None and (_crowd_subject(other) or _damage_without_agent(other)):
+        if other is not None and (_crowd_subject(other) or _damage_without_agent(other)
+                                  or _scuffle(other)):
             tokens += list(other)
     text = " ".join(t.text for t in tokens).lower()
     tokens = [t for t in tokens if not _symbolic_burning(t)]
@@ -236,6 +237,28 @@ def _crowd_subject(sent: Any) -> bool:
         if any(h.lemma_.lower() in CROWD_SUBJECTS for h in heads):
             return True
     return False
+
+
+def crowd_scuffle(hit: Hit, before: list[Event]) -> bool:
+    """"They protested outside the ministry. Clashes with the police broke out.": clashes
+    with no side named of their own, in the sentence after a crowd's protest, are that
+    protest turning violent (crowd_violence makes it a riot), not a battle."""
+    if hit.token.lemma_.lower() not in ("clash", "scuffle", "skirmish") or \
+            hit.token.pos_ != "NOUN" or not before or before[-1].event_type != "PROTEST":
+        return False
+    sent = hit.token.sent
+    prev = sent.doc[sent.start - 1].sent if sent.start > 0 else sent
+    if not any(prev.start_char <= e.start < sent.end_char for e in before[-1].evidence):
+        return False  # the protest was told earlier in the article
+    sides = [t for t in hit.subjects + hit.objects if t.lemma_.lower() not in POLICE_LEMMAS]
+    return not sides
+
+
+def _scuffle(sent: Any) -> bool:
+    """"Clashes with the police broke out", "there was a small scuffle": fighting told
+    without naming who fought, beside a crowd's protest, is the crowd's."""
+    return any(t.lemma_.lower() in ("clash", "scuffle", "skirmish") and t.pos_ == "NOUN" and
+               t.dep_ in ("nsubj", "attr") for t in sent)
 
 
 def _damage_without_agent(sent: Any) -> bool:

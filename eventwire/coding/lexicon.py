@@ -229,6 +229,12 @@ PHRASE_TRIGGERS: tuple[tuple[str, Trigger], ...] = (
     ("air strike", _t("ASSAULT", "aerial")),
     ("tear gas", _t("ASSAULT", "crowd-control")),
     ("road blockade", _t("PROTEST", "obstruct")), ("road block", _t("PROTEST", "obstruct")),
+    # burning tyres or barricades: a crowd's violent demonstration (ACLED)
+    ("burned tires", _t("PROTEST", "riot")), ("burned tyres", _t("PROTEST", "riot")),
+    ("burnt tires", _t("PROTEST", "riot")), ("burnt tyres", _t("PROTEST", "riot")),
+    ("burning tires", _t("PROTEST", "riot")), ("burning tyres", _t("PROTEST", "riot")),
+    ("fire to tires", _t("PROTEST", "riot")), ("fire to tyres", _t("PROTEST", "riot")),
+    ("barricades on fire", _t("PROTEST", "riot")),
     ("taken into custody", _t("COERCE", "arrest")),
     ("ceasefire", _t("RETREAT", "ceasefire")),
     ("on alert", _t("MOBILIZE", "alert")),
