@@ -239,6 +239,9 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
     ("On 8 May 2020, about 500 traders demonstrated outside the ministry in Kyiv. Clashes "
      "with the police broke out when officers tried to clear the road.",
      ("Riots", "Violent demonstration")),
+    # a dispute come to blows between unarmed people is mob violence
+    ("On 8 May 2020, two farmers were killed in a clash between two farmer groups in "
+     "Jalalpur over a land dispute.", ("Riots", "Mob violence")),
     # a named group's looting is looting, not a riot
     ("On 8 May 2020, Boko Haram looted a refugee camp in Kolofata, taking away food.",
      ("Strategic developments", "Looting/property destruction")),

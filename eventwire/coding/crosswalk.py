@@ -176,6 +176,8 @@ def _assault(mode: str | None, actors: frozenset[str], recipients: frozenset[str
         if actors & UNARMED_SIDES and len(actors & ARMED_SECTORS) < 2 and not armed_weapons:
             return _code(DEMONSTRATIONS, "Riots", "Mob violence")  # stones against soldiers
         return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")
+    if "brawl" in context and mode in (None, "beat", "primitive"):
+        return _code(DEMONSTRATIONS, "Riots", "Mob violence")  # a dispute come to blows
     if mode in ASSAULT_BY_MODE:
         return ASSAULT_BY_MODE[mode]
     if recipients & ARMED_SECTORS and actors & ARMED_SECTORS:

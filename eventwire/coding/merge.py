@@ -214,6 +214,8 @@ BRAWL_CUES = re.compile(
     r"swords?|axes?|spears?|arrows?|pelt\w*|brawl|scuffle|fist\w*|dispute|villagers|groups|"
     r"supporters|residents|famil(y|ies)|communit(y|ies)|youths?|students|relatives|"
     r"neighbou?rs)\b", re.IGNORECASE)
+DISPUTE_CUES = re.compile(r"\bdisputes?\b|\b(clash\w*|scuffle\w*|brawl\w*|fight\w*) "
+                          r"(between|among|over)\b", re.IGNORECASE)
 _GUN_WORDS = r"armed|shoot\w*|shot|gun\w*|fir(e|ed|ing)|militia\w*|militants?|rebels?"
 GUN_CUES = re.compile(rf"\b({_GUN_WORDS})\b", re.IGNORECASE)
 ARMED_CUES = re.compile(rf"\b({_GUN_WORDS}|fighters?|troops?|soldiers?|military|army|forces|"
@@ -265,8 +267,11 @@ def _text_tags(ev: Event, evidence: str, found: tuple[str, str] | None) -> tuple
 def _brawl(ev: Event, evidence: str, weapons: bool) -> bool:
     """A clash between crowds, villagers or supporters, with stones, sticks or fists and
     no armed party or gun named: ACLED's mob violence, not an armed clash."""
-    if ev.mode != "sideAB" or weapons or small_arms(evidence):
+    if weapons or small_arms(evidence):
         return False
+    if ev.mode != "sideAB" and not (ev.mode in (None, "beat", "primitive") and
+                                    DISPUTE_CUES.search(evidence)):
+        return False  # one-sided violence is a brawl only when told as a dispute or fight
     named = {a.sector for a in ev.actors + ev.recipients if a.text and a.sector in ARMED_SECTORS}
     if named - {"COP", "MIL"}:
         return False
