@@ -242,6 +242,9 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
     # a dispute come to blows between unarmed people is mob violence
     ("On 8 May 2020, two farmers were killed in a clash between two farmer groups in "
      "Jalalpur over a land dispute.", ("Riots", "Mob violence")),
+    # the doers of an incident arrested after it: police work, not an ACLED arrest
+    ("On 8 May 2020, in Iguatu, a man was shot dead by three armed men. The shooters were "
+     "arrested the following day.", ("Violence against civilians", "Attack")),
     # a named group's looting is looting, not a riot
     ("On 8 May 2020, Boko Haram looted a refugee camp in Kolofata, taking away food.",
      ("Strategic developments", "Looting/property destruction")),

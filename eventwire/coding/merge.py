@@ -282,6 +282,12 @@ def _brawl(ev: Event, evidence: str, weapons: bool) -> bool:
 
 
 ORDINARY_DETAINEES = frozenset({"CVL", "CRM"})
+# The doers of an incident told before, arrested after it
+PERPETRATORS = re.compile(
+    r"\b(?:they|the (?:shooters?|attackers?|assailants?|suspects?|perpetrators?|culprits?|"
+    r"accused|gunmen|killers?|robbers?|thieves))\s+(?:were|was|have been|had been)\s+"
+    r"(?:\w+\s+)?(?:arrested|detained|apprehended|caught)|\barrest of (?:the |two |three )?"
+    r"(?:suspects?|perpetrators?|culprits?|accused)\b", re.IGNORECASE)
 MASS_ARREST = 10
 
 
@@ -291,6 +297,8 @@ def political_arrest(ev: Event) -> bool:
     few ordinary suspects ("a man was arrested" after a drug raid)."""
     if ev.arrested is not None and ev.arrested >= MASS_ARREST:
         return True
+    if PERPETRATORS.search(" ".join(e.text for e in ev.evidence[:1])):
+        return False  # "the shooters were arrested the next day": police work after a crime
     named = [r for r in ev.recipients if r.text]
     if any(r.sector not in ORDINARY_DETAINEES for r in named):
         return True
