@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.coding.actors import SECTOR_NOUNS
+from eventwire.coding.crosswalk import ARMED_SECTORS, NON_STATE_ARMED, STATE_FORCES
 
 PERSON_NOUNS = frozenset({
     "man", "men", "woman", "women", "person", "people", "thief", "robber", "suspect",
@@ -30,9 +31,6 @@ PERSON_NOUNS = frozenset({
     "son", "daughter", "brother", "leader", "commander", "elder", "teacher",
 })
 PERSON_SECTORS = frozenset({"COP", "MIL", "REB", "UAF", "PRO", "CVL"})
-ARMED_SIDES = frozenset({"MIL", "COP", "REB", "MLT", "UAF", "SPY", "CRM", "PKO"})
-STATE_SIDES = frozenset({"MIL", "COP", "GOV", "SPY"})
-NON_STATE_ARMED = frozenset({"REB", "MLT", "UAF", "CRM"})
 # Words that tell a seizure was fought for, in its sentence or the one before.
 FIGHTING = ("clash", "fight", "attack", "assault", "battle", "kill", "dead", "death",
             "wound", "injur", "shell", "fire", "fired", "firing", "gunfire", "offensive",
@@ -54,9 +52,9 @@ def people_only(objects: list[Any]) -> bool:
 def capture_of_people(actor_sectors: set[str], recipient_sectors: set[str]
                       ) -> tuple[str, str | None]:
     """PLOVER type and mode of people seized, by who took whom."""
-    if actor_sectors & ARMED_SIDES and recipient_sectors & ARMED_SIDES:
+    if actor_sectors & ARMED_SECTORS and recipient_sectors & ARMED_SECTORS:
         return "ASSAULT", "sideAB"  # fighters captured in a clash
-    if actor_sectors & STATE_SIDES:
+    if actor_sectors & STATE_FORCES:
         return "COERCE", "arrest"
     if actor_sectors & NON_STATE_ARMED:
         return "ASSAULT", "abduct"
@@ -80,7 +78,7 @@ def freed_captives(hit: Any, recipients: list[Any]) -> bool:
         tok.dep_ == "conj" and tok.head.dep_ == "ROOT"))
     freed = {o.lemma_.lower() for o in hit.objects} | {
         c.lemma_.lower() for c in tok.children if c.dep_ in ("nsubjpass", "dobj")}
-    return main and bool(freed & CAPTIVES or {a.sector for a in recipients} & ARMED_SIDES)
+    return main and bool(freed & CAPTIVES or {a.sector for a in recipients} & ARMED_SECTORS)
 
 
 def seizure_tags(etype: str, mode: str | None, hit: Any, recipients: list[Any],

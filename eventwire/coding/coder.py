@@ -16,6 +16,7 @@ from eventwire.coding import location as loc
 from eventwire.coding.counts import carry_counts, implicit_deaths, tally
 from eventwire.coding.captures import capture_of_people, people_only, seizure_tags
 from eventwire.coding.crosswalk import ARMED_SECTORS as ARMED
+from eventwire.coding.crosswalk import STATE_FORCES
 from eventwire.coding.detect import Hit, find_hits
 from eventwire.coding.hit_rules import (
     accident,
@@ -80,7 +81,6 @@ SINGULAR_DETS = frozenset({"a", "an", "another", "one"})
 UNDOING = frozenset({"postpone", "cancel", "suspend", "end", "stop", "halt", "avoid",
                      "prevent", "call", "lift", "ease", "ban"})  # verbs that undo their object
 RAID_WORDS = frozenset({"raid", "storm", "search", "sweep", "operation"})
-STATE_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
 
 CountryEntry = Callable[[str], "GazetteerEntry | None"]
 CountryOf = Callable[[str], "str | None"]
@@ -274,13 +274,15 @@ class Coder:
                 and not _bounded(text, d)]
         clause = _clause(hit.token)
         governing = {clause.i, *(a.i for a in clause.ancestors)}
-        inside = [d for d in here if _governor(doc.parse, d) in governing]
+        roots = {id(d): _date_root(doc.parse, d) for d in here}
+        inside = [d for d in here if roots[id(d)] is not None
+                  and _clause(roots[id(d)]).i in governing]
         if inside:  # a date on the trigger itself or on its clause's verb beats one
             # inside another noun phrase ("after Holi on Friday, curfew was imposed on
             # Saturday"; "visited Godhra, where the train was attacked on 27 February")
             return min(inside, key=lambda d: (
-                not _modifies(doc.parse, d, hit.token.i),
-                not _modifies(doc.parse, d, clause.i), abs(d.start - hit.token.idx)))
+                not _modifies(roots[id(d)], hit.token.i),
+                not _modifies(roots[id(d)], clause.i), abs(d.start - hit.token.idx)))
         reach = loc.LOOKBACK if sent.text.strip().lower().startswith(CONNECTIVES) else 1
         for back in range(1, reach + 1):
             if si - back < 0:
@@ -322,19 +324,17 @@ def _clause(token: Any) -> Any:
     return tok
 
 
-def _governor(parse: Any, ref: DateRef) -> int:
+def _date_root(parse: Any, ref: DateRef) -> Any:
+    """The syntactic root of a date mention, or None when it does not align with tokens."""
     span = parse.char_span(ref.start, ref.end, alignment_mode="expand")
-    return _clause(span.root).i if span is not None else -1
+    return span.root if span is not None else None
 
 
-def _modifies(parse: Any, ref: DateRef, word: int) -> bool:
-    """Does the date attach to token ``word`` itself ("was imposed on Saturday", "the
-    attack on 27 February"), not to a noun on the way ("after a peaceful Holi on Friday,
-    curfew was imposed")?"""
-    span = parse.char_span(ref.start, ref.end, alignment_mode="expand")
-    if span is None:
-        return False
-    head = span.root.head
+def _modifies(root: Any, word: int) -> bool:
+    """Does the date (its ``root``) attach to token ``word`` itself ("was imposed on
+    Saturday", "the attack on 27 February"), not to a noun on the way ("after a peaceful
+    Holi on Friday, curfew was imposed")?"""
+    head = root.head
     if head.dep_ == "prep" and head.i != word:
         head = head.head
     return head.i == word

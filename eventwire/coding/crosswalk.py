@@ -47,6 +47,7 @@ MOB_SECTORS = frozenset({"CVL", "PTY", "OPP"})  # people and party supporters wh
 # ACLED's mob violence (rioters, inter 5)
 NON_STATE_ARMED = frozenset({"REB", "MLT", "UAF", "CRM"})
 STATE = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
+STATE_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})  # the state's arms (not its courts)
 UNARMED_SIDES = frozenset({"CVL", "PTY", "PRO", "RIO", "OPP", "JRN", "REF", "BUS"})  # sides of a brawl, not a battle
 
 
@@ -115,11 +116,9 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
         if mode == "censor":
             return _code(STRATEGIC, STRATEGIC, "Other")
         return None
-    if event_type == "MOBILIZE" and mode == "base" and (
-            actor_sectors & ARMED_SECTORS or not actor_sectors):
-        return _code(STRATEGIC, STRATEGIC, "Headquarters or base established")
-    if event_type == "MOBILIZE" and mode == "base":
-        return None  # a protest camp, a refugee camp: no armed group's base
+    if event_type == "MOBILIZE" and mode == "base":  # not a protest or refugee camp
+        return _code(STRATEGIC, STRATEGIC, "Headquarters or base established") if (
+            actor_sectors & ARMED_SECTORS or not actor_sectors) else None
     if event_type == "MOBILIZE":
         return _code(STRATEGIC, STRATEGIC, "Change to group/activity")
     if event_type in ("AGREE", "COOPERATE") and actor_sectors & ARMED_SECTORS and \

@@ -272,8 +272,8 @@ IMPOSING = frozenset({"declare", "impose", "extend", "announce", "introduce", "o
                       "proclaim", "reimpose", "expand", "tighten"})  # not "enforce": routine
 
 
-BREAKING = frozenset({"violation", "breach", "end", "collapse", "violate", "break", "breach",
-                      "abandon", "scrap"})
+BREAKING = frozenset({"violation", "breach", "end", "collapse", "violate", "break", "abandon",
+                      "scrap"})
 
 
 def _broken(anchor: Any) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from eventwire.coding.crosswalk import ARMED_SECTORS
 from eventwire.coding.detect import Hit
 from eventwire.coding.lexicon import (
     MATERIAL_CONFLICT,
@@ -75,7 +76,7 @@ def refined_mode(hit: Hit, sent: Any) -> str | None:
     lowered = sent.text.lower()
     if etype == "ASSAULT" and ("both directions" in lowered or "exchange of fire" in lowered):
         return "sideAB"  # fire both ways is a clash
-    if etype == "ASSAULT" and WARNING_SHOTS.search(lowered) and not any(
+    if etype == "ASSAULT" and warning_shots(sent) and not any(
             t.lemma_.lower() in ("kill", "injure", "wound", "die", "dead") for t in sent):
         if crowd_in(sent):
             return "crowd-control"  # "shot in the air to regain control": policing, no attack
@@ -239,11 +240,14 @@ def _crowd_subject(sent: Any) -> bool:
     return False
 
 
+SCUFFLES = frozenset({"clash", "scuffle", "skirmish"})
+
+
 def crowd_scuffle(hit: Hit, before: list[Event]) -> bool:
     """"They protested outside the ministry. Clashes with the police broke out.": clashes
     with no side named of their own, in the sentence after a crowd's protest, are that
     protest turning violent (crowd_violence makes it a riot), not a battle."""
-    if hit.token.lemma_.lower() not in ("clash", "scuffle", "skirmish") or \
+    if hit.token.lemma_.lower() not in SCUFFLES or \
             hit.token.pos_ != "NOUN" or not before or before[-1].event_type != "PROTEST":
         return False
     sent = hit.token.sent
@@ -257,7 +261,7 @@ def crowd_scuffle(hit: Hit, before: list[Event]) -> bool:
 def _scuffle(sent: Any) -> bool:
     """"Clashes with the police broke out", "there was a small scuffle": fighting told
     without naming who fought, beside a crowd's protest, is the crowd's."""
-    return any(t.lemma_.lower() in ("clash", "scuffle", "skirmish") and t.pos_ == "NOUN" and
+    return any(t.lemma_.lower() in SCUFFLES and t.pos_ == "NOUN" and
                t.dep_ in ("nsubj", "attr") for t in sent)
 
 
@@ -316,9 +320,9 @@ def named_cause(hit: Hit) -> bool:
         and _cause(hit.token)
 
 
-ARMED_PARTIES = frozenset({"MIL", "REB", "MLT", "UAF", "CRM", "SPY"})  # not police: riots
-PLUNDER_LEMMAS = frozenset({"loot", "ransack", "pillage", "plunder", "vandalize", "vandalise",
-                            "torch", "burn", "storm"})
+ARMED_PARTIES = ARMED_SECTORS - {"COP", "PKO"}  # police looting is a riot's policing
+LOOT_LEMMAS = frozenset({"loot", "ransack", "pillage", "plunder"})
+PLUNDER_LEMMAS = LOOT_LEMMAS | {"vandalize", "vandalise", "torch", "burn", "storm"}
 
 
 def plunder_of(hit: Hit, before: list[Event]) -> bool:
@@ -337,7 +341,7 @@ def plunder_of(hit: Hit, before: list[Event]) -> bool:
 def plunder_by_group(hit: Hit, actors: list[Actor]) -> bool:
     """Looting done by a named organisation ("Boko Haram looted several houses"): an armed
     group's looting, not a riot."""
-    return hit.token.lemma_.lower() in ("loot", "ransack", "pillage", "plunder") and any(
+    return hit.token.lemma_.lower() in LOOT_LEMMAS and any(
         a.sector is None and a.text[:1].isupper() for a in actors)
 
 
@@ -366,17 +370,21 @@ def _grievance_of(tok: Any, protest: Any) -> bool:
     """Is ``tok`` reached from the protest through a grievance word ("against", "over"),
     or told as someone's claim beside it?"""
     anchors = {protest.i, protest.head.i} if protest.pos_ == "NOUN" else {protest.i}
-    passed = claimed = False
-    if any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKS for c in tok.children):
-        passed = True  # the violence is told as what the protest followed
+    passed = _after_clause(tok)  # the violence is told as what the protest followed
+    claimed = False
     for anc in tok.ancestors:
         if anc.i in anchors:
             return passed or claimed
         lemma = anc.lemma_.lower()
-        passed = passed or anc.lower_ in GRIEVANCE_WORDS or lemma in GRIEVANCE_WORDS or any(
-            c.dep_ == "mark" and c.lower_ in CAUSE_MARKS for c in anc.children)
+        passed = passed or anc.lower_ in GRIEVANCE_WORDS or lemma in GRIEVANCE_WORDS or \
+            _after_clause(anc)
         claimed = claimed or lemma in CLAIM_VERBS
     return claimed
+
+
+def _after_clause(tok: Any) -> bool:
+    """Does ``tok`` head a clause opened by "after/because/since/as"?"""
+    return any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKS for c in tok.children)
 
 
 def in_grievance(tok: Any, trigger: Any) -> bool:
