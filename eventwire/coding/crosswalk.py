@@ -51,6 +51,36 @@ STATE_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})  # the state's arms (not 
 UNARMED_SIDES = frozenset({"CVL", "PTY", "PRO", "RIO", "OPP", "JRN", "REF", "BUS"})  # sides of a brawl, not a battle
 
 
+DISORDER_OF_TYPE = {
+    "Battles": POLITICAL_VIOLENCE, "Explosions/Remote violence": POLITICAL_VIOLENCE,
+    "Violence against civilians": POLITICAL_VIOLENCE, "Protests": DEMONSTRATIONS,
+    "Riots": DEMONSTRATIONS, STRATEGIC: STRATEGIC,
+}  # as the rules below assign them (mob violence too is a Demonstrations disorder here)
+TYPE_OF_SUB = {
+    **dict.fromkeys(("Armed clash", "Government regains territory",
+                     "Non-state actor overtakes territory"), "Battles"),
+    **dict.fromkeys(("Chemical weapon", "Air/drone strike", "Suicide bomb",
+                     "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+                     "Grenade"), "Explosions/Remote violence"),
+    **dict.fromkeys(("Sexual violence", "Attack", "Abduction/forced disappearance"),
+                    "Violence against civilians"),
+    **dict.fromkeys(("Peaceful protest", "Protest with intervention",
+                     "Excessive force against protesters"), "Protests"),
+    **dict.fromkeys(("Violent demonstration", "Mob violence"), "Riots"),
+    **dict.fromkeys(("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                     "Headquarters or base established", "Looting/property destruction",
+                     "Non-violent transfer of territory", "Other"), STRATEGIC),
+}  # ACLED's 25 sub-event types and the event type each belongs to
+
+
+def code_of_sub(sub_event_type: str) -> AcledCode | None:
+    """The full ACLED code a sub-event type implies; None for a name outside the codebook."""
+    event_type = TYPE_OF_SUB.get(sub_event_type)
+    if event_type is None:
+        return None
+    return _code(DISORDER_OF_TYPE[event_type], event_type, sub_event_type)
+
+
 def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str],
               recipient_sectors: frozenset[str], dead: int | None,
               weapon_sub: str = "", small_arms: bool = False,
