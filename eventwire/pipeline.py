@@ -1,10 +1,12 @@
-"""The pipeline: parse -> geoparse -> dates -> quantities -> events.
+"""The pipeline: parse -> geoparse -> dates -> quantities -> events [-> types].
 
 Each stage is a plain callable ``(Doc) -> None`` that fills one field of the ``Doc``
 container (see records.py). Stages that hold a model or the gazetteer are built once
 by ``Pipeline.load`` and reused for every document. A stage failure on one document
 raises ``StageError`` naming the stage and the document; batch runners turn that into
-a ``Failure`` record and carry on with the next document.
+a ``Failure`` record and carry on with the next document. The optional "types" stage
+re-types the events' ACLED fields with a model the user trained (coding/type_model.py);
+without one the pipeline is rules only.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.coding.coder import Coder
+from eventwire.coding.type_model import TypeModel
 from eventwire.errors import EventwireError, StageError
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.locale import publisher_country
@@ -41,26 +44,31 @@ class Pipeline:
     geoparser: Geoparser
     coder: Coder
     publishers: PublisherProfiles | None = None  # read-only while coding (publishers.py)
+    type_model: TypeModel | None = None  # re-types ACLED fields after "events" when given
 
     @classmethod
     def load(cls, *, gazetteer: Gazetteer | None = None,
-             publishers: PublisherProfiles | None = None) -> Pipeline:
+             publishers: PublisherProfiles | None = None,
+             type_model: TypeModel | None = None) -> Pipeline:
         gaz = gazetteer or Gazetteer.open()
         nlp = load_model()
         nlp.max_length = MAX_SPACY_CHARS * 2
         return cls(nlp=nlp, gazetteer=gaz, geoparser=Geoparser(gaz),
                    coder=Coder(country_of=_country_of(gaz), country_entry=gaz.country),
-                   publishers=publishers)
+                   publishers=publishers, type_model=type_model)
 
     @property
     def stages(self) -> list[tuple[str, Stage]]:
-        return [("parse", self._parse), ("geoparse", self._geoparse), ("dates", self._dates),
-                ("quantities", self._quantities), ("events", self._events)]
+        stages = [("parse", self._parse), ("geoparse", self._geoparse), ("dates", self._dates),
+                  ("quantities", self._quantities), ("events", self._events)]
+        return stages + [("types", self._types)] if self.type_model is not None else stages
 
     def process(self, article: Article, *, until: str = "events", parse: Any = None) -> Doc:
-        """Run the stages on one article (up to and including ``until``); ``parse`` is a
-        spaCy Doc already made for it (batch runs parse with ``nlp.pipe``)."""
+        """Run the stages on one article (up to and including ``until``; "events" includes
+        "types" when a type model is loaded); ``parse`` is a spaCy Doc already made for it
+        (batch runs parse with ``nlp.pipe``)."""
         doc = Doc(article=article, parse=parse)
+        last = "types" if until == "events" and self.type_model is not None else until
         for name, stage in self.stages:
             try:
                 stage(doc)
@@ -68,7 +76,7 @@ class Pipeline:
                 raise
             except Exception as exc:  # noqa: BLE001 - any stage bug becomes a named StageError
                 raise StageError(name, article.id, exc) from exc
-            if name == until:
+            if name == last:
                 break
         return doc
 
@@ -131,6 +139,10 @@ class Pipeline:
 
     def _events(self, doc: Doc) -> None:
         doc.events = self.coder(doc)
+
+    def _types(self, doc: Doc) -> None:
+        if self.type_model is not None:
+            doc.events = self.type_model.retype(doc.events)
 
 
 def _country_of(gaz: Gazetteer) -> Callable[[str], str | None]:

@@ -20,6 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from eventwire.coding.type_model import TypeModel
 from eventwire.errors import ConfigError
 from eventwire.records import Article, Doc, Failure
 from eventwire.geo.publishers import PublisherProfiles
@@ -91,14 +92,15 @@ class _Unit:
 
 def run_pool(items: Iterable[Article | Failure], *, workers: int, until: str = "events",
              chunk_size: int = CHUNK_SIZE, stats: WorkerStats | None = None,
-             publishers: PublisherProfiles | None = None) -> Iterator[Doc | Failure]:
+             publishers: PublisherProfiles | None = None,
+             type_model: TypeModel | None = None) -> Iterator[Doc | Failure]:
     """Docs (without their spaCy parse) and Failures in input order, coded by ``workers``
-    processes (each with the same ``publishers`` profiles). At most ``4 * workers``
+    processes (each with the same ``publishers`` profiles and ``type_model``). At most ``4 * workers``
     chunks are in flight, so a long stream is never read far ahead."""
     check_workers(workers)
     _ensure_gazetteer()
     stats = stats if stats is not None else WorkerStats()
-    pool = _Pool(workers, stats, publishers)
+    pool = _Pool(workers, stats, publishers, type_model)
     try:
         yield from pool.run(_units(items, chunk_size), until, max_pending=4 * workers)
     finally:
@@ -125,23 +127,25 @@ def _units(items: Iterable[Article | Failure], chunk_size: int) -> Iterator[_Uni
         yield _Unit(unit)
 
 
-def _executor(workers: int, publishers: PublisherProfiles | None = None
-              ) -> ProcessPoolExecutor:
+def _executor(workers: int, publishers: PublisherProfiles | None = None,
+              type_model: TypeModel | None = None) -> ProcessPoolExecutor:
     # spawn: workers start clean (no copied database connections or threads)
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=init_worker, initargs=(publishers,))
+                               initializer=init_worker, initargs=(publishers, type_model))
 
 
 class _Pool:
     def __init__(self, workers: int, stats: WorkerStats,
-                 publishers: PublisherProfiles | None = None) -> None:
+                 publishers: PublisherProfiles | None = None,
+                 type_model: TypeModel | None = None) -> None:
         self.workers = workers
         self.stats = stats
         self.publishers = publishers
+        self.type_model = type_model
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return _executor(self.workers, self.publishers)
+        return _executor(self.workers, self.publishers, self.type_model)
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from eventwire.records import Article, Doc, Failure
 
 if TYPE_CHECKING:
+    from eventwire.coding.type_model import TypeModel
     from eventwire.geo.publishers import PublisherProfiles
     from eventwire.scale.batch import Partition, PartitionResult
 
@@ -41,15 +42,16 @@ def peak_rss_mb() -> float:
     return round(peak / (1024 * 1024 if os.uname().sysname == "Darwin" else 1024), 1)
 
 
-def init_worker(publishers: PublisherProfiles | None = None) -> None:
+def init_worker(publishers: PublisherProfiles | None = None,
+                type_model: TypeModel | None = None) -> None:
     """Pool initializer: load the Pipeline for this process (with the run's publisher
-    profiles), and leave with the parent."""
+    profiles and type model), and leave with the parent."""
     from eventwire.pipeline import Pipeline
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True,
                      name="eventwire-parent-watch").start()
-    _STATE["pipeline"] = Pipeline.load(publishers=publishers)
+    _STATE["pipeline"] = Pipeline.load(publishers=publishers, type_model=type_model)
 
 
 def _exit_with_parent(parent: int) -> None:
