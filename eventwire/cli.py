@@ -1,6 +1,8 @@
 """Command line: a thin shell over the library.
 
     eventwire extract PATH... [--published DATE] [--format jsonl|acled|geojson] [--workers N]
+                              [--model PATH]
+    eventwire train --acled FILE --output PATH [--limit N]
     eventwire geoparse PATH...
     eventwire gazetteer build [--geonames allCountries.zip] [--admin1 FILE] [--output PATH]
     eventwire ingest PATH... [--db URL] [--published DATE] [--workers N]
@@ -32,6 +34,7 @@ from eventwire.errors import EventwireError
 from eventwire.records import Article, Doc, Event, Failure
 
 if TYPE_CHECKING:
+    from eventwire.coding.type_model import TypeModel
     from eventwire.export import ExportCount
     from eventwire.geo.publishers import PendingVote, PublisherProfiles
     from eventwire.ingest.warc import WarcTally
@@ -68,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="jsonl (default), acled (ACLED CSV columns), geojson")
     ex.add_argument("--include-flagged", action="store_true",
                     help="in acled/geojson output, also write negated/hypothetical/historical events")
+    model_option(ex)
     gp = sub.add_parser("geoparse", help="toponyms with gazetteer ids and coordinates, per document")
     inputs(gp)
     ev = sub.add_parser("eval", help="score eventwire against a gold corpus; prints a JSON report")
@@ -84,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     src.add_argument("--acled", help="normalised ACLED JSONL (notes, event_date, event_type, ...)")
     src.add_argument("--plover", help="PLOVER gold JSONL")
     ee.add_argument("--limit", type=int, help="score only the first N records")
+    model_option(ee)
     el = ev_sub.add_parser("location", help="event location: the place an event happened, per sentence")
     el.add_argument("--silver", required=True, help="JSONL: {text, event_verb: [{start, end}], "
                     "event_locations: [{start, end}]} (e.g. event_location_silver.jsonl)")
@@ -97,6 +102,13 @@ def build_parser() -> argparse.ArgumentParser:
     dd.add_argument("--corpus", required=True, help="directory with docs.jsonl {doc_id, doc_text} "
                     "and metadata.jsonl {doc_id, date} (e.g. ../shared/data/india_police_events)")
     dd.add_argument("--limit", type=int, help="score only the first N pairs")
+    tr = sub.add_parser("train", help="fit a type model on your own ACLED-coded notes "
+                        "(for extract/eval --model)")
+    tr.add_argument("--acled", required=True, metavar="FILE", help="normalised ACLED JSONL "
+                    "(notes, event_date, event_type, sub_event_type, ...)")
+    tr.add_argument("--output", required=True, type=Path, metavar="PATH",
+                    help="where to write the model (a numpy .npz file, e.g. type_model.npz)")
+    tr.add_argument("--limit", type=int, help="train on the first N distinct notes only")
     store_commands(sub)
     web_commands(sub)
     scale_commands(sub)
@@ -121,6 +133,12 @@ def profiles_option(p: argparse.ArgumentParser) -> None:
                    "are placed, read from FILE before coding and updated with this run's "
                    "articles after it (created if missing); helps place 'Dublin' in a "
                    "local paper")
+
+
+def model_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", type=Path, metavar="PATH",
+                   help="a type model made by 'eventwire train': it re-types the ACLED event "
+                   "type and sub-type of events bound for ACLED (default: the rules alone)")
 
 
 def workers_option(p: argparse.ArgumentParser) -> None:
@@ -215,7 +233,8 @@ def _docs(args: argparse.Namespace, *, until: str,
     learnt: list[PendingVote] = []
     publishers = _load_profiles(args)
     for item in code_documents(items, workers=getattr(args, "workers", None), until=until,
-                               stats=stats, publishers=publishers):
+                               stats=stats, publishers=publishers,
+                               type_model=_load_type_model(args)):
         if publishers is not None and isinstance(item, Doc):
             learnt.append(pending_vote(item.article.url, item.article.id, item.places))
         yield item
@@ -228,6 +247,13 @@ def _load_profiles(args: argparse.Namespace) -> PublisherProfiles | None:
 
     path = getattr(args, "profiles", None)
     return load_profiles(path) if path is not None else None
+
+
+def _load_type_model(args: argparse.Namespace) -> TypeModel | None:
+    from eventwire.coding.type_model import TypeModel
+
+    path = getattr(args, "model", None)
+    return TypeModel.load(path) if path is not None else None
 
 
 def _save_profiles(args: argparse.Namespace, publishers: PublisherProfiles | None,
@@ -424,6 +450,21 @@ def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
+    """Fit a type model on an ACLED file and write it; one summary line on stderr."""
+    from eventwire.coding.train import train_type_model
+    from eventwire.coding.type_model import writable
+
+    writable(args.output)  # before minutes of coding, not after
+    model = train_type_model(args.acled, limit=args.limit, progress=True)
+    model.save(args.output)
+    info = model.training
+    print(f"eventwire: train: {info.examples} matched events from {info.notes} notes "
+          f"({len(model.labels)} sub-event types, {len(model.columns)} features); model "
+          f"written to {args.output}", file=sys.stderr)
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     import uvicorn
 
@@ -463,7 +504,7 @@ def cmd_user(args: argparse.Namespace, out: TextIO) -> int:
 
 
 COMMANDS = {"extract": cmd_extract, "geoparse": cmd_geoparse, "eval": cmd_eval,
-            "gazetteer": cmd_gazetteer, "ingest": cmd_ingest, "export": cmd_export,
+            "gazetteer": cmd_gazetteer, "ingest": cmd_ingest, "train": cmd_train, "export": cmd_export,
             "serve": cmd_serve, "user": cmd_user, "batch": cmd_batch, "watch": cmd_watch}
 
 if __name__ == "__main__":

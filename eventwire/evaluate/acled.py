@@ -10,12 +10,15 @@ event type (see :func:`pair_cost`).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from eventwire.coding.type_model import TypeModel
 from eventwire.errors import EventwireError, InputError
 from eventwire.evaluate.acled_score import Scores, distance_km, is_flagged, iso2_of
 from eventwire.evaluate.common import Timer, read_jsonl, require
@@ -151,16 +154,23 @@ def _matchings(pipe: Pipeline, notes: list[Note], scores: Scores
         yield greedy_match(note.rows, [e for e in events if scorable(e)], pair_cost)
 
 
-def evaluate_acled(path: str, limit: int | None = None, pipe: Pipeline | None = None
-                   ) -> dict[str, Any]:
-    """The ACLED report (see module docstring); ``pipe`` lets tests reuse a loaded pipeline."""
+def evaluate_acled(path: str, limit: int | None = None, pipe: Pipeline | None = None,
+                   type_model_path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+    """The ACLED report (see module docstring); ``pipe`` lets tests reuse a loaded pipeline,
+    ``type_model_path`` re-types events with a model made by ``eventwire train``."""
+    type_model = TypeModel.load(type_model_path) if type_model_path is not None else None
     notes, empty = load_notes(path, limit)
     timer = Timer()
     pipeline = pipe or Pipeline.load()
+    if type_model is not None:
+        pipeline = dataclasses.replace(pipeline, type_model=type_model)
     scores = Scores(rows_without_notes=empty)
     for matching in _matchings(pipeline, notes, scores):
         scores.add(matching)
     report = {"gold_file": path, "documents": len(notes), **scores.report()}
+    if type_model is not None:
+        report["type_model"] = {"path": str(type_model_path),
+                                **dataclasses.asdict(type_model.training)}
     report["timing"] = {"seconds": round(timer.seconds, 2),
                         "notes_per_second": timer.per_second(len(notes))}
     return report
