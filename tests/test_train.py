@@ -39,9 +39,9 @@ def toy_examples() -> ExampleSet:
                        "Violence against civilians", actor="UAF")
         demo = event(f"Teachers marched peacefully to the ministry for pay, day {i}.",
                      "Peaceful protest", "Protests", plover="PROTEST", mode="demo", actor="PRO")
-        made += [Example(features=event_features(clash), label="Armed clash"),
-                 Example(features=event_features(attack), label="Attack"),
-                 Example(features=event_features(demo), label="Peaceful protest")]
+        made += [Example(features=event_features(e), rule=e.acled_sub_event_type, label=gold)
+                 for e, gold in ((clash, "Armed clash"), (attack, "Attack"),
+                                 (demo, "Peaceful protest"))]
     return ExampleSet(file="toy.jsonl", rows=18, notes=18, failed_notes=0, examples=made)
 
 
@@ -55,8 +55,9 @@ def toy_model() -> TypeModel:
 def test_gradient_matches_finite_differences():
     rng = np.random.default_rng(3)
     x = rows_of([{"a": 1.0, "b": 0.5}, {}, {"b": 2.0, "c": -1.0}, {"a": 0.3}], ["a", "b", "c"])
-    fun = objective(x, np.array([0, 1, 2, 1]), 3, c=2.0)
-    theta = rng.normal(size=3 * 3 + 3)
+    prior = np.array([[1.0, 0, 0], [0, 0, 0], [0, 1.0, 0], [0, 0, 1.0]])
+    fun = objective(x, np.array([0, 1, 2, 1]), prior, c=2.0)
+    theta = rng.normal(size=3 * 3 + 3 + 1)
     _, grad = fun(theta)
     eps = 1e-6
     numeric = [(fun(theta + eps * e)[0] - fun(theta - eps * e)[0]) / (2 * eps)
@@ -68,9 +69,20 @@ def test_separable_classes_are_learnt():
     columns = ["red", "green", "blue", "noise"]
     dicts = [{"red": 1.0, "noise": 0.2}, {"green": 1.0}, {"blue": 1.0, "noise": 0.5}] * 10
     labels = np.array([0, 1, 2] * 10)
-    fitted = fit(rows_of(dicts, columns), labels, 3, FitSettings(c=100.0))
+    fitted = fit(rows_of(dicts, columns), labels, np.zeros((30, 3)), FitSettings(c=100.0))
     test = rows_of([{"blue": 1.0}, {"red": 0.8}, {"green": 0.9, "noise": 1.0}], columns)
     assert predict_scores(test, fitted.weights, fitted.bias).argmax(axis=1).tolist() == [2, 0, 1]
+
+
+def test_a_prior_that_is_always_right_is_trusted():
+    """Rows that say nothing, and a prior that names the class: beta grows, W stays small."""
+    labels = np.array([0, 1, 2, 0, 1, 2] * 5)
+    prior = np.eye(3)[labels]
+    fitted = fit(rows_of([{"same": 1.0}] * 30, ["same"]), labels, prior, FitSettings())
+    assert fitted.prior_weight > 3
+    scores = predict_scores(rows_of([{"same": 1.0}] * 3, ["same"]), fitted.weights,
+                            fitted.bias, np.eye(3), fitted.prior_weight)
+    assert scores.argmax(axis=1).tolist() == [0, 1, 2]
 
 
 def test_an_empty_row_scores_as_the_bias():

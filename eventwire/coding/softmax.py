@@ -1,7 +1,10 @@
 """Multinomial logistic regression on sparse rows, fitted with L-BFGS, in numpy alone.
 
-The objective is the mean cross-entropy plus ``||W||^2 / (2 C n)`` (scikit-learn's ``C``
-scaled to a mean loss; the bias is not penalised). Rows are kept in compressed sparse row
+Scores are ``X W + b + beta R``: ``R`` is a fixed 0/1 "prior" matrix (for the type model,
+the rule coder's own answer) and ``beta`` one learnt weight for it, so that ``W`` needs only
+learn where to depart from the prior. The objective is the mean cross-entropy plus
+``||W||^2 / (2 C n)`` (scikit-learn's ``C`` scaled to a mean loss; ``b`` and ``beta`` are
+not penalised). Rows are kept in compressed sparse row
 form (:class:`SparseRows`): with a few dozen features per row and tens of thousands of
 columns, a dense matrix would not fit the memory a laptop can spare.
 """
@@ -86,6 +89,7 @@ class Fitted:
 
     weights: Floats
     bias: Floats
+    prior_weight: float  # beta
     loss: float
     iterations: int
 
@@ -95,21 +99,23 @@ def log_softmax(scores: Floats) -> Floats:
     return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
 
 
-def objective(x: SparseRows, y: NDArray[np.int64], k: int, c: float) -> Objective:
-    """The penalised mean cross-entropy and its gradient, over flat ``[W, b]`` vectors."""
-    n, d = x.n_rows, x.n_columns
+def objective(x: SparseRows, y: NDArray[np.int64], prior: Floats, c: float) -> Objective:
+    """The penalised mean cross-entropy and its gradient, over flat ``[W, b, beta]``
+    vectors; ``prior`` is the (n, k) matrix R."""
+    (n, k), d = prior.shape, x.n_columns
     onehot = np.zeros((n, k))
     onehot[np.arange(n), y] = 1.0
     xt = _Transposer.of(x)
     penalty = 1.0 / (c * n)
 
     def value(theta: Floats) -> tuple[float, Floats]:
-        w, b = theta[: d * k].reshape(d, k), theta[d * k:]
-        logp = log_softmax(x.dot(w) + b)
+        w, b, beta = theta[: d * k].reshape(d, k), theta[d * k: -1], theta[-1]
+        logp = log_softmax(x.dot(w) + b + beta * prior)
         loss = -float((onehot * logp).sum()) / n + 0.5 * penalty * float((w * w).sum())
         residual = (np.exp(logp) - onehot) / n
         grad_w = xt.dot(residual) + penalty * w
-        return loss, np.concatenate([grad_w.ravel(), residual.sum(axis=0)])
+        return loss, np.concatenate([grad_w.ravel(), residual.sum(axis=0),
+                                     [float((residual * prior).sum())]])
 
     return value
 
@@ -184,16 +190,19 @@ def _line_search(fun: Objective, theta: Floats, loss: float, slope: float,
     return None, loss, np.zeros_like(theta)
 
 
-def fit(x: SparseRows, y: NDArray[np.int64], k: int, settings: FitSettings,
+def fit(x: SparseRows, y: NDArray[np.int64], prior: Floats, settings: FitSettings,
         on_step: Callable[[float], None] | None = None) -> Fitted:
-    """Weights for ``k`` classes from rows ``x`` and class indices ``y`` (0..k-1)."""
-    d = x.n_columns
-    theta, loss, iterations = minimise(objective(x, y, k, settings.c), np.zeros(d * k + k),
-                                       settings, on_step)
-    return Fitted(weights=theta[: d * k].reshape(d, k), bias=theta[d * k:], loss=loss,
-                  iterations=iterations)
+    """Weights for ``k`` classes from rows ``x``, class indices ``y`` (0..k-1) and the
+    (n, k) ``prior`` (zeros for none)."""
+    d, k = x.n_columns, prior.shape[1]
+    theta, loss, iterations = minimise(objective(x, y, prior, settings.c),
+                                       np.zeros(d * k + k + 1), settings, on_step)
+    return Fitted(weights=theta[: d * k].reshape(d, k), bias=theta[d * k: -1],
+                  prior_weight=float(theta[-1]), loss=loss, iterations=iterations)
 
 
-def predict_scores(x: SparseRows, weights: Floats, bias: Floats) -> Floats:
+def predict_scores(x: SparseRows, weights: Floats, bias: Floats, prior: Floats | None = None,
+                   prior_weight: float = 0.0) -> Floats:
     """Class scores (n, k); the argmax of each row is the prediction."""
-    return x.dot(weights) + bias
+    scores = x.dot(weights) + bias
+    return scores + prior_weight * prior if prior is not None else scores

@@ -22,7 +22,7 @@ from tqdm import tqdm
 
 from eventwire.coding.crosswalk import code_of_sub
 from eventwire.coding.softmax import FitSettings, fit
-from eventwire.coding.type_features import event_features, vectorise, vocabulary
+from eventwire.coding.type_features import event_features, prior_matrix, vectorise, vocabulary
 from eventwire.coding.type_model import TrainingInfo, TypeModel, retypable
 from eventwire.errors import ConfigError, InputError
 from eventwire.evaluate.acled import FLAG, Note, load_notes, pair_cost
@@ -37,9 +37,11 @@ MIN_COUNT = 2
 
 @dataclass(slots=True, kw_only=True, frozen=True)
 class Example:
-    """One coded event matched to a gold row: its features and the gold sub-event type."""
+    """One coded event matched to a gold row: its features, the rules' sub-event type and
+    the gold one."""
 
     features: dict[str, float]
+    rule: str | None
     label: str
 
 
@@ -80,7 +82,8 @@ def _coded(pipe: Pipeline, notes: list[Note]) -> Iterator[list[Event] | None]:
 
 def _matched(note: Note, events: list[Event]) -> list[Example]:
     matching = greedy_match(note.rows, [e for e in events if retypable(e)], pair_cost)
-    return [Example(features=event_features(event), label=gold.sub_event_type)
+    return [Example(features=event_features(event), rule=event.acled_sub_event_type,
+                    label=gold.sub_event_type)
             for gold, event in matching.pairs if code_of_sub(gold.sub_event_type) is not None]
 
 
@@ -94,16 +97,17 @@ def fit_type_model(found: ExampleSet, *, settings: FitSettings = FitSettings(),
     targets = np.array([labels.index(e.label) for e in found.examples], dtype=np.int64)
     with tqdm(total=settings.max_iter, desc="eventwire train: fitting", unit=" steps",
               disable=not progress) as bar:
-        fitted = fit(vectorise(rows, index), targets, len(labels), settings,
+        prior = prior_matrix([e.rule for e in found.examples], labels)
+        fitted = fit(vectorise(rows, index), targets, prior, settings,
                      on_step=lambda loss: (bar.update(), bar.set_postfix(loss=f"{loss:.4f}")))
         bar.total = bar.n  # converged before max_iter: the bar ends full
-        bar.refresh()
     info = TrainingInfo(file=found.file, rows=found.rows, notes=found.notes,
                         examples=len(found.examples), c=settings.c, min_count=min_count,
                         iterations=fitted.iterations, loss=round(fitted.loss, 6))
     return TypeModel(labels=tuple(labels), columns=tuple(columns),
                      weights=fitted.weights.astype(np.float32),
-                     bias=fitted.bias.astype(np.float32), training=info)
+                     bias=fitted.bias.astype(np.float32),
+                     prior_weight=round(fitted.prior_weight, 6), training=info)
 
 
 def _labels(found: ExampleSet) -> list[str]:

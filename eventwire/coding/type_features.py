@@ -3,7 +3,8 @@
 Two blocks, each scaled to unit length so that neither drowns the other: the words and
 word pairs of the event's evidence sentences (sublinear term frequency, ``1 + log tf``),
 and what the rule coder decided (PLOVER type and mode, context tags, actor sectors and
-ACLED inter codes, the rule's ACLED type and sub-type, which counts it found).
+ACLED inter codes, the rule's ACLED type and sub-type, which counts it found). The rule's
+sub-type also enters the model on its own, as a prior (:func:`prior_matrix`).
 """
 
 from __future__ import annotations
@@ -70,6 +71,17 @@ def event_features(event: Event) -> dict[str, float]:
 def _unit(block: dict[str, float]) -> dict[str, float]:
     norm = math.sqrt(sum(v * v for v in block.values()))
     return {name: v / norm for name, v in block.items()} if norm else {}
+
+
+def prior_matrix(rule_subs: Sequence[str | None], labels: Sequence[str]) -> np.ndarray:
+    """(n, k) 0/1: a 1 where an event's rule sub-type is that label (a row of zeros when the
+    rules chose a sub-type the model never saw)."""
+    column = {label: j for j, label in enumerate(labels)}
+    prior = np.zeros((len(rule_subs), len(labels)))
+    for i, sub in enumerate(rule_subs):
+        if sub in column:
+            prior[i, column[sub]] = 1.0
+    return prior
 
 
 def vocabulary(rows: Iterable[Mapping[str, float]], min_count: int) -> list[str]:

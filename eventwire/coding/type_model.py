@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import os
 import zipfile
 import zlib
@@ -28,7 +29,7 @@ from numpy.typing import NDArray
 
 from eventwire.coding.crosswalk import code_of_sub
 from eventwire.coding.softmax import predict_scores
-from eventwire.coding.type_features import FEATURE_SET, event_features, vectorise
+from eventwire.coding.type_features import FEATURE_SET, event_features, prior_matrix, vectorise
 from eventwire.errors import ConfigError, ResourceError
 from eventwire.records import Event
 
@@ -53,12 +54,14 @@ class TrainingInfo:
 
 @dataclass(slots=True, kw_only=True, frozen=True, eq=False)
 class TypeModel:
-    """Sub-event type scores from an event's features: ``features @ weights + bias``."""
+    """Sub-event type scores from an event's features and the rule coder's sub-type:
+    ``features @ weights + bias + prior_weight * (rule sub-type, one-hot)``."""
 
     labels: tuple[str, ...]  # ACLED sub-event types, one per weight column
     columns: tuple[str, ...]  # feature names, one per weight row
     weights: NDArray[np.float32]
     bias: NDArray[np.float32]
+    prior_weight: float  # how far the rules' own sub-type is trusted
     training: TrainingInfo
     _index: dict[str, int] = field(init=False, repr=False)
 
@@ -70,8 +73,9 @@ class TypeModel:
         if not events:
             return []
         rows = vectorise([event_features(e) for e in events], self._index)
+        prior = prior_matrix([e.acled_sub_event_type for e in events], self.labels)
         scores = predict_scores(rows, self.weights.astype(np.float64),
-                                self.bias.astype(np.float64))
+                                self.bias.astype(np.float64), prior, self.prior_weight)
         return [self.labels[i] for i in scores.argmax(axis=1)]
 
     def retype(self, events: Sequence[Event]) -> list[Event]:
@@ -103,6 +107,7 @@ class TypeModel:
     def header(self) -> dict[str, Any]:
         return {"format": FORMAT, "version": VERSION, "feature_set": FEATURE_SET,
                 "labels": list(self.labels), "columns": list(self.columns),
+                "prior_weight": self.prior_weight,
                 "training": dataclasses.asdict(self.training)}
 
     @classmethod
@@ -162,7 +167,7 @@ def _checked(file: Path, header: Any, weights: np.ndarray, bias: np.ndarray) -> 
         raise ResourceError(f"--model {file}: its training record is damaged; {RETRAIN}") from exc
     return TypeModel(labels=tuple(header["labels"]), columns=tuple(header["columns"]),
                      weights=weights.astype(np.float32), bias=bias.astype(np.float32),
-                     training=training)
+                     prior_weight=float(header["prior_weight"]), training=training)
 
 
 def _problem(header: Any, weights: np.ndarray, bias: np.ndarray) -> str:
@@ -172,8 +177,10 @@ def _problem(header: Any, weights: np.ndarray, bias: np.ndarray) -> str:
         return (f"made by another eventwire version (format {header.get('version')}, features "
                 f"{header.get('feature_set')}; this one reads {VERSION}, {FEATURE_SET})")
     labels, columns = header.get("labels"), header.get("columns")
+    prior_weight = header.get("prior_weight")
     if not isinstance(labels, list) or not isinstance(columns, list) or \
-            not isinstance(header.get("training"), dict):
+            not isinstance(header.get("training"), dict) or \
+            not isinstance(prior_weight, (int, float)) or not math.isfinite(prior_weight):
         return "its header is damaged"
     unknown = [label for label in labels if code_of_sub(str(label)) is None]
     if unknown:
