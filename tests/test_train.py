@@ -107,7 +107,9 @@ def test_only_events_bound_for_acled_are_retyped(toy_model):
     negated = event("Soldiers and rebels exchanged fire near camp 1.", "Attack",
                     "Violence against civilians", actor="MIL", negated=True)
     verbal = Event(id="v", doc_id="d", event_type="DEMAND")
-    assert toy_model.retype([negated, verbal]) == [negated, verbal]
+    unseen = event("Soldiers and rebels exchanged fire near camp 1.", "Arrests",
+                   "Strategic developments", actor="MIL")  # no training example was Arrests
+    assert toy_model.retype([negated, verbal, unseen]) == [negated, verbal, unseen]
 
 
 def test_save_load_round_trip(toy_model, tmp_path):

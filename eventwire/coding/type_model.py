@@ -3,11 +3,13 @@
 ``eventwire train`` (train.py) fits it on the user's own ACLED-coded notes; ``--model PATH``
 on ``extract`` and ``eval events`` loads it, and the pipeline's last stage then replaces
 the ACLED event type, sub-event type and disorder type of every event the rule coder sent
-to ACLED (not negated, hypothetical or historical, and with an ACLED type). Nothing else
-about an event changes. No weights ship with eventwire.
+to ACLED (not negated, hypothetical or historical, and with an ACLED type) in a sub-type
+the model was trained on. Nothing else about an event changes. No weights ship with
+eventwire.
 
 The file is a numpy ``.npz`` archive read with ``allow_pickle=False``: a JSON header
-(format name and version, labels, feature columns, training file and counts) and two
+(format name and version, labels, feature columns, the rules' prior weight, training file
+and counts) and two
 float32 arrays, the weights and the bias.
 """
 
@@ -79,8 +81,12 @@ class TypeModel:
         return [self.labels[i] for i in scores.argmax(axis=1)]
 
     def retype(self, events: Sequence[Event]) -> list[Event]:
-        """The events, those bound for ACLED with the model's type; the rest as they were."""
-        chosen = [i for i, e in enumerate(events) if retypable(e)]
+        """The events, those bound for ACLED with the model's type; the rest as they were.
+        An event whose rule sub-type the model never saw in training keeps it (the model
+        could not choose it)."""
+        known = set(self.labels)
+        chosen = [i for i, e in enumerate(events)
+                  if retypable(e) and e.acled_sub_event_type in known]
         out = list(events)
         for i, sub in zip(chosen, self.predict([events[i] for i in chosen])):
             code = code_of_sub(sub)
