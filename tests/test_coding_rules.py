@@ -351,6 +351,52 @@ def test_event_places_from_text(pipeline, text, places):
         assert [loc.name for loc in located] == places
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name the tagger mistakes, placed by the area in brackets that contains it
+    ("On 9 May 2020, in Rafaela (Santa Fe), taxi drivers protested against fuel prices.",
+     [("Rafaela", "AR", 1)]),
+    # "X district, Y": the district, not the city that names the province
+    ("On 9 May 2020, gunmen shot a teacher in Surobi district, Kabul.", [("Surobi", "AF", 2)]),
+    # a bearing from a town: the place it locates, and the bearing makes a locative
+    ("On 9 May 2020, coalition airstrikes hit Harib district east of Marib city.",
+     [("Ḩarīb", "YE", 2)]),
+    ("On 9 May 2020, forces thwarted an incursion northwest of Hays district (Al Hudaydah).",
+     [("Hays", "YE", 2)]),
+    # brackets holding only places say where the thing before them is
+    ("On 9 May 2020, militants stormed a police checkpoint (Dangam, Kunar) at night.",
+     [("Dāngām", "AF", 1)]),
+    # a sentence that only tells where the event before it happened
+    ("On 9 May 2020, unknown men set fire to a bank branch. The incident occurred in Patras.",
+     [("Pátra", "GR", 1)]),
+    # a town named beside "across the country" is still where the protest was
+    ("On 9 May 2020, nurses protested in Cusco against cuts affecting hospitals across the "
+     "country.", [("Cusco", "PE", 1)]),
+    # "X, Y" with Y a province (an admin-2 area): the X inside it
+    ("On 9 May 2020, police arrested 5 men in San Isidro, Nueva Ecija.",
+     [("San Isidro", "PH", 1)]),
+    # the gazetteer's only Las Palmas lies in another state: the state stands for it
+    ("On 9 May 2020, gunmen killed a trader in Las Palmas, Sonora.", [("Sonora", "MX", 3)]),
+    # a fragment of a longer unknown name is no namesake abroad
+    ("On 9 May 2020, gunmen killed two farmers in Kala Dasht village, Bamyan.",
+     [("Bāmyān", "AF", 1)]),
+    # two places bounding one front are one location
+    ("On 9 May 2020, clashes took place at the border between Marib and Al Jawf "
+     "governorates.", [("Ma'rib", "YE", 1)]),
+])
+def test_event_place_readings(pipeline, text, expected):
+    events = _code(pipeline, text, dt.date(2020, 5, 9))
+    located = [e.location for e in events if e.location is not None]
+    assert [(loc.name, loc.country_code, loc.geo_precision) for loc in located] == expected
+
+
+def test_city_of_a_state_of_the_same_name(pipeline):
+    """"Guadalupe, Zacatecas": the Guadalupe inside the state, though a larger one
+    lies in a state whose capital shares the second name."""
+    events = _code(pipeline, "On 9 May 2020, in Guadalupe, Zacatecas, gunmen killed a "
+                   "police officer.", dt.date(2020, 5, 9))
+    assert [(e.location.name, e.location.admin1) for e in events] == [("Guadalupe", "Zacatecas")]
+
+
 @pytest.mark.parametrize(("text", "plover"), [
     ("Israeli army bulldozers demolished Palestinian homes in southern Gaza on Sunday.",
      [("COERCE", "destroy")]),

@@ -137,3 +137,31 @@ def test_unsupported_admin_area_abroad_loses_to_a_supported_namesake_city(geopar
     text = "Israel closed its crossings with Gaza on Tuesday, and Egypt kept its own border shut."
     gaza = next(p for p in _run(geoparser, nlp, text) if p.text == "Gaza")
     assert gaza.entry.country_code == "PS"
+
+
+def test_town_word_picks_the_town(geoparser: Geoparser, nlp: Any) -> None:
+    """"Hafizabad city": the city, not the district that bears its name."""
+    places = _run(geoparser, nlp, "Hafizabad city (Hafizabad, Punjab) saw a protest.")
+    assert places[0].text == "Hafizabad city" and places[0].entry.feature_class == "P"
+
+
+def test_short_capitals_are_no_small_town(geoparser: Geoparser) -> None:
+    """"KL" (a state code) is no alternate name of a village of 600 abroad."""
+    text = "Workers protested near Malappuram town (Malappuram, KL)."
+    places = geoparser.resolve_spans(text, [(text.index("KL"), text.index("KL") + 2)])
+    assert all(p.entry.feature_class != "P" or p.entry.population >= 100_000 for p in places)
+
+
+def test_areas_in_brackets_find_the_place(geoparser: Geoparser, nlp: Any) -> None:
+    """"in Pilar (Neembucu)": the tagger misses Pilar; the department in brackets that
+    contains a Pilar makes it a place, and that Pilar."""
+    places = _run(geoparser, nlp, "On 8 May 2020, in Pilar (Neembucu), a group of nurses and "
+                                  "other health workers protested in front of the Health Center.")
+    town = next(p for p in places if p.text == "Pilar")
+    assert town.entry.country_code == "PY" and town.entry.admin1 == "Ñeembucú"
+
+
+def test_fragment_of_a_longer_name_abroad_is_dropped(geoparser: Geoparser, nlp: Any) -> None:
+    """"Kala Dasht village" in Afghanistan: neither Qala in Azerbaijan nor Dasht in Iran."""
+    places = _run(geoparser, nlp, "A drone killed a farmer in Kala Dasht village, Bamyan.")
+    assert places and all(p.entry.country_code == "AF" for p in places)

@@ -230,6 +230,10 @@ class Coder:
         if not places and scene is not None and geo_reason != "nationwide":
             return [_finish(replace(base, location=replace(
                 scene, reason="place of the event before it")), sent.start_char, date_ref is not None)]
+        if not places and geo_reason != "nationwide" and focus is not None:
+            # "Van Governor's Office extended the ban"
+            places = loc.named_in(sent, ptoks, focus.entry.country_code)
+            geo_reason = "place named in the event's sentence" if places else geo_reason
         if not places and focus is not None:
             places, geo_reason, borrowed = [focus], geo_reason or "document's main country", True
         out = []
@@ -243,11 +247,16 @@ class Coder:
     def _places(self, sents: list[Any], si: int, hit: Hit, ptoks: list[loc.PlaceToken]
                 ) -> tuple[list[Place], str, bool]:
         sent = sents[si]
-        if loc.nationwide(sent):
-            return [], "nationwide", True
         chosen = loc.event_places(sent, hit.token, ptoks)
         if chosen:
             return chosen, "locative in the event's sentence", False
+        if loc.nationwide(sent):
+            return [], "nationwide", True
+        if si + 1 < len(sents) and loc.tells_scene(sents[si + 1]):
+            cands = [p for p in ptoks if sents[si + 1].start <= p.token.i < sents[si + 1].end
+                     and p.locative]
+            if cands:  # "... set fire to a vehicle. The incident occurred in Thessaloniki."
+                return loc.choose(cands)[:1], "locative in the next sentence", False
         reach = loc.LOOKBACK if sent.text.strip().lower().startswith(CONNECTIVES) else 1
         for back in range(1, reach + 1):
             if si - back < 0:

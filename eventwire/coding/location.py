@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from eventwire.records import Location, Place
@@ -26,7 +26,7 @@ TARGET_VERBS = frozenset({"capture", "shell", "storm", "enter", "attack", "bomb"
                           "liberate", "recapture", "retake", "target", "strike", "hit",
                           "pound", "bombard", "surround", "encircle", "take"})
 # "to X" / "into X" locate an event only after verbs of movement ("sent troops to X").
-MOVEMENT_PREPS = frozenset({"to", "into"})
+MOVEMENT_PREPS = frozenset({"to", "into", "toward", "towards"})
 MOVEMENT_VERBS = frozenset({"send", "deploy", "dispatch", "spread", "move", "march", "extend",
                             "travel", "arrive", "flee", "return", "fly", "enter", "head", "take",
                             "pour", "flock", "converge"})
@@ -38,6 +38,10 @@ PLACE_NOUNS = frozenset({"town", "city", "village", "region", "province", "distr
                          "northeast", "northwest", "southeast", "southwest", "kilometres",
                          "kilometers", "km", "miles", "countryside", "vicinity"})
 LOOKBACK = 3
+# "north of X", "20 km southwest of X": a bearing from a place locates the event by it
+BEARINGS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
+                      "southeast", "southwest", "north-east", "north-west", "south-east",
+                      "south-west"})
 
 
 @dataclass(slots=True, kw_only=True, frozen=True)
@@ -85,11 +89,46 @@ def place_tokens(parse: Any, places: list[Place]) -> list[PlaceToken]:
             continue
         root = span.root
         out.append(PlaceToken(place=p, token=root, locative=_is_locative(root)
-                              or _continues_list(root) or _after_preposition(span)))
+                              or _continues_list(root) or _after_preposition(span)
+                              or _location_brackets(span)))
+    return _chains_share_locative(out)
+
+
+def _location_brackets(span: Any) -> bool:
+    """"(Hat, Al Mahrah)", "(Darjeeling district, West Bengal)": brackets that hold only
+    places say where the thing before them is, which is where the story happens."""
+    doc = span.doc
+    j = span.end
+    while j < len(doc) and doc[j].lower_ in SKIPPABLE:
+        j += 1  # "(Darjeeling district, West Bengal)"
+    if j >= len(doc) or doc[j].text not in (",", ")"):
+        return False  # "(Colorado Party)": a name that only starts with a place
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in SKIPPABLE:
+        i -= 1
+    if i >= 0 and doc[i].text == ",":
+        while i >= 0 and doc[i].text != "(" and (
+                doc[i].text == "," or doc[i].text[:1].isupper() or doc[i].lower_ in SKIPPABLE):
+            i -= 1
+    return i >= 1 and doc[i].text == "(" and doc[i - 1].text[:1].isalpha()
+
+
+def _chains_share_locative(ptoks: list[PlaceToken]) -> list[PlaceToken]:
+    """"in the suq of Ahwar district (Abyan)": a place and the larger areas named after
+    it are one location, locative when any of them is."""
+    out = list(ptoks)
+    for _ in range(2):
+        for k in range(len(out) - 1):
+            a, b = out[k], out[k + 1]
+            gap = a.token.doc.text[a.place.end:b.place.start]
+            if a.locative != b.locative and QUALIFIER_GAP.match(gap):
+                out[k] = replace(a, locative=True)
+                out[k + 1] = replace(b, locative=True)
     return out
 
 
-SKIPPABLE = frozenset({"the", "of", "a", "an", "northern", "southern", "eastern", "western",
+EDGES = frozenset({"outskirts", "edge", "edges", "shores", "banks", "fringes"})
+SKIPPABLE = EDGES | frozenset({"the", "of", "a", "an", "northern", "southern", "eastern", "western",
                        "central", "rural", "outskirts", "countryside", "area", "town", "city",
                        "village", "district", "province", "region", "state", "county",
                        "municipality", "heart", "centre", "center", "capital", "suburb",
@@ -100,9 +139,14 @@ def _after_preposition(span: Any) -> bool:
     """Surface fallback when the parse is broken: 'in (the town of) X', read off the
     words before the place."""
     i = span.start - 1
+    edge = False
     while i >= 0 and span.doc[i].lower_ in SKIPPABLE and span.start - i <= 5:
+        if span.doc[i].lower_ == "of" and i > 0 and span.doc[i - 1].lower_ in BEARINGS:
+            return True  # "west of Marib city"
+        edge = edge or span.doc[i].lower_ in EDGES
         i -= 1
-    return i >= 0 and span.doc[i].lower_ in LOCATIVE_PREPS
+    return i >= 0 and (span.doc[i].lower_ in LOCATIVE_PREPS or
+                       edge and span.doc[i].lower_ == "on")  # "on the outskirts of X"
 
 
 def _continues_list(tok: Any) -> bool:
@@ -125,11 +169,15 @@ def _is_locative(tok: Any) -> bool:
             return True  # "shelled Mardes", "targeted Sirwah district"
         if cur.dep_ == "prep" and cur.lower_ in LOCATIVE_PREPS:
             return True
+        if cur.lower_ == "of" and cur.head.lower_ in BEARINGS:
+            return True  # "an incursion northwest of Hays district"
+        if cur.dep_ == "prep" and cur.lower_ == "to" and cur.head.lower_ in ("close", "next"):
+            return True  # "a village close to Ghazni city"
         if cur.dep_ == "prep" and cur.lower_ in MOVEMENT_PREPS:
             return cur.head.lemma_.lower() in MOVEMENT_VERBS
         if cur.dep_ == "prep" and cur.lower_ == "on":  # "on the shores/outskirts of X"
             return any(c.dep_ == "pobj" and c.lemma_.lower() in PLACE_NOUNS for c in cur.children)
-        if cur.dep_ == "pobj" or cur.dep_ in ("appos", "conj", "compound", "npadvmod") or (
+        if cur.dep_ == "pobj" or cur.dep_ in ("appos", "conj", "compound", "npadvmod", "nmod") or (
                 cur.lower_ == "of") or cur.lemma_.lower() in PLACE_NOUNS or cur.dep_ == "poss" and (
                 cur.head.lemma_.lower() in PLACE_NOUNS):
             if cur.head is cur:
@@ -143,7 +191,19 @@ def _is_locative(tok: Any) -> bool:
 def in_clause(place_tok: Any, trigger: Any) -> bool:
     """Is the place inside the trigger's clause (its subtree or its head verb's)?"""
     clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    return clause.left_edge.i <= place_tok.i <= clause.right_edge.i
+    if not clause.left_edge.i <= place_tok.i <= clause.right_edge.i:
+        return False
+    stops = {clause.i, trigger.i}  # not inside a clause of its own below the trigger's
+    cur = place_tok  # ("... to demand that they may return to Venezuela")
+    for _ in range(12):
+        if cur.head.i == cur.i or cur.i in stops:
+            return True
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and cur.i not in stops and \
+                cur.dep_ in ("advcl", "xcomp", "ccomp", "relcl", "acl", "pcomp") and \
+                cur.lemma_.lower() not in MOVEMENT_VERBS:  # "... before spreading to Aktau"
+            return False
+    return True
 
 
 SUB_LOCATION_AFTER = frozenset({"neighborhood", "neighbourhood", "area", "quarter", "street",
@@ -179,14 +239,17 @@ def choose(candidates: list[PlaceToken]) -> list[Place]:
     towns = sorted((c for c in usable if not sub_location(c)), key=lambda c: c.place.start)
     if not towns:
         return []  # only a neighbourhood or street: the town comes from the context
-    towns = [c for c in towns if not _qualifies(c, towns)] or towns
+    misread = [c for c in towns if _misread(c, towns)]
+    read = [c for c in towns if c not in misread]  # the areas after a misread place stand
+    towns = [c for c in read if not _qualifies(c, read) and not _landmark(c, read)] or towns
     best = min(rank(c.place) for c in towns)
     chosen = [next(c for c in towns if rank(c.place) == best)]
     for c in towns:
         if c is chosen[0] or c.place.entry.geonameid in {k.place.entry.geonameid for k in chosen}:
             continue
         between = c.token.doc.text[chosen[-1].place.end:c.place.start].lower()
-        separate = any(w in between for w in COORDINATORS) or _moved_to(c.token) or (
+        separate = any(w in between for w in COORDINATORS) and not _between(c.token) or (
+            _moved_to(c.token)) or (
             NEW_LOCATIVE.match(between) is not None) or (  # "..., in Mangistau province"
             between.strip() == "," and _listed(c, towns))  # "in Aleppo, Idlib and Hama"
         if separate and (rank(c.place) == best or not any(_contains(c.place, k.place)
@@ -195,7 +258,8 @@ def choose(candidates: list[PlaceToken]) -> list[Place]:
     return [c.place for c in sorted(chosen, key=lambda c: c.place.start)]
 
 
-QUALIFIER_GAP = re.compile(r"^\s*(?:[a-z]+\s+)?\(\s*$|^\s*,\s*$")
+# "X (Y", "X town (Y", "X, Y", "X district, Y": Y names the larger area of X
+QUALIFIER_GAP = re.compile(r"^\s*(?:[a-z]+\s*)?[(,]\s*$")
 
 
 def _listed(c: PlaceToken, towns: list[PlaceToken]) -> bool:
@@ -216,10 +280,63 @@ def _qualifies(c: PlaceToken, towns: list[PlaceToken]) -> bool:
     if not before:
         return False
     prev = before[-1]
-    gap = c.token.doc.text[prev.place.end:c.place.start]
+    text = c.token.doc.text
+    gap = text[prev.place.end:c.place.start]
     if QUALIFIER_GAP.match(gap) is None:
         return False
-    return "(" in gap or _contains(c.place, prev.place)
+    if _contains(c.place, prev.place):
+        return True
+    if "(" in gap:  # "western Yemen (Ad Durayhimi, Al Hudaydah)": a closer look, kept
+        return rank(c.place) >= rank(prev.place)
+    # "(Menaka, Gao)": every area in the brackets after a place qualifies it
+    opened = text.rfind("(", 0, c.place.start)
+    return opened > 0 and ")" not in text[opened:c.place.start] and any(
+        k.place.end <= opened and QUALIFIER_GAP.match(text[k.place.end:opened + 1])
+        for k in before)
+
+
+REFERENCE_GAP = re.compile(r"^\s*(?:[a-z]+\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:"
+                           + "|".join(sorted(BEARINGS)) + r")\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+
+
+def _misread(c: PlaceToken, towns: list[PlaceToken]) -> bool:
+    """"Jaro, Iloilo City, Iloilo" read as the Jaro of another province: a place whose
+    reading lies outside the larger area named right after it is a namesake the
+    gazetteer has instead of the real (missing) place; the area stands for it."""
+    after = [k for k in towns if k.place.start >= c.place.end]
+    if not after:
+        return False
+    nxt = after[0]
+    gap = c.token.doc.text[c.place.end:nxt.place.start]
+    if QUALIFIER_GAP.match(gap) is None or rank(nxt.place) < rank(c.place) or \
+            _in_list(c, after):
+        return False
+    a, b = c.place.entry, nxt.place.entry
+    if a.country_code != b.country_code:
+        return bool(a.country_code and b.country_code)
+    return rank(nxt.place) <= 3 and bool(a.admin1 and b.admin1) and a.admin1 != b.admin1
+
+
+def _in_list(c: PlaceToken, after: list[PlaceToken]) -> bool:
+    """Is ``c`` the first of comma-separated places closed by "and"/"or" ("Aleppo, Idlib
+    and Hama") rather than a place followed by its larger areas?"""
+    text = c.token.doc.text
+    prev = c
+    for k in after:
+        gap = text[prev.place.end:k.place.start].lower()
+        if len(gap) < 10 and any(w in gap for w in COORDINATORS):
+            return True
+        if gap.strip() != ",":
+            return False
+        prev = k
+    return False
+
+
+def _landmark(c: PlaceToken, towns: list[PlaceToken]) -> bool:
+    """"Majzar district west of Marib city": Marib only says where Majzar lies."""
+    before = [k for k in towns if k.place.end <= c.place.start]
+    return bool(before) and REFERENCE_GAP.match(
+        c.token.doc.text[before[-1].place.end:c.place.start].lower()) is not None
 
 
 def _contains(outer: Place, inner: Place) -> bool:
@@ -229,6 +346,18 @@ def _contains(outer: Place, inner: Place) -> bool:
         return o.country_code == i.country_code
     return o.country_code == i.country_code and (
         (bool(i.admin1) and i.admin1 in (o.name, o.admin1)) or o.name in i.admin1)
+
+
+def _between(tok: Any) -> bool:
+    """"at the border between Marib and Al Bayda": two places that bound one location."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "prep":
+            return cur.lower_ == "between"
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _moved_to(tok: Any) -> bool:
@@ -267,14 +396,37 @@ def nationwide(sent: Any) -> bool:
 def event_places(sent: Any, trigger: Any, ptoks: list[PlaceToken]) -> list[Place]:
     """Where an event happened, from its own sentence: the locatives of the trigger's
     clause (or of the sentence when the clause names none, or only a neighbourhood),
-    narrowed by ``choose``. Empty for nationwide events and sentences without a locative."""
-    if nationwide(sent):
-        return []
+    narrowed by ``choose``. Empty for sentences without a locative, and for nationwide
+    events unless a town, district or region is named as well."""
     in_sentence = [p for p in ptoks if sent.start <= p.token.i < sent.end and p.locative]
     here = [p for p in in_sentence if in_clause(p.token, trigger)]
     if not here or all(sub_location(p) for p in here):
         here = in_sentence
-    return choose(here)
+    chosen = choose(here)
+    if nationwide(sent) and not any(rank(p) <= 3 for p in chosen):
+        return []  # a town named beside "across the country" is still where it happened
+    return chosen
+
+
+def named_in(sent: Any, ptoks: list[PlaceToken], country: str) -> list[Place]:
+    """The most specific place of the document's main ``country`` named in a sentence
+    without a locative ("Van Governor's Office extended the ban"), when it is a town,
+    district or region: closer to where the event happened than the country itself."""
+    named = [p for p in ptoks if sent.start <= p.token.i < sent.end and rank(p.place) <= 3
+             and not sub_location(p) and p.place.entry.country_code == country]
+    if not named:
+        return []
+    best = min(rank(p.place) for p in named)
+    return [next(p.place for p in named if rank(p.place) == best)]
+
+
+def tells_scene(sent: Any) -> bool:
+    """"The incident occurred in X.", "It took place near X.": a sentence that only says
+    where the event before it happened."""
+    root = sent.root
+    lemma = root.lemma_.lower()
+    return lemma in ("occur", "happen") or lemma == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in root.children)
 
 
 def focus_country(places: list[Place]) -> Place | None:

@@ -38,6 +38,24 @@ def distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+ADM2_REACH_KM = 100.0
+
+
+def contains(parent: GazetteerEntry, child: GazetteerEntry) -> bool:
+    """True when ``parent`` (country, admin-1, or admin-2 area) contains ``child``. The
+    gazetteer keeps no admin-2 codes, so a second-level area ("Nueva Ecija", a province
+    of the Philippines) contains what lies in its admin-1 area within ADM2_REACH_KM."""
+    if parent.geonameid == child.geonameid or not parent.country_code:
+        return False
+    if parent.feature_code == "PCLI":
+        return child.country_code == parent.country_code
+    if parent.feature_code in ("ADM1", "ADM2"):
+        return child.country_code == parent.country_code and child.admin1 == parent.admin1 \
+            and child.feature_code not in ("ADM1", parent.feature_code) and (
+                parent.feature_code == "ADM1" or distance_km(parent, child) <= ADM2_REACH_KM)
+    return False
+
+
 def _cell(e: GazetteerEntry) -> Cell:
     return math.floor(e.lat), math.floor(e.lon)
 

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from eventwire.geo.context import (Support, context_score, country_support, load_neighbours,
-                                   support)
+from eventwire.geo.context import (Support, contains, context_score, country_support,
+                                   load_neighbours, support)
 from eventwire.geo.gazetteer import ABBREVIATION, ALTERNATE, ASCII, Gazetteer, Match
 from eventwire.geo.names import normalize, strip_affixes
 from eventwire.geo.toponyms import ToponymFinder, ToponymSpan
@@ -43,7 +43,13 @@ ORPHAN_QUORUM = 2  # distinct toponyms agreeing on another country make a small 
 LOCALE_WEIGHT = 2.0  # the publisher's country counts as much as two agreeing mentions
 ADMIN_WORDS = frozenset({"province", "region", "oblast", "state", "county", "parish",
                          "district", "governorate", "prefecture", "department"})
-_COMMA = re.compile(r"^\s*,\s*$")
+# the text between a place and the larger area named after it: "X, Y", "X district, Y",
+# "X (Y", "X town (Y"; inside the brackets the areas go on after commas ("(Y, Z)")
+_TOWN_WORD = re.compile(r" (?:city|town|village)\b")  # lower case: not "Kansas City"
+_PARENT_GAP = re.compile(r"^\s*(?:[a-z]+\s*)?[,(]\s*$")
+_IN_BRACKETS_GAP = re.compile(r"^\s*,\s*$")
+CHILD_BONUS = 6.0
+PARENT_BONUS = 3.0
 _CAPWORD = re.compile(r"\b[A-Z][a-z]+\b")
 
 
@@ -55,6 +61,7 @@ class _Item:
     matches: list[Match]
     cue: bool = False
     demonym: str = ""
+    fragment: bool = False
     others: int = 0  # other distinct toponyms in the document
     base: list[float] = field(default_factory=list)
     final: list[float] = field(default_factory=list)
@@ -64,16 +71,23 @@ class _Item:
 
 
 
-def contains(parent: GazetteerEntry, child: GazetteerEntry) -> bool:
-    """True when ``parent`` (country or admin-1) administratively contains ``child``."""
-    if parent.geonameid == child.geonameid or not parent.country_code:
-        return False
-    if parent.feature_code == "PCLI":
-        return child.country_code == parent.country_code
-    if parent.feature_code == "ADM1":
-        return child.country_code == parent.country_code and child.admin1 == parent.admin1 \
-            and child.feature_code != "ADM1"
-    return False
+def _parents(text: str, items: list[_Item], k: int) -> list[_Item]:
+    """The items that name larger areas of ``items[k]``: the next one after a comma or a
+    bracket, and in brackets the ones after it up to the closing bracket."""
+    out: list[_Item] = []
+    prev = items[k]
+    bracket = False
+    for nxt in items[k + 1:]:
+        gap = text[prev.end:nxt.start]
+        if not out and _PARENT_GAP.match(gap):
+            bracket = "(" in gap
+        elif not (out and bracket and _IN_BRACKETS_GAP.match(gap)):
+            break
+        out.append(nxt)
+        if not bracket:
+            break
+        prev = nxt
+    return out
 
 
 def _base_score(m: Match, text: str, seat_penalty: bool, admin_word: bool) -> float:
@@ -205,6 +219,8 @@ class Geoparser:
         what the publisher's other articles say (see publishers.py)."""
         spans = self.finder(parse)
         items = [self._item(text, s.start, s.end, s) for s in spans]
+        for it, s in zip(items, spans):
+            it.fragment = s.fragment
         return self._resolve(text, items, sentences, locale, publisher)
 
     def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]],
@@ -225,6 +241,9 @@ class Geoparser:
             matches = [Match(country, 0, 0)] if country and self.include_demonyms else []
             return _Item(start, end, surface, matches, demonym=span.country)
         matches = self.gaz.matches(surface, self.max_candidates)
+        if len(surface) <= 3 and surface.isupper():  # "KL" is Kerala, not Kellogg, Iowa
+            matches = [m for m in matches if m.entry.feature_class not in ("P", "S") or
+                       m.entry.population >= MAJOR_POPULATION]
         if not any(_major(m) for m in matches):  # "Canadian": Canada, not Canadian, Texas
             iso = self.gaz.demonym(surface)
             country = self.gaz.country(iso) if iso else None
@@ -232,6 +251,9 @@ class Geoparser:
         words = normalize(text[start:end + 14]).split(" ")
         n = len(normalize(surface).split(" "))
         admin_word = any(w in ADMIN_WORDS for w in words[n - 1:n + 1])
+        if not admin_word and _TOWN_WORD.search(text[start:end + 9]):
+            # "Hafizabad city", "Kasese town": the town, not its namesake district
+            matches = [m for m in matches if m.entry.feature_class == "P"] or matches
         return _Item(start, end, surface, matches, cue=admin_word)
 
     def _resolve(self, text: str, items: list[_Item], sentences: Sequence[Sentence],
@@ -302,6 +324,8 @@ class Geoparser:
         votes = _country_votes(it, evidence)
         if votes.get(e.country_code):
             return False
+        if it.fragment and votes:
+            return True  # "Bala Dasht" in Afghanistan: not Dasht, Iran
         near = self.neighbours.get(e.country_code, frozenset())
         return any(n >= ORPHAN_QUORUM and code not in near for code, n in votes.items())
 
@@ -315,15 +339,19 @@ class Geoparser:
         return out
 
     def _containment(self, text: str, items: list[_Item]) -> None:
-        """"Springfield, Illinois": boost child candidates inside a following parent."""
-        for child, parent in zip(items, items[1:]):
-            if not _COMMA.match(text[child.end:parent.start]):
-                continue
-            for ci, c in enumerate(child.matches):
-                for pi, p in enumerate(parent.matches):
-                    if contains(p.entry, c.entry):
-                        child.final[ci] = max(child.final[ci], child.base[ci] + 6.0)
-                        parent.final[pi] = max(parent.final[pi], parent.base[pi] + 3.0)
+        """"Springfield, Illinois", "Surobi district, Kabul", "Posadas (Misiones)",
+        "Radhan town (Larkana, Sindh)": child readings inside one of the larger areas
+        that follow gain on top of their context score, and so do those areas."""
+        bonus = {id(it): [0.0] * len(it.matches) for it in items}
+        for k, child in enumerate(items):
+            for parent in _parents(text, items, k):
+                for ci, c in enumerate(child.matches):
+                    for pi, p in enumerate(parent.matches):
+                        if contains(p.entry, c.entry):
+                            bonus[id(child)][ci] = CHILD_BONUS
+                            bonus[id(parent)][pi] = max(bonus[id(parent)][pi], PARENT_BONUS)
+        for it in items:
+            it.final = [f + b for f, b in zip(it.final, bonus[id(it)])]
 
     def _place(self, it: _Item, sentences: Sequence[Sentence], starts: list[int]) -> Place:
         best = it.best(it.final)

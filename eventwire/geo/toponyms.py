@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from eventwire.geo.context import contains
 from eventwire.geo.cues import INSTITUTION_WORDS, dateline_end, org_place_end, surnames
 from eventwire.geo.gazetteer import ABBREVIATION, ASCII, PRIMARY, Gazetteer
 from eventwire.geo.names import MONTHS_AND_DAYS, normalize
@@ -49,6 +50,14 @@ NAME_LINKS = CONNECTORS | {"dos", "das", "do", "da", "des", "du", "di", "della",
 SPEAKING = frozenset({"say", "tell", "add", "state", "announce", "claim", "note", "write",
                       "explain", "argue", "insist", "ask", "reply", "warn"})
 MAX_TOKENS = 4
+# "Feltham Magistrates' Court", "Fort Mill High School": institutions named after their place
+NAMED_AFTER_PLACE = INSTITUTION_WORDS | frozenset({
+    "magistrates", "crown", "hall", "court", "college", "university", "church", "park",
+    "station", "army", "memorial", "stadium", "arena", "mall", "plaza", "square", "bridge",
+    "road", "street", "avenue", "medical", "center", "centre", "elementary", "senior",
+    "state", "national", "central", "general", "international", "market", "prison", "jail"})
+MAJOR_CODES = frozenset({"PCLI", "ADM1", "CONT", "RGN", "PPLC"})
+MAJOR_POPULATION = 100_000
 REPEATABLE = frozenset({"GPE", "LOC", "DATELINE"})  # labels whose names recur as places
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                         "western", "central", "upper", "lower", "metro", "downtown"})
@@ -67,6 +76,7 @@ class ToponymSpan:
     label: str
     cue: bool = False
     country: str = ""
+    fragment: bool = False  # a minor name inside a longer capitalised one (see _fragment)
 
 
 def _is_cap(tok: Any) -> bool:
@@ -165,6 +175,7 @@ class ToponymFinder:
         out.extend(self._comma_parents(doc, out, taken, blocked))
         out.extend(self._org_places(doc, taken, blocked))
         out.extend(self._datelines(doc, taken, blocked))
+        out.extend(self._area_children(doc, taken, blocked))
         lower_words = frozenset(t.text for t in doc if t.text.islower())
         # a whole ORG name is an organisation; only its parts may be places
         orgs = frozenset(_trim(doc, e.start, e.end) for e in doc.ents if e.label_ == "ORG")
@@ -209,20 +220,88 @@ class ToponymFinder:
             for j in range(min(len(doc), i + MAX_TOKENS), i, -1):
                 if taken[i] or not all(_is_cap(t) for t in doc[i:j]):
                     continue
-                if self._contains_reading(doc[i:j].text, child.text):
+                if self._contains_reading(doc[i:j].text, child.text) or \
+                        self._division_of_country(doc[i:j].text, child.text):
                     out.append(self._claim(doc, i, j, "GAZ", taken, blocked))
                     break
         return out
 
-    def _contains_reading(self, parent: str, child: str) -> bool:
+    def _area_children(self, doc: Any, taken: list[bool], blocked: list[bool]
+                       ) -> list[ToponymSpan]:
+        """"in Posadas (Misiones)", "Encarnacion (Itapua)", "Kadikoy town, Istanbul",
+        "Al Khawkhah city (Al Hudaydah)": a capitalised name followed, after a comma or
+        in brackets, by a country or first-level division that contains one of its
+        readings is a place, whatever the statistical tagger called it (it often tags
+        these DATE, WORK_OF_ART or PERSON); the areas in the brackets are places too."""
+        out = []
+        for tok in doc:
+            if tok.text not in (",", "(") or tok.i + 1 >= len(doc):
+                continue
+            end = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ in FEATURE_WORDS else tok.i
+            child = self._name_before(doc, end, taken)
+            if child is None:
+                continue
+            for i, j in self._names_after(doc, tok.i + 1, bracket=tok.text == "("):
+                if self._contains_reading(doc[i:j].text, doc[child:end].text, exact=True):
+                    out.append(self._claim(doc, child, end, "GAZ", taken, blocked))
+                    if not any(taken[i:j]):
+                        out.append(self._claim(doc, i, j, "GAZ", taken, blocked))
+                    break
+        return out
+
+    def _name_before(self, doc: Any, end: int, taken: list[bool]) -> int | None:
+        """Start of the longest untaken capitalised name (with name links) ending at
+        ``end`` and starting the sentence's words, or None."""
+        for start in range(max(0, end - MAX_TOKENS), end):
+            toks = doc[start:end]
+            if _is_cap(doc[start]) and _is_cap(doc[end - 1]) and not any(taken[start:end]) \
+                    and all(_is_cap(t) or t.lower_ in NAME_LINKS or _joining_hyphen(t)
+                            for t in toks) and (doc[start].pos_ == "PROPN" or
+                                                not doc[start].is_sent_start) \
+                    and self.gaz.has_name(toks.text):
+                return start
+        return None
+
+    def _names_after(self, doc: Any, i: int, *, bracket: bool) -> list[tuple[int, int]]:
+        """Capitalised names from token ``i``: one after a comma; in brackets, each name
+        up to the closing bracket ("(Gujba LGA, Borno)")."""
+        out = []
+        while i < len(doc):
+            j = i
+            while j < len(doc) and j - i < MAX_TOKENS and (_is_cap(doc[j]) or (
+                    j > i and doc[j].lower_ in NAME_LINKS) or _joining_hyphen(doc[j])):
+                j += 1
+            while j > i and not _is_cap(doc[j - 1]):
+                j -= 1
+            if j == i:
+                break
+            out.append((i, j))
+            if not bracket:
+                break
+            while j < len(doc) and doc[j].text not in (",", ")"):
+                j += 1  # "Gujba LGA": the area word after the name
+            if j >= len(doc) or doc[j].text == ")":
+                break
+            i = j + 1
+        return out
+
+    def _division_of_country(self, parent: str, child: str) -> bool:
+        """"Las Palmas, Sonora": a first-level division of a country where the place
+        before the comma has a reading names that place's area, even when the gazetteer
+        only knows a namesake elsewhere in the country."""
+        areas = {m.entry.country_code for m in self.gaz.matches(parent, limit=10, fuzzy=False)
+                 if m.entry.feature_code == "ADM1" and m.kind <= 1}
+        return bool(areas) and any(m.entry.country_code in areas and m.variant == 0
+                                   for m in self.gaz.matches(child, limit=50))
+
+    def _contains_reading(self, parent: str, child: str, *, exact: bool = False) -> bool:
         areas = [m.entry for m in self.gaz.matches(parent, limit=10, fuzzy=False)
-                 if m.entry.feature_code in ("ADM1", "PCLI")]
+                 if m.entry.feature_code in ("ADM1", "ADM2", "PCLI")]
         if not areas:
             return False
-        readings = [m.entry for m in self.gaz.matches(child, limit=50)]
-        return any(r.country_code == a.country_code and
-                   (a.feature_code == "PCLI" or r.admin1 == a.admin1) and r.geonameid != a.geonameid
-                   for a in areas for r in readings)
+        readings = [m.entry for m in self.gaz.matches(child, limit=50)
+                    if not exact or m.variant < 2]
+        return any(contains(a, r) for a in areas for r in readings)
 
     def _claim(self, doc: Any, start: int, end: int, label: str, taken: list[bool],
                blocked: list[bool]) -> ToponymSpan:
@@ -300,7 +379,8 @@ class ToponymFinder:
             if ent.label_ == "FAC" and not self.gaz.has_name(text):
                 return None
             end = self._extend_name(doc, start, _extend_suffix(doc, end))
-            return self._make(doc, start, end, "ner", ent.label_)
+            span, a, b = self._make(doc, start, end, "ner", ent.label_)
+            return replace(span, fragment=self._fragment(doc, start, end)), a, b
         if ent.label_ in ("PERSON", "ORG"):
             longer = self._extend_name(doc, start, end)
             if longer > end and has_cue(doc, start, longer):
@@ -374,8 +454,26 @@ class ToponymFinder:
             if not all(_is_cap(t) or t.lower_ in CONNECTORS or _joining_hyphen(t) for t in toks):
                 continue
             if self.gaz.has_name(toks.text) and self._accept(doc, i, j, skip):
-                return self._make(doc, i, j, "gazetteer", "GAZ")
+                span, a, b = self._make(doc, i, j, "gazetteer", "GAZ")
+                return replace(span, fragment=self._fragment(doc, i, j)), a, b
         return None
+
+    def _fragment(self, doc: Any, i: int, j: int) -> bool:
+        """"Minas Viejas", "San Lucas Atoyatenco", "Bala Dasht": a minor gazetteer name
+        that is only part of a longer capitalised name is that name's fragment, not the
+        namesake town abroad (the resolver drops it when nothing else supports its
+        country)."""
+        before = doc[i - 1] if i > 0 and not doc[i].is_sent_start else None
+        after = doc[j] if j < len(doc) else None
+        longer = (before is not None and _is_cap(before) and before.pos_ == "PROPN" and
+                  before.ent_type_ != "NORP") or (
+            after is not None and _is_cap(after) and after.pos_ == "PROPN" and
+            after.text not in SUFFIX_WORDS and after.lower_ not in NAMED_AFTER_PLACE)
+        if not longer:
+            return False
+        return not any(m.kind <= 1 and (m.entry.feature_code in MAJOR_CODES or
+                                        m.entry.population >= MAJOR_POPULATION)
+                       for m in self.gaz.matches(doc[i:j].text, limit=10, fuzzy=False))
 
     def _accept(self, doc: Any, i: int, j: int, lower_words: frozenset[Any]) -> bool:
         """Filter gazetteer-only phrase matches: a single word must be a proper noun that
