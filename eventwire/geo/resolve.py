@@ -20,7 +20,7 @@ from eventwire.geo.context import (Support, contains, context_score, country_sup
 from eventwire.geo.gazetteer import ABBREVIATION, ALTERNATE, ASCII, Gazetteer, Match
 from eventwire.geo.names import normalize, strip_affixes
 from eventwire.geo.toponyms import ToponymFinder, ToponymSpan
-from eventwire.records import GazetteerEntry, Place, Sentence
+from eventwire.records import Place, Sentence
 
 log = logging.getLogger(__name__)
 
