@@ -165,3 +165,11 @@ def test_fragment_of_a_longer_name_abroad_is_dropped(geoparser: Geoparser, nlp: 
     """"Kala Dasht village" in Afghanistan: neither Qala in Azerbaijan nor Dasht in Iran."""
     places = _run(geoparser, nlp, "A drone killed a farmer in Kala Dasht village, Bamyan.")
     assert places and all(p.entry.country_code == "AF" for p in places)
+
+
+def test_village_the_tagger_mistakes(geoparser: Geoparser, nlp: Any) -> None:
+    """"near Pisky": a small place under its own gazetteer name after "near" is a place
+    whatever label the tagger gave it."""
+    places = _run(geoparser, nlp, "On 3 May 2020, the monitors recorded 12 explosions "
+                                  "involving unknown weapons near Pisky.")
+    assert [(p.text, p.entry.country_code) for p in places] == [("Pisky", "UA")]

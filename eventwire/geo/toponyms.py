@@ -56,6 +56,10 @@ NAMED_AFTER_PLACE = INSTITUTION_WORDS | frozenset({
     "station", "army", "memorial", "stadium", "arena", "mall", "plaza", "square", "bridge",
     "road", "street", "avenue", "medical", "center", "centre", "elementary", "senior",
     "state", "national", "central", "general", "international", "market", "prison", "jail"})
+# labels the tagger gives small transliterated places ("near Hnutove" as WORK_OF_ART)
+MISTAKEN_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
+SETTLEMENT_WORDS = frozenset({"town", "village", "city", "district", "province", "governorate",
+                              "subdistrict", "sector", "locality", "municipality", "county"})
 MAJOR_CODES = frozenset({"PCLI", "ADM1", "CONT", "RGN", "PPLC"})
 MAJOR_POPULATION = 100_000
 REPEATABLE = frozenset({"GPE", "LOC", "DATELINE"})  # labels whose names recur as places
@@ -387,7 +391,23 @@ class ToponymFinder:
                 return self._make(doc, start, longer, "ner", ent.label_)
             if self._person_is_place(doc, ent, start, end):
                 return self._make(doc, start, end, "ner", ent.label_)
+        if ent.label_ in MISTAKEN_LABELS and self._village(doc, start, end):
+            return self._make(doc, start, end, "ner", ent.label_)
         return None
+
+    def _village(self, doc: Any, start: int, end: int) -> bool:
+        """"near Opytne", "in Makhmur district", "Wana town": a name the tagger took for a
+        person, organisation or title is a place, however small, when the words around
+        it say so and the gazetteer has it under that very name."""
+        prev = doc[start - 1].lower_ if start > 0 else ""
+        nxt = doc[end] if end < len(doc) else None
+        strong = prev in ("near", "outside") or (nxt is not None and nxt.lower_ in SETTLEMENT_WORDS
+                                                 and nxt.text.islower()) or (
+            prev == "of" and start > 1 and doc[start - 2].lower_ in SETTLEMENT_WORDS)
+        if not strong or _speaker(doc[start:end]) or doc[start:end].text.isupper():
+            return False
+        return any(m.kind <= ASCII and m.variant == 0
+                   for m in self.gaz.matches(doc[start:end].text, limit=10, fuzzy=False))
 
     def _extend_name(self, doc: Any, start: int, end: int) -> int:
         """The end of the longest gazetteer name that starts like the entity and goes on
