@@ -379,6 +379,18 @@ def test_event_places_from_text(pipeline, text, places):
     # a fragment of a longer unknown name is no namesake abroad
     ("On 9 May 2020, gunmen killed two farmers in Kala Dasht village, Bamyan.",
      [("Bāmyān", "AF", 1)]),
+    # a town's name the tagger cuts short, without a connector
+    ("On 9 May 2020, in San Pedro Pochutla, Oaxaca, teachers blocked a highway.",
+     [("San Pedro Pochutla", "MX", 1)]),
+    # "in <place-less community>, X municipality": X is still where it happened
+    ("On 9 May 2020, in La Esperanza community, Suarez municipality, Cauca department, "
+     "gunmen killed a farmer.", [("Suárez", "CO", 1)]),
+    # "the X area" of a town is the town, not a neighbourhood that gives way to the state
+    ("On 9 May 2020, cattle raiders killed three herders in the Yirol area (Lakes state).",
+     [("Yirol", "SS", 1)]),
+    # a bearing a few words away still makes a landmark
+    ("On 9 May 2020, airstrikes hit Harib district in the southeast of Marib city.",
+     [("Ḩarīb", "YE", 2)]),
     # two places bounding one front are one location
     ("On 9 May 2020, clashes took place at the border between Marib and Al Jawf "
      "governorates.", [("Ma'rib", "YE", 1)]),

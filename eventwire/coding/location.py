@@ -88,9 +88,12 @@ def place_tokens(parse: Any, places: list[Place]) -> list[PlaceToken]:
         if span is None:
             continue
         root = span.root
-        out.append(PlaceToken(place=p, token=root, locative=_is_locative(root)
-                              or _continues_list(root) or _after_preposition(span)
-                              or _location_brackets(span)))
+        locative = _is_locative(root) or _continues_list(root) or _after_preposition(span) \
+            or _location_brackets(span)
+        tok = PlaceToken(place=p, token=root, locative=locative)
+        if locative and rank(p) == 4 and modifier_only(tok):
+            tok = replace(tok, locative=False)  # "in the Afghan conflict"
+        out.append(tok)
     return _chains_share_locative(out)
 
 
@@ -128,11 +131,12 @@ def _chains_share_locative(ptoks: list[PlaceToken]) -> list[PlaceToken]:
 
 
 EDGES = frozenset({"outskirts", "edge", "edges", "shores", "banks", "fringes"})
-SKIPPABLE = EDGES | frozenset({"the", "of", "a", "an", "northern", "southern", "eastern", "western",
-                       "central", "rural", "outskirts", "countryside", "area", "town", "city",
-                       "village", "district", "province", "region", "state", "county",
-                       "municipality", "heart", "centre", "center", "capital", "suburb",
-                       "neighbourhood", "neighborhood", "north", "south", "east", "west"})
+SKIPPABLE = EDGES | frozenset({
+    "the", "of", "a", "an", "northern", "southern", "eastern", "western", "central", "rural",
+    "countryside", "area", "town", "city", "village", "district", "province", "region",
+    "state", "county", "municipality", "heart", "centre", "center", "capital", "suburb",
+    "neighbourhood", "neighborhood", "north", "south", "east", "west", "community",
+    "locality", "department", "subdivision"})
 
 
 def _after_preposition(span: Any) -> bool:
@@ -140,6 +144,13 @@ def _after_preposition(span: Any) -> bool:
     words before the place."""
     i = span.start - 1
     edge = False
+    if i > 0 and span.doc[i].text == ",":  # "in Los Cedros community, El Tambo municipality"
+        j = i - 1
+        while j >= 0 and span.start - j <= 8 and (_capitalised(span.doc[j]) or
+                                                   span.doc[j].lower_ in SKIPPABLE):
+            j -= 1
+        if j >= 0 and j < i - 1 and span.doc[j].lower_ in LOCATIVE_PREPS:
+            return True
     while i >= 0 and span.doc[i].lower_ in SKIPPABLE and span.start - i <= 5:
         if span.doc[i].lower_ == "of" and i > 0 and span.doc[i - 1].lower_ in BEARINGS:
             return True  # "west of Marib city"
@@ -147,6 +158,10 @@ def _after_preposition(span: Any) -> bool:
         i -= 1
     return i >= 0 and (span.doc[i].lower_ in LOCATIVE_PREPS or
                        edge and span.doc[i].lower_ == "on")  # "on the outskirts of X"
+
+
+def _capitalised(tok: Any) -> bool:
+    return tok.text[:1].isupper() and tok.text[:1].isalpha()
 
 
 def _continues_list(tok: Any) -> bool:
@@ -210,6 +225,7 @@ SUB_LOCATION_AFTER = frozenset({"neighborhood", "neighbourhood", "area", "quarte
                                 "square", "road", "avenue", "market", "junction", "suburb",
                                 "colony", "sector", "hill", "camp", "checkpoint", "community",
                                 "frontline", "front"})
+VILLAGE_AREAS = frozenset({"area", "community"})
 SUB_LOCATION_BEFORE = frozenset({"colonia", "barrio", "barangay", "bairro"})
 COORDINATORS = (" and ", " or ", " as well as ", " & ")
 NEW_LOCATIVE = re.compile(r"^[\s,;]*(?:in|at|near|across)\s")
@@ -223,6 +239,9 @@ def sub_location(c: PlaceToken) -> bool:
         return False
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if after in VILLAGE_AREAS and c.place.entry.feature_code != "PPLX" and (
+            c.place.entry.feature_class in ("P", "A")):
+        return False  # "the Rumbek area", "Sharan area": a town and its surroundings
     return after in SUB_LOCATION_AFTER or before in SUB_LOCATION_BEFORE or (
         span.text.lower() in SUB_LOCATION_BEFORE)
 
@@ -259,7 +278,7 @@ def choose(candidates: list[PlaceToken]) -> list[Place]:
 
 
 # "X (Y", "X town (Y", "X, Y", "X district, Y": Y names the larger area of X
-QUALIFIER_GAP = re.compile(r"^\s*(?:[a-z]+\s*)?[(,]\s*$")
+QUALIFIER_GAP = re.compile(r"^\s*(?:[A-Za-z]+\s*)?[(,]\s*$")  # "X LGA, Y" too
 
 
 def _listed(c: PlaceToken, towns: list[PlaceToken]) -> bool:
@@ -295,7 +314,7 @@ def _qualifies(c: PlaceToken, towns: list[PlaceToken]) -> bool:
         for k in before)
 
 
-REFERENCE_GAP = re.compile(r"^\s*(?:[a-z]+\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:"
+REFERENCE_GAP = re.compile(r"^\s*(?:[a-z]+\s+){0,3}(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:"
                            + "|".join(sorted(BEARINGS)) + r")\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 
 

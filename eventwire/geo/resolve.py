@@ -191,6 +191,15 @@ def _country_votes(it: _Item, evidence: list[Support]) -> dict[str, int]:
     return votes
 
 
+def _unsupported_fragment(it: _Item, regions: list[tuple[str, str]]) -> bool:
+    """A minor name that is only part of a longer capitalised one ("Nyaung Pin Zay ward",
+    "Alaudia-Saray") is a namesake elsewhere unless another place of the text lies in its
+    first-level area: left unresolved."""
+    best = it.matches[it.best(it.final)]
+    return it.fragment and bool(regions) and not _major(best) and \
+        (best.entry.country_code, best.entry.admin1) not in regions
+
+
 def _stray_variant(it: _Item) -> bool:
     """A name found only as a spelling variant ("Kerawa" -> Kerava, Finland) in a document
     whose other places give it no support: more likely an unknown village than a
@@ -289,8 +298,11 @@ class Geoparser:
         evidence = _supports(items) + extra
         for it in items:
             self._unsupported_area(it, evidence)
-        return [self._place(it, sentences, starts) for it in items
-                if not _stray_variant(it) and not self._orphan(it, evidence)]
+        regions = [(it.matches[it.best(it.final)].entry.country_code,
+                    it.matches[it.best(it.final)].entry.admin1) for it in items]
+        return [self._place(it, sentences, starts) for k, it in enumerate(items)
+                if not _stray_variant(it) and not self._orphan(it, evidence)
+                and not _unsupported_fragment(it, regions[:k] + regions[k + 1:])]
 
     def _unsupported_area(self, it: _Item, evidence: list[Support]) -> None:
         """An admin-1 area abroad that nothing supports, named without "province", loses
@@ -316,9 +328,9 @@ class Geoparser:
         """A small place abroad that nothing else in the text supports, in a text whose
         other places agree on another country ("Tieba (Bankass, Mopti)": a Malian village
         the gazetteer lacks, not Tieba in Gansu): left unresolved rather than misplaced."""
-        if it.cue or it.demonym:
-            return False
         e = it.matches[it.best(it.final)].entry
+        if it.demonym or it.cue and e.feature_class == "A":  # "Chora district": no Greek town
+            return False
         if _major(it.matches[it.best(it.final)]) or not e.country_code:
             return False
         votes = _country_votes(it, evidence)

@@ -222,8 +222,9 @@ class ToponymFinder:
             child = starts[tok.idx]
             i = tok.i + 1
             for j in range(min(len(doc), i + MAX_TOKENS), i, -1):
-                if taken[i] or not all(_is_cap(t) for t in doc[i:j]):
-                    continue
+                if taken[i] or not _is_cap(doc[j - 1]) or not all(
+                        _is_cap(t) or t.lower_ in NAME_LINKS for t in doc[i:j]):
+                    continue  # "Mato Grosso do Sul"
                 if self._contains_reading(doc[i:j].text, child.text) or \
                         self._division_of_country(doc[i:j].text, child.text):
                     out.append(self._claim(doc, i, j, "GAZ", taken, blocked))
@@ -387,9 +388,10 @@ class ToponymFinder:
             return replace(span, fragment=self._fragment(doc, start, end)), a, b
         if ent.label_ in ("PERSON", "ORG"):
             longer = self._extend_name(doc, start, end)
-            if longer > end and has_cue(doc, start, longer):
-                return self._make(doc, start, longer, "ner", ent.label_)
-            if self._person_is_place(doc, ent, start, end):
+            place = self._person_is_place(doc, ent, start, end)
+            if longer > end and (place or has_cue(doc, start, longer)):
+                return self._make(doc, start, longer, "ner", ent.label_)  # "Mato Grosso do Sul"
+            if place:
                 return self._make(doc, start, end, "ner", ent.label_)
         if ent.label_ in MISTAKEN_LABELS and self._village(doc, start, end):
             return self._make(doc, start, end, "ner", ent.label_)
@@ -412,14 +414,15 @@ class ToponymFinder:
     def _extend_name(self, doc: Any, start: int, end: int) -> int:
         """The end of the longest gazetteer name that starts like the entity and goes on
         through connectors and capitalised words: NER stops "Jaboatao dos Guararapes"
-        at "Jaboatao"."""
+        at "Jaboatao" (without a connector, only into a place's own name)."""
         limit = min(len(doc), start + MAX_TOKENS + 2, doc[start].sent.end
                     if doc.has_annotation("SENT_START") else len(doc))
         for j in range(limit, end, -1):
             toks = doc[end:j]
             if _is_cap(doc[j - 1]) and all(_is_cap(t) or t.lower_ in NAME_LINKS for t in toks) \
-                    and any(t.lower_ in NAME_LINKS for t in toks) and \
-                    self.gaz.has_name(doc[start:j].text):
+                    and self.gaz.has_name(doc[start:j].text) and (
+                        any(t.lower_ in NAME_LINKS for t in toks) or
+                        self._primary_name(doc[start:j].text)):  # "Santa Cruz Xoxocotlan"
                 return j
         return end
 
@@ -485,6 +488,8 @@ class ToponymFinder:
         country)."""
         before = doc[i - 1] if i > 0 and not doc[i].is_sent_start else None
         after = doc[j] if j < len(doc) else None
+        if after is not None and _joining_hyphen(after) and j + 1 < len(doc):
+            after = doc[j + 1]  # "Alaudia-Saray village"
         longer = (before is not None and _is_cap(before) and before.pos_ == "PROPN" and
                   before.ent_type_ != "NORP") or (
             after is not None and _is_cap(after) and after.pos_ == "PROPN" and
