@@ -391,6 +391,11 @@ def test_event_places_from_text(pipeline, text, places):
     # a bearing a few words away still makes a landmark
     ("On 9 May 2020, airstrikes hit Harib district in the southeast of Marib city.",
      [("Ḩarīb", "YE", 2)]),
+    # the area in brackets after a place the tagger did find picks its reading
+    ("On 9 May 2020, snipers shot a farmer in Hays city (Al Hudaydah).", [("Ḩays", "YE", 1)]),
+    # a place abroad followed by unknown names and an area of another country gives way
+    ("On 9 May 2020, in Buenos Aires, Nuevo Chimbote, Ancash, nurses staged a protest.",
+     [("Áncash", "PE", 3)]),
     # two places bounding one front are one location
     ("On 9 May 2020, clashes took place at the border between Marib and Al Jawf "
      "governorates.", [("Ma'rib", "YE", 1)]),

@@ -318,6 +318,11 @@ REFERENCE_GAP = re.compile(r"^\s*(?:[a-z]+\s+){0,3}(?:\d+\s*(?:km|kilometres|kil
                            + "|".join(sorted(BEARINGS)) + r")\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 
 
+# "Buenos Aires, Nuevo Chimbote, Ancash": names the gazetteer lacks between a place and
+# the larger area named after it
+NAME_CHAIN_GAP = re.compile(r"^\s*,(?:\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*,)+\s*$")
+
+
 def _misread(c: PlaceToken, towns: list[PlaceToken]) -> bool:
     """"Jaro, Iloilo City, Iloilo" read as the Jaro of another province: a place whose
     reading lies outside the larger area named right after it is a namesake the
@@ -327,8 +332,8 @@ def _misread(c: PlaceToken, towns: list[PlaceToken]) -> bool:
         return False
     nxt = after[0]
     gap = c.token.doc.text[c.place.end:nxt.place.start]
-    if QUALIFIER_GAP.match(gap) is None or rank(nxt.place) < rank(c.place) or \
-            _in_list(c, after):
+    if (QUALIFIER_GAP.match(gap) is None and NAME_CHAIN_GAP.match(gap) is None) or \
+            rank(nxt.place) < rank(c.place) or _in_list(c, after):
         return False
     a, b = c.place.entry, nxt.place.entry
     if a.country_code != b.country_code:

@@ -211,22 +211,25 @@ class ToponymFinder:
 
     def _comma_parents(self, doc: Any, found: list[ToponymSpan], taken: list[bool],
                        blocked: list[bool]) -> list[ToponymSpan]:
-        """"in Salamanca, Guanajuato": a capitalised name right after a place and a comma
-        that names a country or first-level division containing one of the place's
-        readings is a place too, whatever the statistical tagger called it."""
+        """"in Salamanca, Guanajuato", "in Hays city (Al Hudaydah)": a capitalised name
+        right after a place and a comma or bracket that names a country or first-level
+        division containing one of the place's readings (or, after a comma, a division of
+        a country where it has one) is a place too, whatever the tagger called it."""
         out = []
-        starts = {s.end: s for s in found}
+        ends = {s.end: s for s in found}
         for tok in doc:
-            if tok.text != "," or tok.idx not in starts or tok.i + 1 >= len(doc):
+            if tok.text not in (",", "(") or tok.i + 1 >= len(doc) or tok.i == 0:
                 continue
-            child = starts[tok.idx]
+            child = ends.get(doc[tok.i - 1].idx + len(doc[tok.i - 1].text))
+            if child is None:
+                continue
             i = tok.i + 1
             for j in range(min(len(doc), i + MAX_TOKENS), i, -1):
                 if taken[i] or not _is_cap(doc[j - 1]) or not all(
                         _is_cap(t) or t.lower_ in NAME_LINKS for t in doc[i:j]):
                     continue  # "Mato Grosso do Sul"
-                if self._contains_reading(doc[i:j].text, child.text) or \
-                        self._division_of_country(doc[i:j].text, child.text):
+                if self._contains_reading(doc[i:j].text, child.text) or (
+                        tok.text == "," and self._division_of_country(doc[i:j].text, child.text)):
                     out.append(self._claim(doc, i, j, "GAZ", taken, blocked))
                     break
         return out
