@@ -325,6 +325,19 @@ def test_acled_codes_from_text(pipeline, text, expected):
      [("Riots", "Mob violence")]),
     ("On 8 May 2020, opposition party members beat ruling party monitors in Dowa.",
      [("Riots", "Mob violence")]),
+    # ordinary people attacking police with stones, and a mob burning a post, are mobs
+    ("On 9 May 2020, a group of 15 youths attacked a police patrol with stones in Tezpur.",
+     [("Riots", "Mob violence")]),
+    ("On 9 May 2020, an angry mob set fire to a police post in Kaduna.",
+     [("Riots", "Mob violence")]),
+    # groups fighting to the death are armed for ACLED
+    ("On 9 May 2020, two villages clashed over grazing land near Gao, leaving three people "
+     "dead.", [("Battles", "Armed clash")]),
+    # a participle before its noun tells no event; crops damaged by floods are no riot
+    ("On 9 May 2020, residents protested in Tyre to demand the return of looted funds.",
+     [("Protests", "Peaceful protest")]),
+    ("On 9 May 2020, farmers protested in Multan for compensation for crops damaged by "
+     "floods.", [("Protests", "Peaceful protest")]),
     # forces arriving are a deployment; people arriving are not
     ("On 8 May 2020, Houthi reinforcements arrived on the Nihm frontline.",
      [("Strategic developments", "Change to group/activity")]),

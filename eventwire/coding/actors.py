@@ -39,7 +39,7 @@ SECTOR_NOUNS: dict[str, str] = {
     **dict.fromkeys(("rebel", "insurgent", "militant", "guerrilla", "jihadist", "terrorist",
                      "separatist", "fighter"), "REB"),
     **dict.fromkeys(("gunman", "gunmen", "assailant", "attacker", "hitman", "bandit",
-                     "kidnapper"), "UAF"),
+                     "kidnapper", "raider", "rustler"), "UAF"),
     **dict.fromkeys(("protester", "protestor", "demonstrator", "activist", "marcher",
                      "crowd", "student", "worker", "striker", "protest",
                      "demonstration"), "PRO"),

@@ -137,8 +137,10 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
         if mode == "seize" and weapon_sub is not None and "weapons" in context:
             return _code(STRATEGIC, STRATEGIC, "Disrupted weapons use")
         if mode == "destroy" and actor_sectors & (CROWD_SECTORS | MOB_SECTORS):
-            return _code(DEMONSTRATIONS, "Riots", "Violent demonstration" if actor_sectors &
-                         CROWD_SECTORS else "Mob violence")  # a crowd burning property
+            demo = actor_sectors & CROWD_SECTORS and not (
+                "no-demands" in context and not actor_sectors & {"PRO"})  # "a mob set fire"
+            return _code(DEMONSTRATIONS, "Riots", "Violent demonstration" if demo
+                         else "Mob violence")  # a crowd burning property
         if mode in ("seize", "destroy"):  # looting, seizing goods or land, property destroyed
             return _code(STRATEGIC, STRATEGIC, "Looting/property destruction")
         if mode in ("martial-law", "curfew", "restrict"):  # security measures
@@ -190,6 +192,8 @@ def _assault(mode: str | None, actors: frozenset[str], recipients: frozenset[str
         sub = "Excessive force against protesters" if dead else "Protest with intervention"
         return _code(DEMONSTRATIONS, "Protests", sub)
     actors = actors or frozenset({"UAF"})  # an unnamed attacker is an unidentified armed group
+    if "armed-doers" in context and actors <= MOB_SECTORS | {"RIO"}:
+        actors = frozenset({"UAF"})  # "four armed inmates stabbed ...", "armed men set fire"
     if actors <= MOB_SECTORS and (mode == "firearms" or armed_weapons) and mode != "sideAB":
         actors = frozenset({"UAF"})  # "armed men shot": ACLED's unidentified armed group
     if "PRO" in actors or ("RIO" in actors and rioting):
@@ -200,6 +204,8 @@ def _assault(mode: str | None, actors: frozenset[str], recipients: frozenset[str
             return _code(DEMONSTRATIONS, "Riots", "Violent demonstration")
         return _code(DEMONSTRATIONS, "Riots", "Mob violence")
     if mode == "sideAB":
+        if dead:  # groups fighting to the death are armed for ACLED (communal militias)
+            return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")
         if "brawl" in context:
             return _code(DEMONSTRATIONS, "Riots", "Mob violence")  # merge._brawl
         if actors & UNARMED_SIDES and len(actors & ARMED_SECTORS) < 2 and not armed_weapons:

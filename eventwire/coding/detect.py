@@ -132,6 +132,9 @@ def _verb_hit(tok: Any) -> Hit | None:
         return None
     if lemma == "storm" and any(c.dep_ == "prt" for c in tok.children):
         return None  # "stormed out of the hospital"
+    if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.i < tok.head.i:
+        return None  # "the return of the looted funds": a state, no event told
+        # ("two clashing groups" still tells one)
     if lemma == "blow" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
         return None  # "blew up a railway track", not "blew the whistle"
     subjects, objects, agent = _arguments(tok)

@@ -168,9 +168,9 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
 }
 
 # Signs in a protest's sentence that the crowd turned violent (ACLED: a riot).
-RIOT_CUES = frozenset({"stone", "rock", "tire", "tyre", "torch", "vandalize", "vandalise", "loot",
+RIOT_CUES = frozenset({"stone", "rock", "tire", "tyre", "vandalize", "vandalise", "loot",
                        "smash", "petrol", "molotov", "pelt", "arson", "rampage", "ransack",
-                       "clash", "violent", "burn", "damage"})
+                       "clash", "violent", "burn"})  # not "damage": crops, walls, roads
 # Words that make a seizure a change of territory (PLOVER context "territory").
 TERRITORY_WORDS = ("control of", "took control", "over control", "regained control", "captur",
                    "overran", "overrun", "recaptur", "retook", "retake")

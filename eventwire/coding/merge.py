@@ -216,6 +216,17 @@ BRAWL_CUES = re.compile(
     r"neighbou?rs)\b", re.IGNORECASE)
 DISPUTE_CUES = re.compile(r"\bdisputes?\b|\b(clash\w*|scuffle\w*|brawl\w*|fight\w*) "
                           r"(between|among|over)\b", re.IGNORECASE)
+_PEOPLE = (r"(?:people|persons|youths?|men|villagers|locals|residents|inhabitants|workers|"
+           r"labou?rers|students|women|relatives)")
+_BLOWS = r"(?:attack|assault|beat|pelt|thrash|ston|lynch|hit|torch)\w*"
+# ordinary people doing the violence: "a group of 10 youths attacked", "villagers beat",
+# "beaten up by locals"
+CROWD_ATTACK = re.compile(
+    rf"\b(?:group|mob|crowd|band) of\b[^.]{{0,30}}?\b{_PEOPLE}\b[^.]{{0,60}}?\b{_BLOWS}|"
+    rf"\b(?:villagers|locals|residents|inhabitants|youths)\b[^.]{{0,30}}?\b{_BLOWS}|"
+    rf"\b(?:mobs?|rioters)\b[^.]{{0,40}}?\b(?:{_BLOWS[3:-4]}|vandali[sz]\w*|set|burn\w*)|"
+    rf"\b(?:beaten|attacked|assaulted|lynched|thrashed)\b[^.]{{0,60}}?\bby (?:a |an )?"
+    rf"(?:angry )?(?:mob|crowd|group of|locals|villagers|residents)\b", re.IGNORECASE)
 _GUN_WORDS = r"armed|shoot\w*|shot|gun\w*|fir(e|ed|ing)|militia\w*|militants?|rebels?"
 GUN_CUES = re.compile(rf"\b({_GUN_WORDS})\b", re.IGNORECASE)
 ARMED_CUES = re.compile(rf"\b({_GUN_WORDS}|fighters?|troops?|soldiers?|military|army|forces|"
@@ -261,7 +272,14 @@ def _text_tags(ev: Event, evidence: str, found: tuple[str, str] | None) -> tuple
         tags.append("brawl")
     if "small arms" in evidence.lower():
         tags.append("small-arms")
+    if ARMED_DOERS.search(evidence):
+        tags.append("armed-doers")
     return tuple(tags)
+
+
+# people the report calls armed: ACLED's unidentified armed group, whatever their trade
+ARMED_DOERS = re.compile(r"\barmed (?:men|individuals|persons|people|youths?|inmates|"
+                         r"assailants|attackers|group|gang|civilians|villagers)\b", re.IGNORECASE)
 
 
 def _brawl(ev: Event, evidence: str, weapons: bool) -> bool:
@@ -269,9 +287,10 @@ def _brawl(ev: Event, evidence: str, weapons: bool) -> bool:
     no armed party or gun named: ACLED's mob violence, not an armed clash."""
     if weapons or small_arms(evidence):
         return False
-    if ev.mode != "sideAB" and not (ev.mode in (None, "beat", "primitive") and
-                                    DISPUTE_CUES.search(evidence)):
-        return False  # one-sided violence is a brawl only when told as a dispute or fight
+    if ev.mode != "sideAB" and not (ev.mode in (None, "beat", "primitive") and (
+            DISPUTE_CUES.search(evidence) or CROWD_ATTACK.search(evidence))):
+        return False  # one-sided violence is a brawl only when told as a dispute or fight,
+        # or as done by a crowd of ordinary people
     named = {a.sector for a in ev.actors + ev.recipients if a.text and a.sector in ARMED_SECTORS}
     if named - {"COP", "MIL"}:
         return False
