@@ -338,6 +338,12 @@ def test_acled_codes_from_text(pipeline, text, expected):
      [("Protests", "Peaceful protest")]),
     ("On 9 May 2020, farmers protested in Multan for compensation for crops damaged by "
      "floods.", [("Protests", "Peaceful protest")]),
+    # property burned with no one hurt and no crowd: property destruction
+    ("On 9 May 2020, unknown men set fire to three trucks of a mining company near Temuco. "
+     "No one was hurt.", [("Strategic developments", "Looting/property destruction")]),
+    # what a ban forbids did not take place; extending the ban is a measure
+    ("On 9 May 2020, the governor extended the ban on all marches, protests and sit-ins "
+     "in Batman for 15 days.", [("Strategic developments", "Change to group/activity")]),
     # forces arriving are a deployment; people arriving are not
     ("On 8 May 2020, Houthi reinforcements arrived on the Nihm frontline.",
      [("Strategic developments", "Change to group/activity")]),

@@ -105,6 +105,11 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
         return _code(STRATEGIC, STRATEGIC, "Other")  # shots in the air, no crowd: a show of force
     if event_type == "ASSAULT" and "war-remnant" in context and weapon_sub != "Grenade":
         return _code(STRATEGIC, STRATEGIC, "Other")  # a mine or shell left from a past war
+    crowd = CROWD_SECTORS | (frozenset() if "armed-doers" in context else {"CVL"})
+    if event_type in ("ASSAULT", "COERCE") and "property-only" in context and mode in (
+            None, "destroy", "primitive") and not actor_sectors & crowd:
+        # vehicles or shops burned, no one hurt, no crowd: property destruction
+        return _code(STRATEGIC, STRATEGIC, "Looting/property destruction")
     if event_type == "ASSAULT":
         # Small arms between armed sides are a clash; so is small-arms fire between
         # unnamed sides, unless heavier weapons are named too.

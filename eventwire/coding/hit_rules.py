@@ -296,9 +296,35 @@ def backgrounded(hits: list[Hit]) -> list[Hit]:
     events of their own (ACLED codes the fight or the protest): "police enforcing the
     curfew were attacked", "killed while on patrol", "a protest against the curfew",
     "stuck due to the travel restrictions"."""
+    hits = [h for h in hits if not (h.trigger.event_type == "PROTEST" and _banned(h.token))]
     action = any(h.trigger.event_type in ("PROTEST", "ASSAULT") and not is_setting(h)
                  and not _cause(h.token) for h in hits)
     return [h for h in hits if not (_setting_kind(h) and (action or _background(h.token)))]
+
+
+BAN_WORDS = frozenset({"ban", "prohibition", "prohibit", "outlaw", "forbid", "bar", "moratorium"})
+
+
+def _banned(tok: Any) -> bool:
+    """"the ban on all forms of marches, protests and sit-ins": what a measure forbids
+    is no protest that took place."""
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.lemma_.lower() in BAN_WORDS:
+            return True
+        if cur.pos_ in ("VERB", "AUX"):
+            break
+    doc = tok.doc  # the parser often hangs "on ..." on the verb: read the words before
+    for i in range(tok.i - 1, max(tok.sent.start, tok.i - 20) - 1, -1):
+        if doc[i].pos_ in ("VERB", "AUX") and doc[i].tag_ != "VBG":
+            return False
+        if doc[i].lemma_.lower() in BAN_WORDS and i + 1 < len(doc) and \
+                doc[i + 1].lower_ in ("on", "of", "against"):
+            return True
+    return False
 
 
 CAUSE_WORDS = frozenset({"after", "following", "because", "since", "over", "due", "response",

@@ -150,7 +150,7 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "abduction": _t("ASSAULT", "abduct"), "assassination": _t("ASSAULT", "targeted"),
     "arrest": _t("COERCE", "arrest"), "detention": _t("COERCE", "arrest"),
     "crackdown": _t("COERCE", "restrict"), "curfew": _t("COERCE", "curfew"),
-    "deployment": _t("MOBILIZE", "troops"),
+    "ban": _t("COERCE", "restrict", weak=True), "deployment": _t("MOBILIZE", "troops"),
     "reinforcement": _t("MOBILIZE", "troops", weak=True), "patrol": _t("MOBILIZE", "troops", weak=True),
     "demand": _t("REQUEST", "change", weak=True), "appeal": _t("REQUEST", weak=True),
     "accusation": _t("ACCUSE", "allege"), "allegation": _t("ACCUSE", "allege", weak=True),

@@ -274,7 +274,23 @@ def _text_tags(ev: Event, evidence: str, found: tuple[str, str] | None) -> tuple
         tags.append("small-arms")
     if ARMED_DOERS.search(evidence):
         tags.append("armed-doers")
+    if ev.dead is None and ev.injured is None and PROPERTY_BURNED.search(evidence) and \
+            not any(r.text and r.sector in PERSON_TARGETS for r in ev.recipients):
+        tags.append("property-only")
     return tuple(tags)
+
+
+# Property burned, bombed with petrol or wrecked, with no one hurt: ACLED's property
+# destruction when no crowd does it
+PROPERTY_BURNED = re.compile(
+    r"\b(?:set (?:on )?fire|set ablaze|torched|molotov|petrol bombs?|arson\w*|vandali[sz]\w*|"
+    r"burn(?:ed|t) down)\b[^.]{0,80}?\b(?:vehicles?|trucks?|cars?|buses|bus|machinery|"
+    r"tractors?|excavators?|stores?|shops?|houses?|homes?|buildings?|masts?|towers?|"
+    r"pipelines?|offices?|church(?:es)?|mosques?|temples?|schools?|warehouses?|property)\b|"
+    r"\b(?:vehicles?|trucks?|cars?|buses|machinery|tractors?|stores?|shops?|houses?|"
+    r"buildings?|masts?|offices?)\b[^.]{0,60}?\b(?:set (?:on )?fire|set ablaze|torched|"
+    r"burn(?:ed|t) down|vandali[sz]ed)\b", re.IGNORECASE)
+PERSON_TARGETS = frozenset({"CVL", "COP", "MIL", "GOV", "PRO", "JRN", "REB", "MLT", "REF"})
 
 
 # people the report calls armed: ACLED's unidentified armed group, whatever their trade
