@@ -344,6 +344,13 @@ def test_acled_codes_from_text(pipeline, text, expected):
     # what a ban forbids did not take place; extending the ban is a measure
     ("On 9 May 2020, the governor extended the ban on all marches, protests and sit-ins "
      "in Batman for 15 days.", [("Strategic developments", "Change to group/activity")]),
+    # police breaking up a fight told just before are the end of that fight
+    ("On 9 May 2020, two gangs clashed inside the prison in Celaya. The guards intervened "
+     "to disperse the mob.", [("Battles", "Armed clash")]),
+    # demonstrations a report links an attack to are told before, not new protests
+    ("On 9 May 2020, rioters hurled a petrol bomb at a bank in Sidon. The attack is likely "
+     "related to recent demonstrations against banking policies.",
+     [("Riots", "Violent demonstration")]),
     # forces arriving are a deployment; people arriving are not
     ("On 8 May 2020, Houthi reinforcements arrived on the Nihm frontline.",
      [("Strategic developments", "Change to group/activity")]),

@@ -25,6 +25,7 @@ from eventwire.coding.hit_rules import (
     crowd_in,
     crowd_scuffle,
     crowd_violence,
+    fight_policed,
     grievances_dropped,
     harmless,
     in_scope,
@@ -106,8 +107,10 @@ class Coder:
             if events:
                 hits = [h for h in hits if not named_cause(h)]
             for hit in hits:
-                if plunder_of(hit, events) or crowd_scuffle(hit, events):
-                    continue  # looting in an attack, a scuffle at a protest: part of it
+                if plunder_of(hit, events) or crowd_scuffle(hit, events) or \
+                        fight_policed(hit, events):
+                    continue  # looting in an attack, a scuffle at a protest, the police
+                    # breaking up a fight: part of it
                 events.extend(self._events(doc, sents, si, hit, ptoks, focus,
                                            _scene(events, hit.trigger.event_type)))
             if not hits and events and si > 0:

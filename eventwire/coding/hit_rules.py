@@ -258,6 +258,24 @@ def crowd_scuffle(hit: Hit, before: list[Event]) -> bool:
     return not sides
 
 
+def fight_policed(hit: Hit, before: list[Event]) -> bool:
+    """"Inmates clashed inside the prison. The guards intervened to disperse the mob.":
+    police dispersing the crowd of a fight or attack told just before is the end of that
+    event, not a protest of its own."""
+    if hit.trigger.mode != "crowd-control" or not before or \
+            before[-1].event_type != "ASSAULT" or before[-1].mode == "crowd-control":
+        return False
+    sent = hit.token.sent
+    if HARM_OF_ITS_OWN.search(sent.text):
+        return False  # "police fired to disperse mobs pelting stones; one was killed"
+    prev = sent.doc[sent.start - 1].sent if sent.start > 0 else sent
+    return any(prev.start_char <= e.start < sent.end_char for e in before[-1].evidence)
+
+
+HARM_OF_ITS_OWN = re.compile(r"\b(?:kill\w*|dead|died|injur\w*|wound\w*|pelt\w*|stones?|"
+                             r"fired|firing|shot|shoot\w*)\b", re.IGNORECASE)
+
+
 def _scuffle(sent: Any) -> bool:
     """"Clashes with the police broke out", "there was a small scuffle": fighting told
     without naming who fought, beside a crowd's protest, is the crowd's."""
@@ -328,7 +346,8 @@ def _banned(tok: Any) -> bool:
 
 
 CAUSE_WORDS = frozenset({"after", "following", "because", "since", "over", "due", "response",
-                         "retaliation", "wake"})
+                         "retaliation", "wake", "related", "linked"})  # "likely related to
+# recent demonstrations against banking policies"
 
 
 def _cause(tok: Any) -> bool:
