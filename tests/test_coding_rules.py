@@ -351,6 +351,13 @@ def test_acled_codes_from_text(pipeline, text, expected):
     ("On 9 May 2020, rioters hurled a petrol bomb at a bank in Sidon. The attack is likely "
      "related to recent demonstrations against banking policies.",
      [("Riots", "Violent demonstration")]),
+    # livestock stolen by an armed group, houses demolished, a town sealed off
+    ("On 9 May 2020, gunmen stole about 60 cows from herders near Katsina.",
+     [("Strategic developments", "Looting/property destruction")]),
+    ("On 9 May 2020, soldiers demolished two houses in the village of Beita.",
+     [("Strategic developments", "Looting/property destruction")]),
+    ("On 9 May 2020, security forces sealed off the area around the airport in Kadugli.",
+     [("Strategic developments", "Change to group/activity")]),
     # forces arriving are a deployment; people arriving are not
     ("On 8 May 2020, Houthi reinforcements arrived on the Nihm frontline.",
      [("Strategic developments", "Change to group/activity")]),

@@ -37,6 +37,9 @@ WEAPON_OBJECTS = ("bomb", "bombs", "weapon", "weapons", "arms", "ammunition", "e
 AID_GOODS = ("aid", "assistance", "supplies", "food", "medicine", "medicines", "vaccine",
              "vaccines", "relief", "money", "funds", "loan", "equipment")
 
+LIVESTOCK = ("cattle", "cows", "cow", "goats", "sheep", "camels", "livestock", "animals",
+             "herd", "herds", "donkeys", "oxen")
+
 # Thrown weapons that make an attack (stones thrown by a crowd are a riot: RIOT_CUES).
 THROWN = ("grenade", "grenades", "bomb", "bombs", "explosive", "explosives", "acid", "molotov",
           "cocktail", "cocktails", "petrol")
@@ -89,6 +92,14 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "seize": _t("COERCE", "seize", weak=True), "confiscate": _t("COERCE", "seize"),
     "censor": _t("COERCE", "censor"), "deport": _t("COERCE", "deport"),
     "ban": _t("COERCE", "restrict", weak=True),
+    "steal": _t("COERCE", "seize", objs=LIVESTOCK), "rustle": _t("COERCE", "seize"),
+    "raze": _t("COERCE", "destroy"), "demolish": _t("COERCE", "destroy"),
+    "uproot": _t("COERCE", "destroy", objs=("tree", "trees", "crops", "plants", "saplings")),
+    "seal": _t("COERCE", "restrict", objs=("city", "town", "area", "border", "borders", "road",
+                                          "roads", "district", "village", "entrances")),
+    # AID
+    "deliver": _t("AID", objs=AID_GOODS + ("packages", "boxes", "parcels", "baskets")),
+    "distribute": _t("AID", objs=AID_GOODS + ("packages", "boxes", "parcels", "baskets")),
     # MOBILIZE
     "deploy": _t("MOBILIZE", "troops"), "mobilize": _t("MOBILIZE", "troops"),
     "defect": _t("MOBILIZE"),  # a unit changing sides: ACLED's change to group/activity
