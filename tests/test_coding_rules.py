@@ -356,7 +356,7 @@ def test_acled_codes_from_text(pipeline, text, expected):
      [("Strategic developments", "Looting/property destruction")]),
     ("On 9 May 2020, soldiers demolished two houses in the village of Beita.",
      [("Strategic developments", "Looting/property destruction")]),
-    ("On 9 May 2020, security forces sealed off the area around the airport in Kadugli.",
+    ("On 9 May 2020, security forces sealed off all roads into Kadugli.",
      [("Strategic developments", "Change to group/activity")]),
     # forces arriving are a deployment; people arriving are not
     ("On 8 May 2020, Houthi reinforcements arrived on the Nihm frontline.",
