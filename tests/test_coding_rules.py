@@ -358,6 +358,12 @@ def test_acled_codes_from_text(pipeline, text, expected):
      [("Strategic developments", "Looting/property destruction")]),
     ("On 9 May 2020, security forces sealed off all roads into Kadugli.",
      [("Strategic developments", "Change to group/activity")]),
+    # a kidnapping told of the victim of the killing reported is part of that killing
+    ("On 9 May 2020, the body of a trader was found with gunshot wounds in Culiacan. He "
+     "was abducted on 2 May.", [("Violence against civilians", "Attack")]),
+    # harm a crowd says it suffered, told about the crowd, is its grievance
+    ("On 9 May 2020, mothers who say their sons have been abducted by the army continued "
+     "their sit-in in Quetta.", [("Protests", "Peaceful protest")]),
     # forces arriving are a deployment; people arriving are not
     ("On 8 May 2020, Houthi reinforcements arrived on the Nihm frontline.",
      [("Strategic developments", "Change to group/activity")]),

@@ -19,9 +19,11 @@ from eventwire.coding.crosswalk import ARMED_SECTORS as ARMED
 from eventwire.coding.crosswalk import STATE_FORCES
 from eventwire.coding.detect import Hit, find_hits
 from eventwire.coding.hit_rules import (
+    abduction_of_victim,
     accident,
     aftermath,
     backgrounded,
+    claimed_by_a_crowd,
     crowd_in,
     crowd_scuffle,
     crowd_violence,
@@ -108,7 +110,8 @@ class Coder:
                 hits = [h for h in hits if not named_cause(h)]
             for hit in hits:
                 if plunder_of(hit, events) or crowd_scuffle(hit, events) or \
-                        fight_policed(hit, events):
+                        fight_policed(hit, events) or abduction_of_victim(hit, events) or \
+                        claimed_by_a_crowd(hit):
                     continue  # looting in an attack, a scuffle at a protest, the police
                     # breaking up a fight: part of it
                 events.extend(self._events(doc, sents, si, hit, ptoks, focus,

@@ -276,6 +276,30 @@ HARM_OF_ITS_OWN = re.compile(r"\b(?:kill\w*|dead|died|injur\w*|wound\w*|pelt\w*|
                              r"fired|firing|shot|shoot\w*)\b", re.IGNORECASE)
 
 
+def abduction_of_victim(hit: Hit, before: list[Event]) -> bool:
+    """"The body of a woman was found ... She was abducted on 1 May.", "a man who was
+    abducted by gunmen on 24 April was found dead": a kidnapping told as what befell the
+    victim of the killing reported is part of that killing (ACLED codes the one event)."""
+    if hit.trigger.mode != "abduct" or not before or before[-1].event_type != "ASSAULT" or \
+            before[-1].mode == "abduct":
+        return False
+    tok = hit.token
+    return tok.dep_ in ("relcl", "acl") or any(c.dep_ in ("auxpass", "nsubjpass")
+                                               for c in tok.children)
+
+
+def claimed_by_a_crowd(hit: Hit) -> bool:
+    """"families who claim their children have been kidnapped by the PKK continued their
+    sit-in": harm a crowd says it suffered, in a clause about the crowd, is its grievance."""
+    if hit.trigger.event_type not in ("ASSAULT", "COERCE"):
+        return False
+    tok = hit.token  # the parser may hang the claim on the victims ("families who claim
+    # their children have been kidnapped": "kidnapped" as the root)
+    window = tok.doc[max(tok.sent.start, tok.i - 8):tok.i]
+    return any(t.lemma_.lower() in ("claim", "allege", "say") and t.dep_ == "relcl"
+               for t in list(tok.ancestors) + list(window))
+
+
 def _scuffle(sent: Any) -> bool:
     """"Clashes with the police broke out", "there was a small scuffle": fighting told
     without naming who fought, beside a crowd's protest, is the crowd's."""
