@@ -49,6 +49,11 @@ class PlaceToken:
     place: Place
     token: Any
     locative: bool
+    text: str = ""  # the document's text (spaCy rebuilds ``Doc.text`` on every access)
+
+    def gap(self, other: PlaceToken) -> str:
+        """The text between this place and a later one."""
+        return self.text[self.place.end:other.place.start]
 
 
 def rank(place: Place) -> int:
@@ -81,6 +86,7 @@ def to_location(place: Place, *, geo_precision: int, reason: str) -> Location:
 
 def place_tokens(parse: Any, places: list[Place]) -> list[PlaceToken]:
     out = []
+    text = parse.text
     for p in places:
         if p.entry.feature_class == "H":  # seas and rivers are not event locations
             continue
@@ -90,7 +96,7 @@ def place_tokens(parse: Any, places: list[Place]) -> list[PlaceToken]:
         root = span.root
         locative = _is_locative(root) or _continues_list(root) or _after_preposition(span) \
             or _location_brackets(span)
-        tok = PlaceToken(place=p, token=root, locative=locative)
+        tok = PlaceToken(place=p, token=root, locative=locative, text=text)
         if locative and rank(p) == 4 and modifier_only(tok):
             tok = replace(tok, locative=False)  # "in the Afghan conflict"
         out.append(tok)
@@ -123,7 +129,7 @@ def _chains_share_locative(ptoks: list[PlaceToken]) -> list[PlaceToken]:
     for _ in range(2):
         for k in range(len(out) - 1):
             a, b = out[k], out[k + 1]
-            gap = a.token.doc.text[a.place.end:b.place.start]
+            gap = a.gap(b)
             if a.locative != b.locative and QUALIFIER_GAP.match(gap):
                 out[k] = replace(a, locative=True)
                 out[k + 1] = replace(b, locative=True)
@@ -266,7 +272,7 @@ def choose(candidates: list[PlaceToken]) -> list[Place]:
     for c in towns:
         if c is chosen[0] or c.place.entry.geonameid in {k.place.entry.geonameid for k in chosen}:
             continue
-        between = c.token.doc.text[chosen[-1].place.end:c.place.start].lower()
+        between = chosen[-1].gap(c).lower()
         separate = any(w in between for w in COORDINATORS) and not _between(c.token) or (
             _moved_to(c.token)) or (
             NEW_LOCATIVE.match(between) is not None) or (  # "..., in Mangistau province"
@@ -287,7 +293,7 @@ def _listed(c: PlaceToken, towns: list[PlaceToken]) -> bool:
     after = [k for k in towns if k.place.start >= c.place.end]
     if not after:
         return False
-    gap = c.token.doc.text[c.place.end:after[0].place.start].lower()
+    gap = c.gap(after[0]).lower()
     return gap.strip() == "," or any(w in gap for w in COORDINATORS) and len(gap) < 8
 
 
@@ -299,7 +305,7 @@ def _qualifies(c: PlaceToken, towns: list[PlaceToken]) -> bool:
     if not before:
         return False
     prev = before[-1]
-    text = c.token.doc.text
+    text = c.text
     gap = text[prev.place.end:c.place.start]
     if QUALIFIER_GAP.match(gap) is None:
         return False
@@ -331,7 +337,7 @@ def _misread(c: PlaceToken, towns: list[PlaceToken]) -> bool:
     if not after:
         return False
     nxt = after[0]
-    gap = c.token.doc.text[c.place.end:nxt.place.start]
+    gap = c.gap(nxt)
     if (QUALIFIER_GAP.match(gap) is None and NAME_CHAIN_GAP.match(gap) is None) or \
             rank(nxt.place) < rank(c.place) or _in_list(c, after):
         return False
@@ -344,7 +350,7 @@ def _misread(c: PlaceToken, towns: list[PlaceToken]) -> bool:
 def _in_list(c: PlaceToken, after: list[PlaceToken]) -> bool:
     """Is ``c`` the first of comma-separated places closed by "and"/"or" ("Aleppo, Idlib
     and Hama") rather than a place followed by its larger areas?"""
-    text = c.token.doc.text
+    text = c.text
     prev = c
     for k in after:
         gap = text[prev.place.end:k.place.start].lower()
@@ -360,7 +366,7 @@ def _landmark(c: PlaceToken, towns: list[PlaceToken]) -> bool:
     """"Majzar district west of Marib city": Marib only says where Majzar lies."""
     before = [k for k in towns if k.place.end <= c.place.start]
     return bool(before) and REFERENCE_GAP.match(
-        c.token.doc.text[before[-1].place.end:c.place.start].lower()) is not None
+        before[-1].gap(c).lower()) is not None
 
 
 def _contains(outer: Place, inner: Place) -> bool:
