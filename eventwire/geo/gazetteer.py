@@ -105,11 +105,13 @@ class Gazetteer:
 
     def has_name(self, name: str) -> bool:
         """True when the normalised ``name`` is a gazetteer name (exact, no variants)."""
-        norm = normalize(name)
-        if norm not in self._has:
-            self._has[norm] = bool(norm) and self._conn.execute(
+        found = self._has.get(name)  # keyed by the text as written: normalising is the cost
+        if found is None:
+            norm = normalize(name)
+            found = bool(norm) and self._conn.execute(
                 "SELECT 1 FROM names WHERE norm = ? LIMIT 1", (norm,)).fetchone() is not None
-        return self._has[norm]
+            self._has[name] = found
+        return found
 
     def matches(self, name: str, limit: int = 50, *, fuzzy: bool = True) -> list[Match]:
         """Candidates for ``name``: exact normalised matches, then affix-stripped and

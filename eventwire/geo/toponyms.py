@@ -196,10 +196,12 @@ class ToponymFinder:
         in_people = {normalize(t.text) for e in doc.ents if e.label_ == "PERSON" for t in e}
         names = {normalize(s.text) for s in found if s.label in REPEATABLE} - in_people - \
             {normalize(p) for p in people}
+        firsts = {n.split(" ")[0] for n in names}  # a name can only start with these
         out = []
         i = 0
         while i < len(doc):
-            hit = None if taken[i] or blocked[i] or not _is_cap(doc[i]) else next(
+            hit = None if taken[i] or blocked[i] or not _is_cap(doc[i]) or (
+                normalize(doc[i].text).split(" ")[0] not in firsts) else next(
                 (j for j in range(min(len(doc), i + MAX_TOKENS), i, -1)
                  if not any(taken[i:j]) and normalize(doc[i:j].text) in names), None)
             if hit is None:
