@@ -218,13 +218,14 @@ DISPUTE_CUES = re.compile(r"\bdisputes?\b|\b(clash\w*|scuffle\w*|brawl\w*|fight\
                           r"(between|among|over)\b", re.IGNORECASE)
 _PEOPLE = (r"(?:people|persons|youths?|men|villagers|locals|residents|inhabitants|workers|"
            r"labou?rers|students|women|relatives)")
-_BLOWS = r"(?:attack|assault|beat|pelt|thrash|ston|lynch|hit|torch)\w*"
+_BLOW_STEMS = r"attack|assault|beat|pelt|thrash|ston|lynch|hit|torch"
+_BLOWS = rf"(?:{_BLOW_STEMS})\w*"
 # ordinary people doing the violence: "a group of 10 youths attacked", "villagers beat",
 # "beaten up by locals"
 CROWD_ATTACK = re.compile(
     rf"\b(?:group|mob|crowd|band) of\b[^.]{{0,30}}?\b{_PEOPLE}\b[^.]{{0,60}}?\b{_BLOWS}|"
     rf"\b(?:villagers|locals|residents|inhabitants|youths)\b[^.]{{0,30}}?\b{_BLOWS}|"
-    rf"\b(?:mobs?|rioters)\b[^.]{{0,40}}?\b(?:{_BLOWS[3:-4]}|vandali[sz]\w*|set|burn\w*)|"
+    rf"\b(?:mobs?|rioters)\b[^.]{{0,40}}?\b(?:{_BLOW_STEMS}|vandali[sz]|set|burn)\w*|"
     rf"\b(?:beaten|attacked|assaulted|lynched|thrashed)\b[^.]{{0,60}}?\bby (?:a |an )?"
     rf"(?:angry )?(?:mob|crowd|group of|locals|villagers|residents)\b", re.IGNORECASE)
 _GUN_WORDS = r"armed|shoot\w*|shot|gun\w*|fir(e|ed|ing)|militia\w*|militants?|rebels?"
