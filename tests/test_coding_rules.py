@@ -364,6 +364,11 @@ def test_acled_codes_from_text(pipeline, text, expected):
     # harm a crowd says it suffered, told about the crowd, is its grievance
     ("On 9 May 2020, mothers who say their sons have been abducted by the army continued "
      "their sit-in in Quetta.", [("Protests", "Peaceful protest")]),
+    # people killed before, told as what protesters carry or who they are, are no event
+    ("On 9 May 2020, hundreds of students marched in Baghdad carrying the coffins of those "
+     "killed in the protests.", [("Protests", "Peaceful protest")]),
+    ("On 9 May 2020, students staged a protest in Baghdad carrying the portraits of "
+     "activists killed by militias.", [("Protests", "Peaceful protest")]),
     # forces arriving are a deployment; people arriving are not
     ("On 8 May 2020, Houthi reinforcements arrived on the Nihm frontline.",
      [("Strategic developments", "Change to group/activity")]),

@@ -441,9 +441,12 @@ def _grievance_of(tok: Any, protest: Any) -> bool:
     anchors = {protest.i, protest.head.i} if protest.pos_ == "NOUN" else {protest.i}
     passed = _after_clause(tok)  # the violence is told as what the protest followed
     claimed = False
+    # "the families of people killed by Palestinian attacks protested", "coffins of those
+    # killed in the movement": a participle describing the protesters or their props
+    described = tok.dep_ == "acl" and tok.tag_ == "VBN"
     for anc in tok.ancestors:
         if anc.i in anchors:
-            return passed or claimed
+            return passed or claimed or described
         lemma = anc.lemma_.lower()
         passed = passed or anc.lower_ in GRIEVANCE_WORDS or lemma in GRIEVANCE_WORDS or \
             _after_clause(anc)
