@@ -23,7 +23,6 @@ from eventwire.coding.hit_rules import (
     accident,
     aftermath,
     backgrounded,
-    claimed_by_a_crowd,
     crowd_in,
     crowd_scuffle,
     crowd_violence,
@@ -110,8 +109,7 @@ class Coder:
                 hits = [h for h in hits if not named_cause(h)]
             for hit in hits:
                 if plunder_of(hit, events) or crowd_scuffle(hit, events) or \
-                        fight_policed(hit, events) or abduction_of_victim(hit, events) or \
-                        claimed_by_a_crowd(hit):
+                        fight_policed(hit, events) or abduction_of_victim(hit, events):
                     continue  # looting in an attack, a scuffle at a protest, the police
                     # breaking up a fight: part of it
                 events.extend(self._events(doc, sents, si, hit, ptoks, focus,
@@ -259,8 +257,7 @@ class Coder:
         if loc.nationwide(sent):
             return [], "nationwide", True
         if si + 1 < len(sents) and loc.tells_scene(sents[si + 1]):
-            cands = [p for p in ptoks if sents[si + 1].start <= p.token.i < sents[si + 1].end
-                     and p.locative]
+            cands = loc.locatives_in(sents[si + 1], ptoks)
             if cands:  # "... set fire to a vehicle. The incident occurred in Thessaloniki."
                 return loc.choose(cands)[:1], "locative in the next sentence", False
         reach = loc.LOOKBACK if sent.text.strip().lower().startswith(CONNECTIVES) else 1
@@ -268,7 +265,7 @@ class Coder:
             if si - back < 0:
                 break
             prev = sents[si - back]
-            cands = [p for p in ptoks if prev.start <= p.token.i < prev.end and p.locative]
+            cands = loc.locatives_in(prev, ptoks)
             if cands:
                 return loc.choose(cands)[:1], f"locative {back} sentence(s) earlier", back > 1
         return [], "", True

@@ -250,9 +250,7 @@ def crowd_scuffle(hit: Hit, before: list[Event]) -> bool:
     if hit.token.lemma_.lower() not in SCUFFLES or \
             hit.token.pos_ != "NOUN" or not before or before[-1].event_type != "PROTEST":
         return False
-    sent = hit.token.sent
-    prev = sent.doc[sent.start - 1].sent if sent.start > 0 else sent
-    if not any(prev.start_char <= e.start < sent.end_char for e in before[-1].evidence):
+    if not _told_just_before(hit, before[-1]):
         return False  # the protest was told earlier in the article
     sides = [t for t in hit.subjects + hit.objects if t.lemma_.lower() not in POLICE_LEMMAS]
     return not sides
@@ -265,11 +263,16 @@ def fight_policed(hit: Hit, before: list[Event]) -> bool:
     if hit.trigger.mode != "crowd-control" or not before or \
             before[-1].event_type != "ASSAULT" or before[-1].mode == "crowd-control":
         return False
-    sent = hit.token.sent
-    if HARM_OF_ITS_OWN.search(sent.text):
+    if HARM_OF_ITS_OWN.search(hit.token.sent.text):
         return False  # "police fired to disperse mobs pelting stones; one was killed"
+    return _told_just_before(hit, before[-1])
+
+
+def _told_just_before(hit: Hit, event: Event) -> bool:
+    """Is ``event`` told in the hit's sentence or the one before it?"""
+    sent = hit.token.sent
     prev = sent.doc[sent.start - 1].sent if sent.start > 0 else sent
-    return any(prev.start_char <= e.start < sent.end_char for e in before[-1].evidence)
+    return any(prev.start_char <= e.start < sent.end_char for e in event.evidence)
 
 
 HARM_OF_ITS_OWN = re.compile(r"\b(?:kill\w*|dead|died|injur\w*|wound\w*|pelt\w*|stones?|"
@@ -288,15 +291,15 @@ def abduction_of_victim(hit: Hit, before: list[Event]) -> bool:
                                                for c in tok.children)
 
 
-def claimed_by_a_crowd(hit: Hit) -> bool:
+def _claimed_by_a_crowd(hit: Hit) -> bool:
     """"families who claim their children have been kidnapped by the PKK continued their
-    sit-in": harm a crowd says it suffered, in a clause about the crowd, is its grievance."""
+    sit-in": harm a crowd says it suffered, in a clause about the crowd. The parser may
+    hang the claim on the victims ("kidnapped" as the root), so the words before count."""
     if hit.trigger.event_type not in ("ASSAULT", "COERCE"):
         return False
-    tok = hit.token  # the parser may hang the claim on the victims ("families who claim
-    # their children have been kidnapped": "kidnapped" as the root)
+    tok = hit.token
     window = tok.doc[max(tok.sent.start, tok.i - 8):tok.i]
-    return any(t.lemma_.lower() in ("claim", "allege", "say") and t.dep_ == "relcl"
+    return any(t.lemma_.lower() in CLAIM_VERBS | {"say"} and t.dep_ == "relcl"
                for t in list(tok.ancestors) + list(window))
 
 
@@ -319,6 +322,7 @@ def grievances_dropped(hits: list[Hit]) -> list[Hit]:
     """Violence or arrests named as what a protest is about are its grievance, not events
     of the article ("protested against an attack on a journalist", "families who claim
     their children were kidnapped continued their sit-in")."""
+    hits = [h for h in hits if not _claimed_by_a_crowd(h)]
     protests = [h for h in hits if h.trigger.event_type in GRIEVANCE_HOSTS]
     if not protests:
         return hits

@@ -18,8 +18,8 @@ from eventwire.coding.locative import (BEARINGS, QUALIFIER_GAP, PlaceToken, in_c
                                       modifier_only, moved_to, place_tokens, rank)
 from eventwire.records import Location, Place
 
-__all__ = ["PlaceToken", "choose", "event_places", "focus_country", "modifier_only",
-           "named_in", "nationwide", "place_tokens", "precision", "rank", "tells_scene",
+__all__ = ["PlaceToken", "choose", "event_places", "focus_country", "locatives_in",
+           "modifier_only", "named_in", "nationwide", "place_tokens", "precision", "rank", "tells_scene",
            "to_location"]
 
 LOOKBACK = 3
@@ -193,7 +193,7 @@ def _between(tok: Any) -> bool:
     for _ in range(4):
         if cur.dep_ == "prep":
             return cur.lower_ == "between"
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -214,7 +214,7 @@ def event_places(sent: Any, trigger: Any, ptoks: list[PlaceToken]) -> list[Place
     clause (or of the sentence when the clause names none, or only a neighbourhood),
     narrowed by ``choose``. Empty for sentences without a locative, and for nationwide
     events unless a town, district or region is named as well."""
-    in_sentence = [p for p in ptoks if sent.start <= p.token.i < sent.end and p.locative]
+    in_sentence = locatives_in(sent, ptoks)
     here = [p for p in in_sentence if in_clause(p.token, trigger)]
     if not here or all(sub_location(p) for p in here):
         here = in_sentence
@@ -222,6 +222,11 @@ def event_places(sent: Any, trigger: Any, ptoks: list[PlaceToken]) -> list[Place
     if nationwide(sent) and not any(rank(p) <= 3 for p in chosen):
         return []  # a town named beside "across the country" is still where it happened
     return chosen
+
+
+def locatives_in(sent: Any, ptoks: list[PlaceToken]) -> list[PlaceToken]:
+    """The sentence's places told as where something happened."""
+    return [p for p in ptoks if sent.start <= p.token.i < sent.end and p.locative]
 
 
 def named_in(sent: Any, ptoks: list[PlaceToken], country: str) -> list[Place]:

@@ -186,7 +186,7 @@ def _is_locative(tok: Any) -> bool:
         if cur.dep_ == "pobj" or cur.dep_ in ("appos", "conj", "compound", "npadvmod", "nmod") or (
                 cur.lower_ == "of") or cur.lemma_.lower() in PLACE_NOUNS or cur.dep_ == "poss" and (
                 cur.head.lemma_.lower() in PLACE_NOUNS):
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 return False
             cur = cur.head
             continue
@@ -220,7 +220,7 @@ def moved_to(tok: Any) -> bool:
     for _ in range(4):
         if cur.dep_ == "prep" and cur.lower_ in MOVEMENT_PREPS:
             return cur.head.lemma_.lower() in MOVEMENT_VERBS
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
     return False

@@ -283,14 +283,14 @@ def _text_tags(ev: Event, evidence: str, found: tuple[str, str] | None) -> tuple
 
 # Property burned, bombed with petrol or wrecked, with no one hurt: ACLED's property
 # destruction when no crowd does it
+_BURNING = r"set (?:on )?fire|set ablaze|torched|burn(?:ed|t) down"
+_PROPERTY = (r"vehicles?|trucks?|cars?|buses|machinery|tractors?|stores?|shops?|houses?|"
+             r"buildings?|masts?|offices?")
 PROPERTY_BURNED = re.compile(
-    r"\b(?:set (?:on )?fire|set ablaze|torched|molotov|petrol bombs?|arson\w*|vandali[sz]\w*|"
-    r"burn(?:ed|t) down)\b[^.]{0,80}?\b(?:vehicles?|trucks?|cars?|buses|bus|machinery|"
-    r"tractors?|excavators?|stores?|shops?|houses?|homes?|buildings?|masts?|towers?|"
-    r"pipelines?|offices?|church(?:es)?|mosques?|temples?|schools?|warehouses?|property)\b|"
-    r"\b(?:vehicles?|trucks?|cars?|buses|machinery|tractors?|stores?|shops?|houses?|"
-    r"buildings?|masts?|offices?)\b[^.]{0,60}?\b(?:set (?:on )?fire|set ablaze|torched|"
-    r"burn(?:ed|t) down|vandali[sz]ed)\b", re.IGNORECASE)
+    rf"\b(?:{_BURNING}|molotov|petrol bombs?|arson\w*|vandali[sz]\w*)\b[^.]{{0,80}}?\b"
+    rf"(?:{_PROPERTY}|bus|excavators?|homes?|towers?|pipelines?|church(?:es)?|mosques?|"
+    rf"temples?|schools?|warehouses?|property)\b|"
+    rf"\b(?:{_PROPERTY})\b[^.]{{0,60}}?\b(?:{_BURNING}|vandali[sz]ed)\b", re.IGNORECASE)
 PERSON_TARGETS = frozenset({"CVL", "COP", "MIL", "GOV", "PRO", "JRN", "REB", "MLT", "REF"})
 
 

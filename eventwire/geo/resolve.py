@@ -298,8 +298,8 @@ class Geoparser:
         evidence = _supports(items) + extra
         for it in items:
             self._unsupported_area(it, evidence)
-        regions = [(it.matches[it.best(it.final)].entry.country_code,
-                    it.matches[it.best(it.final)].entry.admin1) for it in items]
+        bests = [it.matches[it.best(it.final)].entry for it in items]
+        regions = [(e.country_code, e.admin1) for e in bests]
         return [self._place(it, sentences, starts) for k, it in enumerate(items)
                 if not _stray_variant(it) and not self._orphan(it, evidence)
                 and not _unsupported_fragment(it, regions[:k] + regions[k + 1:])]

@@ -60,7 +60,8 @@ NAMED_AFTER_PLACE = INSTITUTION_WORDS | frozenset({
 MISTAKEN_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
 SETTLEMENT_WORDS = frozenset({"town", "village", "city", "district", "province", "governorate",
                               "subdistrict", "sector", "locality", "municipality", "county"})
-MAJOR_CODES = frozenset({"PCLI", "ADM1", "CONT", "RGN", "PPLC"})
+# places important whatever their population (countries, first-level areas, capitals)
+IMPORTANT_CODES = frozenset({"PCLI", "ADM1", "CONT", "RGN", "PPLC"})
 MAJOR_POPULATION = 100_000
 REPEATABLE = frozenset({"GPE", "LOC", "DATELINE"})  # labels whose names recur as places
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
@@ -450,9 +451,9 @@ class ToponymFinder:
         return any(m.variant < 2 and (m.entry.feature_class == "A" or self._important(
             m.entry.feature_code, m.entry.population)) for m in matches)
 
-    def _important(self, code: str, population: int) -> bool:
-        return code in ("PCLI", "ADM1", "CONT", "RGN", "PPLC") or \
-            population >= self.min_population
+    def _important(self, code: str, population: int, floor: int | None = None) -> bool:
+        return code in IMPORTANT_CODES or population >= (
+            self.min_population if floor is None else floor)
 
     def _phrase_matches(self, doc: Any, taken: list[bool], blocked: list[bool],
                         skip: frozenset[Any]) -> list[ToponymSpan]:
@@ -501,8 +502,8 @@ class ToponymFinder:
             after.text not in SUFFIX_WORDS and after.lower_ not in NAMED_AFTER_PLACE)
         if not longer:
             return False
-        return not any(m.kind <= 1 and (m.entry.feature_code in MAJOR_CODES or
-                                        m.entry.population >= MAJOR_POPULATION)
+        return not any(m.kind <= 1 and self._important(m.entry.feature_code,
+                                                       m.entry.population, MAJOR_POPULATION)
                        for m in self.gaz.matches(doc[i:j].text, limit=10, fuzzy=False))
 
     def _accept(self, doc: Any, i: int, j: int, lower_words: frozenset[Any]) -> bool:
@@ -519,6 +520,6 @@ class ToponymFinder:
         cue = has_cue(doc, i, j)
         matches = self.gaz.matches(toks.text, limit=10, fuzzy=False)
         floor = self.min_population * (10 if j - i == 1 else 1)
-        important = any(m.entry.feature_code in ("PCLI", "ADM1", "CONT", "RGN", "PPLC") or
-                        m.entry.population >= floor for m in matches if m.kind <= 1)
+        important = any(self._important(m.entry.feature_code, m.entry.population, floor)
+                        for m in matches if m.kind <= 1)
         return important or (cue and any(m.kind <= 1 for m in matches))
