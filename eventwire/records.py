@@ -163,6 +163,11 @@ class Event:
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 0.5
 
+    @property
+    def flagged(self) -> bool:
+        """Negated, hypothetical or historical: told, but not an event that took place."""
+        return self.negated or self.hypothetical or self.historical
+
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 

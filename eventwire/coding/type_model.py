@@ -144,8 +144,7 @@ def writable(path: str | os.PathLike[str]) -> Path:
 
 def retypable(event: Event) -> bool:
     """An event the rule coder sends to ACLED: unflagged and with an ACLED type."""
-    flagged = event.negated or event.hypothetical or event.historical
-    return not flagged and event.acled_event_type is not None
+    return not event.flagged and event.acled_event_type is not None
 
 
 def _read(file: Path) -> tuple[Any, np.ndarray, np.ndarray]:

@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from eventwire.coding.type_model import TypeModel
+from eventwire.coding.type_model import TypeModel, retypable
 from eventwire.errors import EventwireError, InputError
-from eventwire.evaluate.acled_score import Scores, distance_km, is_flagged, iso2_of
+from eventwire.evaluate.acled_score import Scores, distance_km, iso2_of
 from eventwire.evaluate.common import Timer, read_jsonl, require
 from eventwire.evaluate.matching import Matching, greedy_match
 from eventwire.pipeline import Pipeline
@@ -126,7 +126,7 @@ def load_notes(path: str, limit: int | None) -> tuple[list[Note], int]:
 
 def scorable(event: Event) -> bool:
     """A prediction ACLED would count: unflagged and carrying an ACLED event type."""
-    return not is_flagged(event) and event.acled_event_type is not None
+    return retypable(event)
 
 
 def pair_cost(gold: GoldRow, event: Event) -> tuple[float, ...]:

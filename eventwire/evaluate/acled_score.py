@@ -68,10 +68,6 @@ def predicted_inter(actor: Actor | None, event: Event, gold: GoldRow) -> str:
     return "?" if code is None else str(code)
 
 
-def is_flagged(event: Event) -> bool:
-    return event.negated or event.hypothetical or event.historical
-
-
 def within_10pct(predicted: int, gold: int) -> bool:
     return abs(predicted - gold) <= 0.1 * gold
 
@@ -105,8 +101,8 @@ class Scores:
         self.notes += 1
         self.failures += failed
         self.predicted_all += len(events)
-        self.flagged += sum(1 for e in events if is_flagged(e))
-        self.outside_acled += sum(1 for e in events if not is_flagged(e) and not e.acled_event_type)
+        self.flagged += sum(1 for e in events if e.flagged)
+        self.outside_acled += sum(1 for e in events if not e.flagged and not e.acled_event_type)
         self.without_any += not events
 
     def add(self, matching: Matching[GoldRow, Event]) -> None:

@@ -74,10 +74,6 @@ def type_family(event_type: str) -> str:
     return PLOVER_FAMILY.get(event_type.upper(), event_type.lower())
 
 
-def is_flagged(event: Event) -> bool:
-    return event.negated or event.hypothetical or event.historical
-
-
 def load_compare() -> Compare | None:
     """``eventwire.dedup.compare`` when that module is installed; None when it is not.
 
@@ -103,7 +99,7 @@ def find_match(db: Database, event: Event, article_id: int,
 
     Events of the same article are never candidates: the coder already kept them apart.
     """
-    if compare is None or is_flagged(event):
+    if compare is None or event.flagged:
         return None
     window = _window(event)
     if window is None or event.location is None or not event.location.country_code:

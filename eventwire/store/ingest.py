@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from eventwire.records import Doc, Event, Location
 from eventwire.store.canonical import (
-    Compare, Match, find_match, is_flagged, merge_report, type_family,
+    Compare, Match, find_match, merge_report, type_family,
 )  # fmt: skip
 from eventwire.store.codec import actor_names, content_hash, event_json, place_key
 from eventwire.store import search
@@ -103,7 +103,7 @@ def _new_canonical(db: Database, event: Event, place_id: int | None, article_key
         (key, event.event_type, type_family(event.event_type), event.mode,
          event.acled_event_type, event.acled_sub_event_type, event.disorder_type, event.date,
          event.time_precision, place_id, event.location.country_code if event.location else None,
-         event.dead, event.injured, event.arrested, event.size, int(is_flagged(event)),
+         event.dead, event.injured, event.arrested, event.size, int(event.flagged),
          event.confidence, 1, json.dumps([event.doc_id], ensure_ascii=False),
          event_json(record), stamp, stamp, actor_names(event)))
 

@@ -24,7 +24,6 @@ from eventwire.store.canonical import (
     FIGURES,
     PLOVER_FAMILY,
     conservative,
-    is_flagged,
     type_family,
 )  # fmt: skip
 from eventwire.store.codec import actor_names, event_from_json, event_json
@@ -253,7 +252,7 @@ def _write(db: Database, event_id: int, event: Event) -> None:
         (event.event_type, type_family(event.event_type), event.mode, event.acled_event_type,
          event.acled_sub_event_type, event.disorder_type, event.date, event.time_precision,
          _place_id(db, loc), loc.country_code if loc else None, event.dead, event.injured,
-         event.arrested, event.size, int(is_flagged(event)), event_json(event),
+         event.arrested, event.size, int(event.flagged), event_json(event),
          actor_names(event), now(), event_id))
     search.refresh(db, [event_id])  # the place may have changed
 
@@ -417,7 +416,7 @@ def _insert(db: Database, event: Event, status: str) -> int:
         "INSERT INTO events (event_key, event_type, type_family, flagged, confidence, "
         "mention_count, sources, record, created_at, updated_at, status) "
         "VALUES (?, ?, ?, ?, ?, 0, '[]', ?, ?, ?, ?)",
-        (event.id, event.event_type, type_family(event.event_type), int(is_flagged(event)),
+        (event.id, event.event_type, type_family(event.event_type), int(event.flagged),
          event.confidence, event_json(event), stamp, stamp, status))
     _write(db, event_id, event)
     return event_id
