@@ -13,6 +13,7 @@ from typing import Any
 
 import pycountry
 
+from eventwire.coding import organisations
 from eventwire.records import Actor
 
 # head-noun lemma -> PLOVER sector
@@ -110,6 +111,7 @@ GENERIC_NAMES = {
     "LEG": "Legislature of {c}", "JRN": "Journalists ({c})", "BUS": "Private Business ({c})",
     "REF": "Refugees/IDPs ({c})", "PTY": "Political Party ({c})",
     "UAF": "Unidentified Armed Group ({c})", "CRM": "Unidentified Gang ({c})",
+    "SPY": "Intelligence Services of {c}",
 }
 
 CountryOf = Callable[[str], "str | None"]  # word or name -> ISO2 (gazetteer demonym/country)
@@ -270,6 +272,13 @@ def make_actor(span: Any, *, country_of: CountryOf, fallback_country: str | None
                      sector="PKO" if igo in PEACE_OPERATIONS else "IGO")
     sector = sector_of(span)
     country = _country_in(span, country_of)
+    org = organisation_of(span)
+    if org is not None and sector not in CIVIC_SECTORS and not (
+            org.sector in STATE_SECTORS and sector in STATE_SECTORS):  # "GNA forces"
+        country = org.country or country or fallback_country
+        name = org.name if org.sector not in STATE_SECTORS else GENERIC_NAMES.get(
+            org.sector, "{c}").format(c=country_name(country) or "Unknown") + f" ({org.name})"
+        return Actor(text=span.text, name=name, country=country, sector=org.sector)
     if sector is None and span.root.ent_type_ == "PERSON":
         sector = "GOV" if _has_title(span) else None
         if sector is None:
@@ -293,6 +302,42 @@ def make_actor(span: Any, *, country_of: CountryOf, fallback_country: str | None
     country = country or fallback_country
     name = GENERIC_NAMES.get(sector, "{c}").format(c=country_name(country) or "Unknown")
     return Actor(text=span.text, name=name, country=country, sector=sector)
+
+
+# heads that keep their own sector whoever they belong to ("PKK supporters", "Taliban
+# prisoners"); state forces named by an agency keep the head's sector ("NDS officers")
+CIVIC_SECTORS = frozenset({"CVL", "PRO", "RIO", "PTY", "JRN", "BUS", "REF", "SOC", "OPP"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+NAME_LINKS = frozenset({"compound", "amod", "nmod", "poss", "flat", "nummod", "det",
+                        "npadvmod", "case", "punct"})
+
+
+def organisation_of(span: Any) -> organisations.Organisation | None:
+    """The armed organisation or security agency a phrase names as who its people are:
+    "a QSD member", "members of the CJNG", "Taliban militants", "the Sultan Murad
+    Division". Not one the phrase only mentions ("the wife of a Taliban commander")."""
+    found = organisations.find(span)
+    if found is None:
+        return None
+    org, index = found
+    cur, root = span[index], span.root
+    for _ in range(8):
+        if cur.i == root.i:
+            return org
+        if cur.dep_ == "pobj" and cur.head.lower_ in ("of", "from"):
+            owner = cur.head.head  # "members of the CJNG", "a commander of the ADF"
+            if owner.lemma_.lower() not in COLLECTIVE_HEADS and _sector_word(owner) is None:
+                return None
+            if any(t.pos_ == "CCONJ" for t in span.doc[owner.i:cur.head.i]):
+                return None  # "forces and members of the FARC", misattached by the parser
+            cur = owner
+        elif cur.dep_ in NAME_LINKS or cur.dep_ == "appos" and cur.pos_ == "PROPN" or (
+                cur.head.i in range(span.start, span.end)) and (
+                cur.head.ent_type_ == cur.ent_type_ != ""):  # inside one multi-word name
+            cur = cur.head
+        else:
+            return None
+    return None
 
 
 def _country_in(span: Any, country_of: CountryOf) -> str | None:

@@ -23,6 +23,7 @@ MONTH_NAMES = frozenset({"March", "May"})  # capitalised, these are months, not 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 OBJECTS = ("dobj", "attr", "oprd")
+NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
 SPEECH_VERBS = frozenset({"say", "declare", "insist", "reiterate", "announce", "conclude", "tell",
                           "state", "stress", "warn", "write", "add", "argue", "urge"})
 HAPPEN_VERBS = frozenset({"erupt", "break", "take", "spread", "begin", "start", "continue",
@@ -410,8 +411,34 @@ def _arguments(verb: Any) -> tuple[list[Any], list[Any], list[Any]]:
             subjects.extend(c for c in head.children if c.dep_ in SUBJECTS)
             if verb.dep_ == "conj" and not objects:
                 objects.extend(c for c in head.children if c.dep_ in PASSIVE_SUBJECTS)
+    if not any(o.pos_ in NOMINAL for o in objects):
+        objects = [o for o in objects if o.pos_ != "PUNCT"] + _stray_patient(verb)
     return (_expand_conj(_appositions(subjects)), _expand_conj(_appositions(objects)),
             _expand_conj(agent))
+
+
+def _stray_patient(verb: Any) -> list[Any]:
+    """The patient of a passive verb the small parser gave no noun subject ("1 security
+    personnel [assumed military] was shot", "on the road to X, Y, a police officer from X
+    was attacked"): the head noun of the phrase just before the auxiliary, within its
+    clause, skipping bracketed asides and prepositional objects."""
+    aux = [c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i]
+    if not aux:
+        return []
+    depth = 0
+    for i in range(aux[0].i - 1, verb.sent.start - 1, -1):
+        tok = verb.doc[i]
+        if tok.text in ("]", ")"):
+            depth += 1
+        elif tok.text in ("[", "("):
+            depth = max(depth - 1, 0)
+        elif depth:
+            continue
+        elif tok.text in (",", ";", ":") or tok.pos_ in ("VERB", "AUX"):
+            return []
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("pobj", "compound", "poss"):
+            return [tok]
+    return []
 
 
 def _appositions(tokens: list[Any]) -> list[Any]:

@@ -51,6 +51,7 @@ def merge_events(events: list[Event]) -> list[Event]:
         groups.setdefault(merge_key(ev), []).append(ev)
     _fold_policing(groups)
     _fold_arrests(groups)
+    _fold_surrenders(groups)
     merged = [_merge_group(g) for g in groups.values()]
     kept = _drop_subsumed(_merge_same_acled(merged))
     _displacement_as_consequence(kept)
@@ -125,6 +126,20 @@ def _fold_arrests(groups: dict[tuple[object, ...], list[Event]]) -> None:
                 groups[host].extend(arrests)
                 groups[key] = [e for e in groups[key] if e.mode not in FOLDED_MODES]
                 break
+        if not groups[key]:
+            del groups[key]
+
+
+def _fold_surrenders(groups: dict[tuple[object, ...], list[Event]]) -> None:
+    """Fighters surrendering at the place and on the day of a fight ("there was a clash with
+    the rebels; three of them surrendered") are its outcome, not an agreement of their own."""
+    for key in [k for k in groups if k[0] == "RETREAT"]:
+        host = ("ASSAULT", *key[1:])
+        if host not in groups:
+            continue
+        outcome = [e for e in groups[key] if e.mode == "disarm" and "accord" not in e.context]
+        groups[host].extend(outcome)
+        groups[key] = [e for e in groups[key] if e not in outcome]
         if not groups[key]:
             del groups[key]
 
