@@ -545,3 +545,21 @@ def test_the_date_on_the_verb_beats_one_inside_a_noun_phrase(pipeline):
     events = _code(pipeline, text, dt.date(2002, 3, 31))
     curfews = [e for e in events if e.mode == "curfew"]
     assert [e.date for e in curfews] == ["2002-03-30"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 3 March 2021, rioters damaged the front of a bank in Sidon.", "Riots"),
+    ("On 3 March 2021, demonstrators blocked the main road in Aden burning material.", "Riots"),
+    ("On 3 March 2021, inmates in Salta protested setting fire to mattresses.", "Riots"),
+    ("On 3 March 2021, the demonstrators in Mamou destroyed two police posts.", "Riots"),
+    # a barricade that blocks no road, and a destruction that is the grievance
+    ("On 3 March 2021, teachers in Hinche barricaded themselves in a ministry office to "
+     "protest unpaid salaries.", "Protests"),
+    ("On 3 March 2021, farmers in Whim protested after floods destroyed their crops.",
+     "Protests"),
+    ("On 3 March 2021, protesters in Nabatieh set out on a march to the town hall.",
+     "Protests"),
+])
+def test_what_makes_a_crowd_a_riot(pipeline, text, expected):
+    events = [e for e in _code(pipeline, text, dt.date(2021, 3, 9)) if e.acled_event_type]
+    assert [e.acled_event_type for e in events] == [expected]

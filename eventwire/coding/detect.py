@@ -60,7 +60,7 @@ def find_hits(sent: Any) -> list[Hit]:
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return hits
     for tok in sent:
-        hit = _verb_hit(tok) or _noun_hit(tok) or _must_hit(tok)
+        hit = _verb_hit(tok) or _noun_hit(tok) or _must_hit(tok) or _rioters_hit(tok)
         if hit is not None:
             hits.append(hit)
         if hit is None or hit.trigger.event_type == "REQUEST":
@@ -169,6 +169,28 @@ def _must_hit(tok: Any) -> Hit | None:
     trig = Trigger(event_type="REQUEST", mode="change")
     return Hit(token=head, trigger=trig, mode="change", subjects=subjects, objects=objects,
                agent=agent)
+
+
+RIOTERS = frozenset({"rioter", "looter"})
+RIOTERS_DEEDS = frozenset({"damage", "burn", "smash", "vandalize", "vandalise", "wreck", "break",
+                           "destroy", "set", "throw", "hurl", "ransack", "block", "storm"})
+CROWD_DAMAGE = RIOTERS_DEEDS - {"block", "storm"}
+
+
+def _rioters_hit(tok: Any) -> Hit | None:
+    """"Rioters damaged the facade of a bank", "the demonstrators destroyed the posts": a
+    riot, though no word of the sentence names a protest or a trigger of its own."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in RIOTERS_DEEDS:
+        return None
+    if tok.lemma_.lower() == "set" and not any(t.lower_ in ("fire", "ablaze", "alight", "afire")
+                                               for t in tok.subtree):
+        return None  # "set out on a march"
+    subjects, objects, agent = _arguments(tok)
+    doers = {s.lemma_.lower() for s in subjects + agent}
+    if not doers & RIOTERS and not (doers & PROTESTERS and tok.lemma_.lower() in CROWD_DAMAGE):
+        return None  # protesters who block a road or storm a building may yet be peaceful
+    trig = Trigger(event_type="PROTEST", mode="riot")
+    return Hit(token=tok, trigger=trig, mode="riot", subjects=subjects + agent, objects=objects)
 
 
 def _noun_hit(tok: Any) -> Hit | None:

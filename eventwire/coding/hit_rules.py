@@ -149,7 +149,7 @@ def crowd_violence(hit: Hit, sent: Any) -> bool:
                                   or _scuffle(other)):
             tokens += list(other)
     text = " ".join(t.text for t in tokens).lower()
-    tokens = [t for t in tokens if not _symbolic_burning(t)]
+    tokens = [t for t in tokens if not _symbolic_burning(t) and not _not_the_crowds(t)]
     return any(t.lemma_.lower() in RIOT_CUES and (t.dep_ != "amod" or t.lemma_.lower() == "burn")
                and not (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC", "ORG"))
                for t in tokens) or any(p in text for p in RIOT_PHRASES)  # not Tyre, Lebanon
@@ -216,6 +216,17 @@ def _police_did(tok: Any) -> bool:
 
 SYMBOLS = frozenset({"effigy", "effigies", "flag", "flags", "poster", "posters", "copy",
                      "copies", "photo", "photos", "picture", "pictures", "portrait"})
+
+
+def _not_the_crowds(tok: Any) -> bool:
+    """"Pollution destroyed their crops", "teachers barricaded themselves in an office": a
+    destruction someone else did, a barricade that blocks no road."""
+    lemma = tok.lemma_.lower()
+    if lemma == "destroy":
+        return not any(c.dep_ == "nsubj" and c.lemma_.lower() in CROWD_SUBJECTS
+                       for c in tok.children)
+    return lemma == "barricade" and any(c.lower_ in ("themselves", "himself", "herself")
+                                        for c in tok.children)
 
 
 def _symbolic_burning(tok: Any) -> bool:

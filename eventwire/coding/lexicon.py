@@ -181,7 +181,9 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
 # Signs in a protest's sentence that the crowd turned violent (ACLED: a riot).
 RIOT_CUES = frozenset({"stone", "rock", "tire", "tyre", "vandalize", "vandalise", "loot",
                        "smash", "petrol", "molotov", "pelt", "arson", "rampage", "ransack",
-                       "clash", "violent", "burn"})  # not "damage": crops, walls, roads
+                       "clash", "violent", "burn", "burning", "barricade", "destroy"})
+# not "damage" (crops, walls, roads); "burning" is the noun ("burning material");
+# barricades are ACLED's example of a violent demonstration's road-blocking
 # Words that make a seizure a change of territory (PLOVER context "territory").
 TERRITORY_WORDS = ("control of", "took control", "over control", "regained control", "captur",
                    "overran", "overrun", "recaptur", "retook", "retake")
@@ -189,7 +191,8 @@ TERRITORY_WORDS = ("control of", "took control", "over control", "regained contr
 # Phrases that make a protest a riot wherever they appear near it.
 RIOT_PHRASES = ("on fire", "set fire", "set alight", "torched", "burned tires", "burnt tires",
                 "burning tires", "burned tyres", "burnt tyres", "burning tyres", "threw stones",
-                "hurled stones", "pelted", "hurled rocks", "threw rocks", "petrol bomb")
+                "hurled stones", "pelted", "hurled rocks", "threw rocks", "petrol bomb",
+                "setting fire", "sets fire", "set ablaze", "setting ablaze")
 
 # Crowd nouns that make a protest a riot when they are its subject.
 RIOT_ACTORS = frozenset({"rioter", "mob", "looter"})
