@@ -90,3 +90,12 @@ def test_fighters_surrendering_after_a_clash_are_part_of_it(pipeline):
     events = _acled(pipeline, "On 2 March 2021, soldiers clashed with ELN rebels in Tame. "
                               "Four ELN rebels surrendered to the soldiers.")
     assert [e.acled_sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_a_subject_the_parser_made_an_apposition_of_the_place_still_acts(pipeline):
+    # the small parser reads "members" as an apposition of "Nuevo Laredo, Tamaulipas"
+    events = _acled(pipeline, "As reported on 2 March 2021, in Nuevo Laredo, Tamaulipas, "
+                              "members of the Gulf Cartel delivered boxes with food to families "
+                              "as a financial help during the lockdown.")
+    assert [e.acled_sub_event_type for e in events] == ["Change to group/activity"]
+    assert events[0].actors[0].name == "Gulf Cartel"

@@ -433,23 +433,24 @@ def _arguments(verb: Any) -> tuple[list[Any], list[Any], list[Any]]:
             subjects.extend(c for c in head.children if c.dep_ in SUBJECTS)
             if verb.dep_ == "conj" and not objects:
                 objects.extend(c for c in head.children if c.dep_ in PASSIVE_SUBJECTS)
-    if not any(o.pos_ in NOMINAL for o in objects):
-        objects = [o for o in objects if o.pos_ != "PUNCT"] + _stray_patient(verb)
+    passive = [c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i]
+    if passive and not any(o.pos_ in NOMINAL for o in objects):
+        objects = [o for o in objects if o.pos_ != "PUNCT"] + _stray_argument(passive[0])
+    elif not passive and not subjects and verb.dep_ == "ROOT":
+        subjects = _stray_argument(verb)
     return (_expand_conj(_appositions(subjects)), _expand_conj(_appositions(objects)),
             _expand_conj(agent))
 
 
-def _stray_patient(verb: Any) -> list[Any]:
-    """The patient of a passive verb the small parser gave no noun subject ("1 security
-    personnel [assumed military] was shot", "on the road to X, Y, a police officer from X
-    was attacked"): the head noun of the phrase just before the auxiliary, within its
-    clause, skipping bracketed asides and prepositional objects."""
-    aux = [c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i]
-    if not aux:
-        return []
+def _stray_argument(before: Any) -> list[Any]:
+    """The subject the small parser lost ("1 security personnel [assumed military] was
+    shot", "in Ciudad Victoria, Tamaulipas, members of the Gulf Cartel delivered food",
+    where it made the people an apposition of the place): the head noun of the phrase just
+    before the verb or its passive auxiliary, within its clause, skipping bracketed
+    asides and prepositional objects."""
     depth = 0
-    for i in range(aux[0].i - 1, verb.sent.start - 1, -1):
-        tok = verb.doc[i]
+    for i in range(before.i - 1, before.sent.start - 1, -1):
+        tok = before.doc[i]
         if tok.text in ("]", ")"):
             depth += 1
         elif tok.text in ("[", "("):
