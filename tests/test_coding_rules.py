@@ -563,3 +563,23 @@ def test_the_date_on_the_verb_beats_one_inside_a_noun_phrase(pipeline):
 def test_what_makes_a_crowd_a_riot(pipeline, text, expected):
     events = [e for e in _code(pipeline, text, dt.date(2021, 3, 9)) if e.acled_event_type]
     assert [e.acled_event_type for e in events] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the report says the person shot was a gang member or armed: a clash of armed parties
+    ("On 3 March 2021, a man was shot dead by two gunmen in Recife. The victim had charges "
+     "against him for drug trafficking.", "Battles"),
+    ("On 3 March 2021, a man was shot dead by gunmen in Natal. The victim was a gang member.",
+     "Battles"),
+    # ... but not when it says he was not, nor for crimes that are not armed ones
+    ("On 3 March 2021, a man was shot dead by gunmen in Natal. The victim was not a member of "
+     "any gang.", "Violence against civilians"),
+    ("On 3 March 2021, a man was shot dead by gunmen in Natal. The victim had charges against "
+     "him for robbery.", "Violence against civilians"),
+    # fire returned makes a clash
+    ("On 3 March 2021, police officers were patrolling in Soyapango when suspected gang "
+     "members opened fire on them. The officers shot back.", "Battles"),
+])
+def test_the_victims_side_told_after_the_attack(pipeline, text, expected):
+    events = [e for e in _code(pipeline, text, dt.date(2021, 3, 9)) if e.acled_event_type]
+    assert [e.acled_event_type for e in events] == [expected]

@@ -99,3 +99,15 @@ def test_a_subject_the_parser_made_an_apposition_of_the_place_still_acts(pipelin
                               "as a financial help during the lockdown.")
     assert [e.acled_sub_event_type for e in events] == ["Change to group/activity"]
     assert events[0].actors[0].name == "Gulf Cartel"
+
+
+@pytest.mark.parametrize(("text", "sector"), [
+    ("On 3 March 2021, gunmen opened fire on a convoy of the 5th Corps near Daraa.", "MIL"),
+    # the parser makes the patrol an apposition of the place's names
+    ("On 3 March 2021, in El Carmen, Colima, a state police patrol was shot at by gunmen.",
+     "COP"),
+])
+def test_forces_named_by_their_unit_or_behind_a_place(pipeline, text, sector):
+    events = _acled(pipeline, text)
+    assert [e.acled_event_type for e in events] == ["Battles"]
+    assert events[0].recipients[0].sector == sector

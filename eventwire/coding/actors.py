@@ -25,7 +25,7 @@ SECTOR_NOUNS: dict[str, str] = {
                      "paratrooper", "peacekeeper", "commando", "navy", "airforce", "division",
                      "brigade", "battalion", "regiment", "security", "servicemen",
                      "serviceman", "sergeant", "lieutenant", "colonel", "captain", "general",
-                     "trooper", "intelligence"),  # intelligence services: state forces
+                     "trooper", "intelligence", "corps"),  # intelligence services: state forces
                     "MIL"),
     **dict.fromkeys(("government", "authority", "president", "minister", "official",
                      "ministry", "administration", "governor", "mayor", "cabinet", "regime",
@@ -170,10 +170,10 @@ def sector_of(span: Any) -> str | None:
                 return modifier  # "two police agents", "army medics"
             break
         nxt = _of_target(root) or next((c for c in root.children if c.dep_ == "poss"), None)
-        if nxt is None:
-            return next((_sector_word(c) for c in root.children
-                         if c.dep_ in ("compound", "amod") and _sector_word(c)), None)
-            # "army position", "a military unit"
+        if nxt is None:  # "army position", "a state police patrol" (the force decides)
+            words = [_sector_word(c) for c in root.children if c.dep_ in ("compound", "amod")]
+            return next((w for w in words if w in FORCE_SECTORS), None) or next(
+                (w for w in words if w), None)
         root = nxt
     return None
 
@@ -306,7 +306,7 @@ def make_actor(span: Any, *, country_of: CountryOf, fallback_country: str | None
 
 # heads that keep their own sector whoever they belong to ("PKK supporters", "Taliban
 # prisoners"); state forces named by an agency keep the head's sector ("NDS officers")
-CIVIC_SECTORS = frozenset({"CVL", "PRO", "RIO", "PTY", "JRN", "BUS", "REF", "SOC", "OPP"})
+CIVIC_SECTORS = frozenset({"CVL", "PRO", "RIO", "PTY", "JRN", "BUS", "REF", "OPP"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 NAME_LINKS = frozenset({"compound", "amod", "nmod", "poss", "flat", "nummod", "det",
                         "npadvmod", "case", "punct"})

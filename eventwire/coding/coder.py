@@ -37,6 +37,7 @@ from eventwire.coding.hit_rules import (
     policed,
     refined_mode,
     settings_folded,
+    victim_was_armed,
     warning_shots,
 )
 from eventwire.coding.lexicon import TERRITORY_WORDS
@@ -152,6 +153,10 @@ class Coder:
         actors = self._actors(hit.subjects + hit.agent, fallback_country, sent)
         recipients = [] if hit.trigger.event_type == "MOBILIZE" else self._actors(
             hit.objects, fallback_country, sent)
+        victim = victim_was_armed(sents, si) if hit.trigger.event_type == "ASSAULT" and all(
+            r.sector in ("CVL", None) for r in recipients) else None
+        if victim:  # "... The victim had charges against him for drug trafficking."
+            recipients = [replace(act.generic_actor("CRM", fallback_country), text=victim)]
         named = [a for a in actors if a.sector not in ("CVL", "PRO", None)]
         if hit.trigger.event_type == "PROTEST" and plunder_by_group(hit, actors):
             # "Boko Haram looted a refugee camp": a named group's looting, no crowd's riot

@@ -466,12 +466,22 @@ def _stray_argument(before: Any) -> list[Any]:
 
 def _appositions(tokens: list[Any]) -> list[Any]:
     """"In Tijuana, Baja California, an off-duty officer was shot": the small parser makes
-    the place the subject and the person its apposition; the person is the party."""
+    the place the subject and the person its apposition; the person is the party. The
+    chain may run through more names ("in La Central, Colima, a police patrol was shot")."""
     out = []
     for t in tokens:
-        appos = [c for c in t.children if c.dep_ == "appos"] if t.ent_type_ in ("GPE", "LOC") \
-            else []
-        out.extend(appos or [t])
+        if t.ent_type_ not in ("GPE", "LOC") and (t.pos_ != "PROPN" or t.ent_type_ == "PERSON"):
+            out.append(t)  # (a place the tagger took for an organisation is a name too)
+            continue
+        cur = t
+        for _ in range(3):
+            appos = [c for c in cur.children if c.dep_ == "appos"]
+            if not appos:
+                break
+            cur = appos[-1]
+            if cur.pos_ != "PROPN":
+                break
+        out.append(cur if cur.pos_ != "PROPN" else t)
     return out
 
 

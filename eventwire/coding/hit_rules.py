@@ -70,11 +70,17 @@ def accident(hit: Hit, sent: Any, actors: list[Actor]) -> bool:
                                       "fire gutted", "fire destroyed"))
 
 
+# fire both ways: a clash ("the police shot back", "soldiers responded with their guns")
+RETURN_FIRE = re.compile(r"both directions|exchange of fire|\b(shot|fired|shoot|fire|shooting|"
+                         r"firing) back\b|\breturn(ed|ing)? (the )?fire\b|\bresponded with "
+                         r"(their )?(guns|gunfire|fire|weapons)\b")
+
+
 def refined_mode(hit: Hit, sent: Any) -> str | None:
     """Weapons decide an attack's mode; violence in a protest's sentence makes it a riot."""
     etype, mode = hit.trigger.event_type, hit.mode
     lowered = sent.text.lower()
-    if etype == "ASSAULT" and ("both directions" in lowered or "exchange of fire" in lowered):
+    if etype == "ASSAULT" and RETURN_FIRE.search(lowered):
         return "sideAB"  # fire both ways is a clash
     if etype == "ASSAULT" and warning_shots(sent) and not any(
             t.lemma_.lower() in ("kill", "injure", "wound", "die", "dead") for t in sent):
@@ -541,3 +547,26 @@ def settings_folded(hits: list[Hit]) -> list[Hit]:
             if not (v.subjects or v.agent):
                 v.agent.append(h.token)
     return out
+
+
+VICTIM_WORDS = frozenset({"victim", "man", "woman", "deceased", "one", "both", "body"})
+ARMED_PAST = re.compile(r"drug[- ]traffick|\bgang members?\b|\bmember of (a|the|an?) \w* ?"
+                        r"(gang|cartel|militia)|\binvolved (in|with) (a |the )?gangs?\b|"
+                        r"\b(was|were) armed\b|\bdrug dealers?\b|\bmilitiam[ae]n\b")
+VICTIM_LOOKAHEAD = 2
+
+
+def victim_was_armed(sents: list[Any], si: int) -> str | None:
+    """"A man was shot dead ... The victim had charges against him for drug trafficking",
+    "The victim was armed": the report says the person attacked was himself a gang member
+    or armed, so ACLED codes a clash between armed parties, not violence against a
+    civilian. Told in the next two sentences, with the victim as their subject; gives the
+    words that name the victim there."""
+    for sent in sents[si + 1: si + 1 + VICTIM_LOOKAHEAD]:
+        victims = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass")
+                   and t.lemma_.lower() in VICTIM_WORDS]
+        if victims and ARMED_PAST.search(sent.text.lower()) and not any(
+                t.dep_ == "neg" or t.lower_ in ("nor", "never") for t in sent):
+            return sent.doc[victims[0].left_edge.i: victims[0].i + 1].text
+    return None
+
