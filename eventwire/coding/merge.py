@@ -51,10 +51,10 @@ def merge_events(events: list[Event]) -> list[Event]:
         groups.setdefault(merge_key(ev), []).append(ev)
     _fold_policing(groups)
     _fold_arrests(groups)
-    _fold_surrenders(groups)
     merged = [_merge_group(g) for g in groups.values()]
     kept = _drop_subsumed(_merge_same_acled(merged))
     _displacement_as_consequence(kept)
+    _surrender_as_outcome(kept)
     for ev in kept:
         if ev.acled_event_type:
             _impute_parties(ev, ev.acled_event_type)
@@ -68,6 +68,17 @@ def _displacement_as_consequence(events: list[Event]) -> None:
         return
     for ev in events:
         if ev.event_type == "RETREAT" and ev.mode == "flee":
+            ev.disorder_type = ev.acled_event_type = ev.acled_sub_event_type = None
+
+
+def _surrender_as_outcome(events: list[Event]) -> None:
+    """Fighters surrendering, or disarmed, at the place and on the day of a fight or an
+    attack ("there was a clash with the rebels; three of them surrendered") are its outcome:
+    a PLOVER event of their own, not an ACLED agreement."""
+    fights = {merge_key(e)[1:] for e in events if e.acled_event_type in VIOLENT_TYPES}
+    for ev in events:
+        if ev.event_type == "RETREAT" and ev.mode == "disarm" and "accord" not in ev.context \
+                and merge_key(ev)[1:] in fights:
             ev.disorder_type = ev.acled_event_type = ev.acled_sub_event_type = None
 
 
@@ -126,20 +137,6 @@ def _fold_arrests(groups: dict[tuple[object, ...], list[Event]]) -> None:
                 groups[host].extend(arrests)
                 groups[key] = [e for e in groups[key] if e.mode not in FOLDED_MODES]
                 break
-        if not groups[key]:
-            del groups[key]
-
-
-def _fold_surrenders(groups: dict[tuple[object, ...], list[Event]]) -> None:
-    """Fighters surrendering at the place and on the day of a fight ("there was a clash with
-    the rebels; three of them surrendered") are its outcome, not an agreement of their own."""
-    for key in [k for k in groups if k[0] == "RETREAT"]:
-        host = ("ASSAULT", *key[1:])
-        if host not in groups:
-            continue
-        outcome = [e for e in groups[key] if e.mode == "disarm" and "accord" not in e.context]
-        groups[host].extend(outcome)
-        groups[key] = [e for e in groups[key] if e not in outcome]
         if not groups[key]:
             del groups[key]
 
