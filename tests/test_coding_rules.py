@@ -583,3 +583,19 @@ def test_what_makes_a_crowd_a_riot(pipeline, text, expected):
 def test_the_victims_side_told_after_the_attack(pipeline, text, expected):
     events = [e for e in _code(pipeline, text, dt.date(2021, 3, 9)) if e.acled_event_type]
     assert [e.acled_event_type for e in events] == [expected]
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    ("On 3 March 2021, three rockets fell near the airport of Erbil.",
+     "Shelling/artillery/missile attack"),
+    ("On 3 March 2021, rebels launched two missiles at the town of Marib.",
+     "Shelling/artillery/missile attack"),
+    ("On 3 March 2021, drones targeted the airbase of Hama.", "Air/drone strike"),
+    ("On 3 March 2021, warplanes carried out airstrikes against rebel targets near Dahuk.",
+     "Air/drone strike"),
+    ("On 3 March 2021, the army bombarded a compound in Shah Joy.",
+     "Shelling/artillery/missile attack"),
+])
+def test_weapons_sent_or_landing_are_remote_violence(pipeline, text, sub_type):
+    events = [e for e in _code(pipeline, text, dt.date(2021, 3, 9)) if e.acled_event_type]
+    assert [e.acled_sub_event_type for e in events] == [sub_type]

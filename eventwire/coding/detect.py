@@ -124,6 +124,8 @@ def _verb_hit(tok: Any) -> Hit | None:
             return req
     if trig is None and lemma == "fire":
         trig = _firing(tok)
+    if trig is None and lemma in PROJECTILE_VERBS:
+        trig = _projectiles(tok, lemma)
     if trig is None and lemma == "enter" and any(
             c.dep_ in SUBJECTS and c.lemma_.lower() in COLUMNS for c in tok.children):
         trig = Trigger(event_type="MOBILIZE", mode="troops")  # "a military column entered"
@@ -175,6 +177,24 @@ RIOTERS = frozenset({"rioter", "looter"})
 RIOTERS_DEEDS = frozenset({"damage", "burn", "smash", "vandalize", "vandalise", "wreck", "break",
                            "destroy", "set", "throw", "hurl", "ransack", "block", "storm"})
 CROWD_DAMAGE = RIOTERS_DEEDS - {"block", "storm"}
+
+
+PROJECTILES = frozenset({"rocket", "missile", "shell", "mortar", "projectile", "bomb",
+                         "katyusha", "grenade", "drone", "barrel"})
+PROJECTILE_VERBS = frozenset({"fall", "land", "hit", "strike", "slam", "launch", "drop",
+                              "fire"})
+
+
+def _projectiles(tok: Any, lemma: str) -> Trigger | None:
+    """Weapons sent or landing: "rockets fell near the airport", "a shell hit a house",
+    "launched two ballistic missiles", "aircraft dropped bombs". The weapon decides the
+    mode later (hit_rules.refined_mode)."""
+    role = ("nsubj",) if lemma in ("fall", "land", "hit", "strike", "slam") else ("dobj",)
+    if lemma == "hit":
+        role = ("nsubj", "pobj")  # "a house was hit by a shell"
+    words = {c.lemma_.lower() for c in tok.children if c.dep_ in role}
+    words |= {g.lemma_.lower() for c in tok.children if c.dep_ == "agent" for g in c.children}
+    return Trigger(event_type="ASSAULT") if words & PROJECTILES else None
 
 
 def _rioters_hit(tok: Any) -> Hit | None:
@@ -284,7 +304,10 @@ TARGET_NOUNS = frozenset({"base", "post", "checkpoint", "convoy", "village", "to
                           "house", "home", "school", "church", "mosque", "market", "vehicle",
                           "camp", "position", "station", "office", "building", "bus", "car",
                           "truck", "patrol", "residence", "hospital", "farm", "shop", "store",
-                          "headquarters", "compound", "area", "district", "border"})
+                          "headquarters", "compound", "area", "district", "border", "target",
+                          "site", "airbase", "airport", "depot", "hideout", "room", "plane",
+                          "aircraft", "hill", "front", "frontline", "neighbourhood",
+                          "neighborhood", "road", "bridge", "facility", "outpost", "barracks"})
 
 
 def _concrete(tok: Any) -> bool:
