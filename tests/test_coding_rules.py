@@ -599,3 +599,16 @@ def test_the_victims_side_told_after_the_attack(pipeline, text, expected):
 def test_weapons_sent_or_landing_are_remote_violence(pipeline, text, sub_type):
     events = [e for e in _code(pipeline, text, dt.date(2021, 3, 9)) if e.acled_event_type]
     assert [e.acled_sub_event_type for e in events] == [sub_type]
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 March 2021, soldiers engaged in a fire fight with separatists in Bafut.",
+    "On 3 March 2021, the army carried out an operation against rebels in Waqf, leaving two "
+    "rebels dead.",
+    "On 3 March 2021, government forces responded to rebel fire on the Murays front.",
+    # forces on both sides: not a brawl, though "groups" is said
+    "On 3 March 2021, government forces conducted an incursion against rebel groups in Hays.",
+])
+def test_fights_told_by_outcome_or_response_are_clashes(pipeline, text):
+    events = [e for e in _code(pipeline, text, dt.date(2021, 3, 9)) if e.acled_event_type]
+    assert [e.acled_sub_event_type for e in events] == ["Armed clash"]

@@ -35,7 +35,8 @@ PERSON_SECTORS = frozenset({"COP", "MIL", "REB", "UAF", "PRO", "CVL"})
 FIGHTING = ("clash", "fight", "attack", "assault", "battle", "kill", "dead", "death",
             "wound", "injur", "shell", "fire", "fired", "firing", "gunfire", "offensive",
             "exchange", "bomb", "explos", "airstrike", "air strike", "storm", "heavy",
-            "repel", "repuls", "thwart", "casualt", "fatalit")
+            "repel", "repuls", "thwart", "casualt", "fatalit",
+            "recaptur", "re-captur", "retook", "retake", "regain")  # taken back from an enemy
 
 
 def _is_person(tok: Any) -> bool:

@@ -126,6 +126,8 @@ def _verb_hit(tok: Any) -> Hit | None:
         trig = _firing(tok)
     if trig is None and lemma in PROJECTILE_VERBS:
         trig = _projectiles(tok, lemma)
+    if trig is None and lemma in ("leave", "respond", "return"):
+        trig = _violent_outcome(tok, lemma)
     if trig is None and lemma == "enter" and any(
             c.dep_ in SUBJECTS and c.lemma_.lower() in COLUMNS for c in tok.children):
         trig = Trigger(event_type="MOBILIZE", mode="troops")  # "a military column entered"
@@ -197,6 +199,20 @@ def _projectiles(tok: Any, lemma: str) -> Trigger | None:
     return Trigger(event_type="ASSAULT") if words & PROJECTILES else None
 
 
+def _violent_outcome(tok: Any, lemma: str) -> Trigger | None:
+    """"An operation against IS left 2 militants dead": killing told by its outcome; "the
+    forces responded to the fire": fire both ways."""
+    near = [t for t in tok.subtree if t.head.i == tok.i or t.head.head.i == tok.i]
+    if lemma == "leave" and any(t.lower_ in ("dead", "injured", "wounded") and t.pos_ == "ADJ"
+                                for t in near):
+        return Trigger(event_type="ASSAULT")
+    if lemma in ("respond", "return") and any(
+            t.lemma_.lower() in ("fire", "gunfire", "attack") and t.dep_ in ("pobj", "dobj")
+            for t in near):
+        return Trigger(event_type="ASSAULT", mode="sideAB")
+    return None
+
+
 def _rioters_hit(tok: Any) -> Hit | None:
     """"Rioters damaged the facade of a bank", "the demonstrators destroyed the posts": a
     riot, though no word of the sentence names a protest or a trigger of its own."""
@@ -256,8 +272,14 @@ def _noun_hit(tok: Any) -> Hit | None:
     if not between and head.lemma_.lower() in HAPPEN_VERBS:  # "clashes erupted between A and B"
         between = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "between"]
     subjects.extend(_expand_conj([g for c in between for g in c.children if g.dep_ == "pobj"]))
+    if not subjects and tok.dep_ == "dobj" and head.lemma_.lower() in DOER_VERBS:
+        subjects = _arguments(head)[0]  # "forces carried out airstrikes": the forces struck
     (subjects if trig.event_type == "PROTEST" else objects).extend(_expand_conj(of_args))
     return Hit(token=tok, trigger=trig, mode=trig.mode, subjects=subjects, objects=objects)
+
+
+DOER_VERBS = frozenset({"conduct", "carry", "launch", "stage", "mount", "wage", "perform",
+                        "execute", "undertake", "unleash"})
 
 
 def _armed_strike(tok: Any) -> Trigger | None:
@@ -307,7 +329,8 @@ TARGET_NOUNS = frozenset({"base", "post", "checkpoint", "convoy", "village", "to
                           "headquarters", "compound", "area", "district", "border", "target",
                           "site", "airbase", "airport", "depot", "hideout", "room", "plane",
                           "aircraft", "hill", "front", "frontline", "neighbourhood",
-                          "neighborhood", "road", "bridge", "facility", "outpost", "barracks"})
+                          "neighborhood", "road", "bridge", "facility", "outpost", "barracks",
+                          "group", "element"})
 
 
 def _concrete(tok: Any) -> bool:

@@ -323,6 +323,9 @@ def _brawl(ev: Event, evidence: str, weapons: bool) -> bool:
     named = {a.sector for a in ev.actors + ev.recipients if a.text and a.sector in ARMED_SECTORS}
     if named - {"COP", "MIL"}:
         return False
+    if all(any(a.text and a.sector in ARMED_SECTORS for a in side)
+           for side in (ev.actors, ev.recipients)):
+        return False  # forces on both sides ("forces conducted an incursion against groups")
     # a crowd against police or soldiers with stones is a riot too ("laborers clashed with
     # police and pelted stones"); then only guns tell an armed clash
     cues = GUN_CUES if named else ARMED_CUES
