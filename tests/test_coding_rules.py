@@ -612,3 +612,18 @@ def test_weapons_sent_or_landing_are_remote_violence(pipeline, text, sub_type):
 def test_fights_told_by_outcome_or_response_are_clashes(pipeline, text):
     events = [e for e in _code(pipeline, text, dt.date(2021, 3, 9)) if e.acled_event_type]
     assert [e.acled_sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_forces_arriving_to_answer_a_riot_are_part_of_it(pipeline):
+    events = _code(pipeline, "On 3 March 2021, villagers attacked a bus in Bolnisi. The police "
+                             "arrived at the scene to restore order.", dt.date(2021, 3, 9))
+    assert [e.acled_event_type for e in events if e.acled_event_type] == ["Riots"]
+    assert any(e.event_type == "MOBILIZE" for e in events)  # kept as a PLOVER event
+
+
+def test_forces_sent_by_an_alliance_stay_a_development(pipeline):
+    events = _code(pipeline, "On 3 March 2021, rioters burned cars in Mitrovica. NATO decided "
+                             "to send more troops to Kosovo to stabilize the situation.",
+                   dt.date(2021, 3, 9))
+    assert "Change to group/activity" in [e.acled_sub_event_type for e in events]
+

@@ -173,3 +173,9 @@ def test_village_the_tagger_mistakes(geoparser: Geoparser, nlp: Any) -> None:
     places = _run(geoparser, nlp, "On 3 May 2020, the monitors recorded 12 explosions "
                                   "involving unknown weapons near Pisky.")
     assert [(p.text, p.entry.country_code) for p in places] == [("Pisky", "UA")]
+
+
+def test_a_name_followed_by_province_is_the_province(geoparser: Geoparser, nlp: Any) -> None:
+    # the tagger leaves "province" out of the name; the word after it still decides
+    places = _run(geoparser, nlp, "Shelling was reported in Idlib province on Tuesday.")
+    assert [(p.text, p.entry.feature_code) for p in places] == [("Idlib", "ADM1")]

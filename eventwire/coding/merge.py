@@ -55,6 +55,7 @@ def merge_events(events: list[Event]) -> list[Event]:
     kept = _drop_subsumed(_merge_same_acled(merged))
     _displacement_as_consequence(kept)
     _surrender_as_outcome(kept)
+    _response_as_consequence(kept)
     for ev in kept:
         if ev.acled_event_type:
             _impute_parties(ev, ev.acled_event_type)
@@ -68,6 +69,32 @@ def _displacement_as_consequence(events: list[Event]) -> None:
         return
     for ev in events:
         if ev.event_type == "RETREAT" and ev.mode == "flee":
+            ev.disorder_type = ev.acled_event_type = ev.acled_sub_event_type = None
+
+
+RESPONSE = re.compile(r"\b(arriv\w*|deployed|rushed|reinforcements)\b", re.IGNORECASE)
+RESPONSE_AIMS = re.compile(
+    r"\bto (bring|restore|secure|settle|control|calm|contain|quell|intervene|disperse|"
+    r"stabili[sz]e|maintain|prevent)\b|\bunder control\b|\bthe scene\b|\bthe situation\b|"
+    r"\bin the area\b|\bwhen\b|\blater\b|\bin support of\b", re.IGNORECASE)
+SCENE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians",
+                         "Riots", "Protests"})
+
+
+def _response_as_consequence(events: list[Event]) -> None:
+    """Police or troops arriving or deployed to answer a fight, an attack or a riot the
+    report told ("the police arrived at the scene", "the army was deployed to restore
+    order") are part of it, not a change to their activity. Forces sent from abroad
+    (an alliance's peacekeepers) stay a strategic development."""
+    if not any(e.acled_event_type in SCENE_TYPES for e in events):
+        return
+    for ev in events:
+        evidence = " ".join(e.text for e in ev.evidence)
+        if ev.event_type == "MOBILIZE" and ev.mode == "troops" and RESPONSE.search(evidence) \
+                and RESPONSE_AIMS.search(evidence) and not any(
+                    a.sector in ("IGO", "PKO") or (a.country and ev.location and
+                                                   a.country != ev.location.country_code)
+                    for a in ev.actors if a.text):
             ev.disorder_type = ev.acled_event_type = ev.acled_sub_event_type = None
 
 

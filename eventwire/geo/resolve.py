@@ -43,6 +43,8 @@ ORPHAN_QUORUM = 2  # distinct toponyms agreeing on another country make a small 
 LOCALE_WEIGHT = 2.0  # the publisher's country counts as much as two agreeing mentions
 ADMIN_WORDS = frozenset({"province", "region", "oblast", "state", "county", "parish",
                          "district", "governorate", "prefecture", "department"})
+# words after a name that can only mean a first- or second-level area ("Idlib province")
+AREA_AFTER = re.compile(r"\s+(?:province|governorate|oblast|prefecture)\b", re.IGNORECASE)
 # the text between a place and the larger area named after it: "X, Y", "X district, Y",
 # "X (Y", "X town (Y"; inside the brackets the areas go on after commas ("(Y, Z)")
 _TOWN_WORD = re.compile(r" (?:city|town|village)\b")  # lower case: not "Kansas City"
@@ -259,7 +261,8 @@ class Geoparser:
             matches = [Match(country, 0, 0)] if country else matches
         words = normalize(text[start:end + 14]).split(" ")
         n = len(normalize(surface).split(" "))
-        admin_word = any(w in ADMIN_WORDS for w in words[n - 1:n + 1])
+        admin_word = any(w in ADMIN_WORDS for w in words[n - 1:n + 1]) or bool(
+            AREA_AFTER.match(text[end:end + 14]))  # (normalize() strips "province")
         if not admin_word and _TOWN_WORD.search(text[start:end + 9]):
             # "Hafizabad city", "Kasese town": the town, not its namesake district
             matches = [m for m in matches if m.entry.feature_class == "P"] or matches
