@@ -627,3 +627,16 @@ def test_forces_sent_by_an_alliance_stay_a_development(pipeline):
                    dt.date(2021, 3, 9))
     assert "Change to group/activity" in [e.acled_sub_event_type for e in events]
 
+
+
+@pytest.mark.parametrize("text", [
+    # the doer of "an attack by a mob", told as the setting of the injuries
+    "On 3 March 2021, two policemen were injured in an attack by a mob in Jessore.",
+    # a party's militia trading blows with its rivals, no one killed: a brawl
+    "On 3 March 2021, Imbonerakure and opposition members fought one another with sticks "
+    "in Ntega.",
+])
+def test_crowds_and_party_militias_brawling_are_riots(pipeline, text):
+    events = [e for e in _code(pipeline, text, dt.date(2021, 3, 9)) if e.acled_event_type]
+    assert [e.acled_event_type for e in events] == ["Riots"]
+    assert events[0].actors[0].sector in ("RIO", "MLT", "CVL", "PTY")

@@ -266,8 +266,14 @@ def _noun_hit(tok: Any) -> Hit | None:
                for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON")]
     if trig.event_type == "ASSAULT" and objects and not any(_concrete(o) for o in objects):
         return None  # "an attack on media freedom"
-    of_args = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
+    of_args = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                for g in c.children if g.dep_ == "pobj"]
+    by_args = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+               for g in c.children if g.dep_ == "pobj"]  # "an attack by a mob": the doer
+    if trig.event_type == "PROTEST":
+        of_args += by_args
+    else:
+        subjects.extend(_expand_conj(by_args))
     between = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"]
     if not between and head.lemma_.lower() in HAPPEN_VERBS:  # "clashes erupted between A and B"
         between = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "between"]

@@ -544,8 +544,8 @@ def settings_folded(hits: list[Hit]) -> list[Hit]:
             out.append(h)
             continue
         for v in violent:
-            if not (v.subjects or v.agent):
-                v.agent.append(h.token)
+            if not (v.subjects or v.agent):  # "injured in an attack by a mob": the mob
+                v.agent.extend(h.subjects + h.agent or [h.token])
     return out
 
 

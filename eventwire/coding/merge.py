@@ -348,8 +348,8 @@ def _brawl(ev: Event, evidence: str, weapons: bool) -> bool:
         return False  # one-sided violence is a brawl only when told as a dispute or fight,
         # or as done by a crowd of ordinary people
     named = {a.sector for a in ev.actors + ev.recipients if a.text and a.sector in ARMED_SECTORS}
-    if named - {"COP", "MIL"}:
-        return False
+    if named - {"COP", "MIL", "MLT"} or "MLT" in named and (ev.mode != "sideAB" or ev.dead):
+        return False  # (a party's militia trading blows with its rivals is a brawl)
     if all(any(a.text and a.sector in ARMED_SECTORS for a in side)
            for side in (ev.actors, ev.recipients)):
         return False  # forces on both sides ("forces conducted an incursion against groups")
