@@ -640,3 +640,19 @@ def test_crowds_and_party_militias_brawling_are_riots(pipeline, text):
     events = [e for e in _code(pipeline, text, dt.date(2021, 3, 9)) if e.acled_event_type]
     assert [e.acled_event_type for e in events] == ["Riots"]
     assert events[0].actors[0].sector in ("RIO", "MLT", "CVL", "PTY")
+
+
+def test_violence_nobody_is_named_for_at_a_protest_is_the_protests(pipeline):
+    events = _code(pipeline, "On 3 March 2021, villagers demonstrated in Multan against new "
+                             "taxes. Two people were killed in the clash.", dt.date(2021, 3, 9))
+    acled = [e for e in events if e.acled_event_type]
+    assert [e.acled_event_type for e in acled] == ["Riots"]
+    assert acled[0].dead == 2
+    assert any(e.event_type == "ASSAULT" for e in events)  # kept as a PLOVER event
+
+
+def test_a_named_groups_attack_on_a_protest_stays_an_attack(pipeline):
+    events = _code(pipeline, "On 3 March 2021, residents protested in Maarat al-Numan against "
+                             "the new crossing. HTS fighters opened fire on the protesters, "
+                             "killing one.", dt.date(2021, 3, 9))
+    assert "Violence against civilians" in [e.acled_event_type for e in events]

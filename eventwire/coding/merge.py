@@ -56,6 +56,7 @@ def merge_events(events: list[Event]) -> list[Event]:
     _displacement_as_consequence(kept)
     _surrender_as_outcome(kept)
     _response_as_consequence(kept)
+    _violence_in_protests(kept)
     for ev in kept:
         if ev.acled_event_type:
             _impute_parties(ev, ev.acled_event_type)
@@ -96,6 +97,28 @@ def _response_as_consequence(events: list[Event]) -> None:
                                                    a.country != ev.location.country_code)
                     for a in ev.actors if a.text):
             ev.disorder_type = ev.acled_event_type = ev.acled_sub_event_type = None
+
+
+CROWD_OR_POLICE = frozenset({"PRO", "RIO", "CVL", "COP", "MIL"})
+
+
+def _violence_in_protests(events: list[Event]) -> None:
+    """Violence at the place and on the day of a protest or riot, by no one the text names
+    ("two people were injured in the clash", "they clashed with the police"), is the
+    protest's: ACLED codes the demonstration, with its dead, not a separate attack."""
+    crowds = {merge_key(e)[1:]: e for e in events
+              if e.acled_event_type in ("Protests", "Riots") and e.event_type == "PROTEST"}
+    for ev in events:
+        host = crowds.get(merge_key(ev)[1:])
+        if host is None or ev.event_type != "ASSAULT" or not ev.acled_event_type or \
+                ev.acled_event_type in ("Protests", "Riots"):
+            continue
+        named = [a for a in ev.actors + ev.recipients if a.text]
+        if any(a.text for a in ev.actors) and not (
+                ev.mode == "sideAB" and all(a.sector in CROWD_OR_POLICE for a in named)):
+            continue  # a named attacker's own attack
+        host.dead = _conservative(host.dead, ev.dead) if host.dead is not None else ev.dead
+        ev.disorder_type = ev.acled_event_type = ev.acled_sub_event_type = None
 
 
 def _surrender_as_outcome(events: list[Event]) -> None:
