@@ -117,7 +117,9 @@ def _violence_in_protests(events: list[Event]) -> None:
         if any(a.text for a in ev.actors) and not (
                 ev.mode == "sideAB" and all(a.sector in CROWD_OR_POLICE for a in named)):
             continue  # a named attacker's own attack
-        host.dead = _conservative(host.dead, ev.dead) if host.dead is not None else ev.dead
+        if ev.dead is not None:
+            host.dead = _conservative(host.dead, ev.dead) if host.dead is not None else ev.dead
+            recode(host, intervened=False)  # deaths make policing excessive force
         ev.disorder_type = ev.acled_event_type = ev.acled_sub_event_type = None
 
 
