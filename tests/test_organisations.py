@@ -33,6 +33,16 @@ def test_every_entry_has_a_known_sector_and_country_code():
         assert org.country is None or (len(org.country) == 2 and org.country.isupper()), org
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Tehrik-i-Taliban Pakistan fighters attacked the post.", "Tehrik-i-Taliban Pakistan"),
+    ("Members of the Lord's Resistance Army looted the village.", "Lord's Resistance Army"),
+    ("Al Shabaab militants attacked the base.", "al-Shabaab"),
+])
+def test_names_split_by_hyphens_and_possessives_are_found(pipeline, text, name):
+    org, _ = organisations.find(pipeline.nlp(text))
+    assert org.name == name
+
+
 def test_the_longer_name_wins(pipeline):
     doc = pipeline.nlp("Fighters of the Islamic State Khorasan Province attacked the post.")
     org, _ = organisations.find(doc)

@@ -294,7 +294,12 @@ def _parse(table: str) -> tuple[dict[str, Organisation], dict[str, Organisation]
 _ACRONYMS, _NAMES = _parse(_TABLE)
 ACRONYMS: MappingProxyType[str, Organisation] = MappingProxyType(_ACRONYMS)
 NAMES: MappingProxyType[str, Organisation] = MappingProxyType(_NAMES)
-LONGEST = max(len(k.split()) for k in NAMES)
+# first word of a name -> the most tokens a name starting with it can take (a cheap
+# prefilter; hyphens and apostrophes are tokens of their own, so twice its words)
+_FIRST = {w: 2 * max(len(k.split()) for k in NAMES if k.split()[0] == w)
+          for w in {k.split()[0] for k in NAMES}}
+FIRST_WORDS: MappingProxyType[str, int] = MappingProxyType(
+    {**{w[:-1]: n for w, n in _FIRST.items() if w.endswith("s")}, **_FIRST})  # "Lord" 's
 
 
 def acronym(text: str) -> Organisation | None:
@@ -310,7 +315,8 @@ def find(tokens: Any) -> tuple[Organisation, int] | None:
     for i, tok in enumerate(words):
         if not tok.text[:1].isalnum():
             continue
-        for n in range(min(LONGEST, len(words) - i), 0, -1):
+        first = _key(tok.text).split(" ")[0]
+        for n in range(min(FIRST_WORDS.get(first, 0), len(words) - i), 0, -1):
             text = "".join(t.text_with_ws for t in words[i:i + n]).strip()
             key = _key(text)
             org = NAMES.get(key) or (NAMES.get(key[:-1]) if key.endswith("s") else None)
