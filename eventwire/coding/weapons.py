@@ -11,6 +11,7 @@ origin on a front line are coded as shelling, so that is the default for a bare
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # (lemma set, PLOVER mode, ACLED sub-event type), most specific first.
 WEAPON_CLASSES: tuple[tuple[frozenset[str], str, str], ...] = (
@@ -39,7 +40,8 @@ HEAVY_CALIBRE = re.compile(r"\b(1[2-9]|[2-9]\d|1\d\d)(?:\.\d)?\s?mm\b")
 EXPLOSION_WORDS = frozenset({"explosion", "blast", "explode", "detonation"})
 
 
-def _words(text: str) -> set[str]:
+@lru_cache(maxsize=4096)  # a recoded event's evidence is read again at every merge
+def _words(text: str) -> frozenset[str]:
     lowered = re.sub(r"grenade[- ]launchers?", "launcher", text.lower())  # a heavy weapon
     lowered = HEAVY_MG.sub("hmg", lowered)  # heavy machine guns: heavy weapons (ACLED)
     lowered = HEAVY_CALIBRE.sub(" hmg ", lowered)  # "14.5mm", "120mm mortars"
@@ -47,9 +49,9 @@ def _words(text: str) -> set[str]:
         "air force", "aerial")  # Syria's Air Force Intelligence is a security agency
     lowered = re.sub(r"\b(?:blew|blown|blowing|blow)\s+up\b", "explosive", lowered)
     words = set(re.findall(r"[a-z]+(?:-[a-z]+)?", lowered))
-    return words | {w[:-1] for w in words if w.endswith("s") and len(w) > 3} | {
+    return frozenset(words | {w[:-1] for w in words if w.endswith("s") and len(w) > 3} | {
         w[:-2] for w in words if w.endswith("es") and len(w) > 4} | {
-        w[:-2] for w in words if w.endswith("ed") and len(w) > 5}  # "shelled", "bombed"
+        w[:-2] for w in words if w.endswith("ed") and len(w) > 5})  # "shelled", "bombed"
 
 
 def small_arms(text: str) -> bool:
@@ -65,7 +67,7 @@ def weapon_class(text: str) -> tuple[str, str] | None:
     """(PLOVER mode, ACLED sub-type or "") of the most specific weapon a text names."""
     words = _words(text)
     if "air" in words and not ({"strike", "raid", "attack", "bombardment"} & words):
-        words.discard("air")
+        words = words - {"air"}
     for lemmas, mode, sub in WEAPON_CLASSES:
         if words & lemmas:
             return mode, sub
