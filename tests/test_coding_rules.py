@@ -16,6 +16,11 @@ def _code(pipeline, text, published):
     return pipeline.extract(Article(id="t", text=text, published=published))
 
 
+def _acled(pipeline, text, published=dt.date(2021, 3, 9)):
+    """The events of ``text`` that carry an ACLED code."""
+    return [e for e in _code(pipeline, text, published) if e.acled_event_type]
+
+
 @pytest.mark.parametrize(
     ("etype", "mode", "actors", "recipients", "dead", "expected"),
     [
@@ -561,7 +566,7 @@ def test_the_date_on_the_verb_beats_one_inside_a_noun_phrase(pipeline):
      "Protests"),
 ])
 def test_what_makes_a_crowd_a_riot(pipeline, text, expected):
-    events = [e for e in _code(pipeline, text, dt.date(2021, 3, 9)) if e.acled_event_type]
+    events = _acled(pipeline, text)
     assert [e.acled_event_type for e in events] == [expected]
 
 
@@ -581,7 +586,7 @@ def test_what_makes_a_crowd_a_riot(pipeline, text, expected):
      "members opened fire on them. The officers shot back.", "Battles"),
 ])
 def test_the_victims_side_told_after_the_attack(pipeline, text, expected):
-    events = [e for e in _code(pipeline, text, dt.date(2021, 3, 9)) if e.acled_event_type]
+    events = _acled(pipeline, text)
     assert [e.acled_event_type for e in events] == [expected]
 
 
@@ -597,7 +602,7 @@ def test_the_victims_side_told_after_the_attack(pipeline, text, expected):
      "Shelling/artillery/missile attack"),
 ])
 def test_weapons_sent_or_landing_are_remote_violence(pipeline, text, sub_type):
-    events = [e for e in _code(pipeline, text, dt.date(2021, 3, 9)) if e.acled_event_type]
+    events = _acled(pipeline, text)
     assert [e.acled_sub_event_type for e in events] == [sub_type]
 
 
@@ -610,7 +615,7 @@ def test_weapons_sent_or_landing_are_remote_violence(pipeline, text, sub_type):
     "On 3 March 2021, government forces conducted an incursion against rebel groups in Hays.",
 ])
 def test_fights_told_by_outcome_or_response_are_clashes(pipeline, text):
-    events = [e for e in _code(pipeline, text, dt.date(2021, 3, 9)) if e.acled_event_type]
+    events = _acled(pipeline, text)
     assert [e.acled_sub_event_type for e in events] == ["Armed clash"]
 
 
@@ -637,7 +642,7 @@ def test_forces_sent_by_an_alliance_stay_a_development(pipeline):
     "in Ntega.",
 ])
 def test_crowds_and_party_militias_brawling_are_riots(pipeline, text):
-    events = [e for e in _code(pipeline, text, dt.date(2021, 3, 9)) if e.acled_event_type]
+    events = _acled(pipeline, text)
     assert [e.acled_event_type for e in events] == ["Riots"]
     assert events[0].actors[0].sector in ("RIO", "MLT", "CVL", "PTY")
 
