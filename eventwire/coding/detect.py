@@ -15,17 +15,18 @@ from eventwire.coding.lexicon import (
     Trigger,
 )
 from eventwire.coding.actors import SECTOR_NOUNS
+from eventwire.coding.arguments import (
+    PASSIVE_SUBJECTS,
+    SPEECH_VERBS,
+    SUBJECTS,
+    arguments,
+    expand_conj,
+)
 from eventwire.coding.verbal import BASE_OBJECTS, OBJECT_SENSES, VERBAL_TRIGGERS
 from eventwire.coding.weapons import WEAPON_LEMMAS
 
 COLUMNS = frozenset({"column", "convoy", "reinforcement"})  # forces on the move
 MONTH_NAMES = frozenset({"March", "May"})  # capitalised, these are months, not verbs
-SUBJECTS = ("nsubj", "csubj")
-PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
-OBJECTS = ("dobj", "attr", "oprd")
-NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
-SPEECH_VERBS = frozenset({"say", "declare", "insist", "reiterate", "announce", "conclude", "tell",
-                          "state", "stress", "warn", "write", "add", "argue", "urge"})
 HAPPEN_VERBS = frozenset({"erupt", "break", "take", "spread", "begin", "start", "continue",
                           "hold", "complete", "make", "issue", "reiterate", "insist", "press",
                           "voice", "express", "pay", "speed", "order",
@@ -94,7 +95,7 @@ def _gathering(tok: Any) -> Hit | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ != "VERB" or lemma not in GATHER_VERBS | CROWD_DEMANDS:
         return None  # (checked first: this runs for every verb of every sentence)
-    subjects, objects, agent = _arguments(tok)
+    subjects, objects, agent = arguments(tok)
     heads = subjects + [g for s in subjects for c in s.children if c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj"]  # "hundreds of protesters"
     by_protesters = any(h.lemma_.lower() in PROTESTERS for h in heads)
@@ -142,14 +143,14 @@ def _verb_hit(tok: Any) -> Hit | None:
         # ("two clashing groups" still tells one)
     if lemma == "blow" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
         return None  # "blew up a railway track", not "blew the whistle"
-    subjects, objects, agent = _arguments(tok)
+    subjects, objects, agent = arguments(tok)
     if trig.intransitive and any(c.dep_ == "dobj" for c in tok.children):
         return None
     named = {o.lemma_.lower() for o in objects} | {o.text.lower() for o in objects}
     if trig.event_type == "ASSAULT":  # "fired mortars at the positions of X": X is hit
         objects = [o for o in objects if o.lemma_.lower() not in WEAPON_LEMMAS] + _targets([tok])
     if trig.mode == "sideAB":  # "workers clashed with police": the other side
-        objects += _expand_conj([g for c in tok.children if c.dep_ == "prep" and c.lower_ in (
+        objects += expand_conj([g for c in tok.children if c.dep_ == "prep" and c.lower_ in (
             "with", "against") for g in c.children if g.dep_ == "pobj"])
     obj_lemmas = named | {o.lemma_.lower() for o in objects} | {o.text.lower() for o in objects}
     if trig.needs_object and not (obj_lemmas & trig.needs_object):
@@ -168,7 +169,7 @@ def _must_hit(tok: Any) -> Hit | None:
     head = tok.head
     if tok.dep_ != "ccomp" or head.lemma_.lower() not in SPEECH_VERBS:
         return None
-    subjects, _, agent = _arguments(head)
+    subjects, _, agent = arguments(head)
     objects = [c for c in tok.children if c.dep_ in SUBJECTS]
     trig = Trigger(event_type="REQUEST", mode="change")
     return Hit(token=head, trigger=trig, mode="change", subjects=subjects, objects=objects,
@@ -221,7 +222,7 @@ def _rioters_hit(tok: Any) -> Hit | None:
     if tok.lemma_.lower() == "set" and not any(t.lower_ in ("fire", "ablaze", "alight", "afire")
                                                for t in tok.subtree):
         return None  # "set out on a march"
-    subjects, objects, agent = _arguments(tok)
+    subjects, objects, agent = arguments(tok)
     doers = {s.lemma_.lower() for s in subjects + agent}
     if not doers & RIOTERS and not (doers & PROTESTERS and tok.lemma_.lower() in CROWD_DAMAGE):
         return None  # protesters who block a road or storm a building may yet be peaceful
@@ -273,14 +274,14 @@ def _noun_hit(tok: Any) -> Hit | None:
     if trig.event_type == "PROTEST":
         of_args += by_args
     else:
-        subjects.extend(_expand_conj(by_args))
+        subjects.extend(expand_conj(by_args))
     between = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"]
     if not between and head.lemma_.lower() in HAPPEN_VERBS:  # "clashes erupted between A and B"
         between = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "between"]
-    subjects.extend(_expand_conj([g for c in between for g in c.children if g.dep_ == "pobj"]))
+    subjects.extend(expand_conj([g for c in between for g in c.children if g.dep_ == "pobj"]))
     if not subjects and tok.dep_ == "dobj" and head.lemma_.lower() in DOER_VERBS:
-        subjects = _arguments(head)[0]  # "forces carried out airstrikes": the forces struck
-    (subjects if trig.event_type == "PROTEST" else objects).extend(_expand_conj(of_args))
+        subjects = arguments(head)[0]  # "forces carried out airstrikes": the forces struck
+    (subjects if trig.event_type == "PROTEST" else objects).extend(expand_conj(of_args))
     return Hit(token=tok, trigger=trig, mode=trig.mode, subjects=subjects, objects=objects)
 
 
@@ -319,7 +320,7 @@ def _phrase_hits(sent: Any, taken: set[int]) -> list[Hit]:
         if trig.mode == "ceasefire" and _broken(anchor):
             continue  # "ceasefire violations", "the end of the ceasefire": no agreement
         verb = _governing_verb(anchor) or sent.root
-        subjects, objects, agent = _arguments(verb)
+        subjects, objects, agent = arguments(verb)
         if trig.event_type == "ASSAULT":  # "opened fire on the crowd"
             objects = objects + _targets([verb, *tok])
         out.append(Hit(token=anchor, trigger=trig, mode=trig.mode, subjects=subjects,
@@ -379,7 +380,7 @@ def _targets(tokens: list[Any]) -> list[Any]:
     """What was fired at or attacked: 'at/on/upon/against X'."""
     found = [g for t in tokens for c in t.children if c.dep_ == "prep"
              and c.lower_ in ("at", "on", "upon", "against") for g in c.children if g.dep_ == "pobj"]
-    return _expand_conj(found)
+    return expand_conj(found)
 
 
 def _object_sense(tok: Any, lemma: str) -> Trigger | None:
@@ -448,106 +449,8 @@ def _request_hit(tok: Any) -> Hit | None:
         if words & vocab:
             mode = m
             break
-    subjects, objects, agent = _arguments(tok)
+    subjects, objects, agent = arguments(tok)
     objects += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "upon")
                 for g in c.children if g.dep_ == "pobj"]
     trig = Trigger(event_type="REQUEST", mode=mode)
     return Hit(token=tok, trigger=trig, mode=mode, subjects=subjects, objects=objects, agent=agent)
-
-
-def _arguments(verb: Any) -> tuple[list[Any], list[Any], list[Any]]:
-    subjects: list[Any] = []
-    objects: list[Any] = []
-    agent: list[Any] = []
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            subjects.append(child)
-        elif child.dep_ in PASSIVE_SUBJECTS:
-            objects.append(child)
-        elif child.dep_ in OBJECTS:
-            objects.append(child)
-        elif child.dep_ == "agent":
-            agent.extend(g for g in child.children if g.dep_ == "pobj")
-        elif child.dep_ == "prep" and child.lower_ == "at":
-            agent.extend(_hands_of(child))
-    if subjects and all(t.pos_ == "PRON" for t in subjects) and verb.dep_ == "ccomp" and \
-            verb.head.lemma_.lower() in SPEECH_VERBS:  # "Japan said it had halted aid"
-        speakers = [c for c in verb.head.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"]
-        subjects = speakers or subjects
-    if not subjects and verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl"):
-        head = verb.head
-        if verb.dep_ == "acl" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj") and (
-                verb.tag_ != "VBN"):  # "made two attempts to attack": the maker attacks
-            subjects.extend(c for c in head.head.children if c.dep_ in SUBJECTS)
-        elif verb.dep_ == "relcl" or verb.dep_ == "acl":
-            (objects if verb.tag_ == "VBN" else subjects).append(head)
-        else:
-            subjects.extend(c for c in head.children if c.dep_ in SUBJECTS)
-            if verb.dep_ == "conj" and not objects:
-                objects.extend(c for c in head.children if c.dep_ in PASSIVE_SUBJECTS)
-    passive = [c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i]
-    if passive and not any(o.pos_ in NOMINAL for o in objects):
-        objects = [o for o in objects if o.pos_ != "PUNCT"] + _stray_argument(passive[0])
-    elif not passive and not subjects and verb.dep_ == "ROOT":
-        subjects = _stray_argument(verb)
-    return (_expand_conj(_appositions(subjects)), _expand_conj(_appositions(objects)),
-            _expand_conj(agent))
-
-
-def _stray_argument(before: Any) -> list[Any]:
-    """The subject the small parser lost ("1 security personnel [assumed military] was
-    shot", "in Ciudad Victoria, Tamaulipas, members of the Gulf Cartel delivered food",
-    where it made the people an apposition of the place): the head noun of the phrase just
-    before the verb or its passive auxiliary, within its clause, skipping bracketed
-    asides and prepositional objects."""
-    depth = 0
-    for i in range(before.i - 1, before.sent.start - 1, -1):
-        tok = before.doc[i]
-        if tok.text in ("]", ")"):
-            depth += 1
-        elif tok.text in ("[", "("):
-            depth = max(depth - 1, 0)
-        elif depth:
-            continue
-        elif tok.text in (",", ";", ":") or tok.pos_ in ("VERB", "AUX"):
-            return []
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("pobj", "compound", "poss"):
-            return [tok]
-    return []
-
-
-def _appositions(tokens: list[Any]) -> list[Any]:
-    """"In Tijuana, Baja California, an off-duty officer was shot": the small parser makes
-    the place the subject and the person its apposition; the person is the party. The
-    chain may run through more names ("in La Central, Colima, a police patrol was shot")."""
-    out = []
-    for t in tokens:
-        if t.ent_type_ not in ("GPE", "LOC") and (t.pos_ != "PROPN" or t.ent_type_ == "PERSON"):
-            out.append(t)  # (a place the tagger took for an organisation is a name too)
-            continue
-        cur = t
-        for _ in range(3):
-            appos = [c for c in cur.children if c.dep_ == "appos"]
-            if not appos:
-                break
-            cur = appos[-1]
-            if cur.pos_ != "PROPN":
-                break
-        out.append(cur if cur.pos_ != "PROPN" else t)
-    return out
-
-
-def _hands_of(prep: Any) -> list[Any]:
-    """'at the hands of an angry mob' -> [mob]."""
-    for pobj in prep.children:
-        if pobj.lemma_.lower() == "hand":
-            return [g for c in pobj.children if c.lower_ == "of" for g in c.children
-                    if g.dep_ == "pobj"]
-    return []
-
-
-def _expand_conj(tokens: list[Any]) -> list[Any]:
-    out = list(tokens)
-    for t in tokens:
-        out.extend(c for c in t.conjuncts if c not in out)
-    return out
