@@ -661,3 +661,9 @@ def test_a_named_groups_attack_on_a_protest_stays_an_attack(pipeline):
                              "the new crossing. HTS fighters opened fire on the protesters, "
                              "killing one.", dt.date(2021, 3, 9))
     assert "Violence against civilians" in [e.acled_event_type for e in events]
+
+
+def test_what_a_protest_is_about_is_not_where_it_is(pipeline):
+    events = _acled(pipeline, "On 4 March 2021, in Cali, hundreds of migrants protested to "
+                              "demand that they be allowed to return to Venezuela.")
+    assert [e.location.name for e in events] == ["Cali"]

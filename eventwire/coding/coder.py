@@ -29,6 +29,7 @@ from eventwire.coding.hit_rules import (
     fight_policed,
     grievances_dropped,
     harmless,
+    in_grievance,
     in_scope,
     named_cause,
     noise_making,
@@ -256,7 +257,10 @@ class Coder:
     def _places(self, sents: list[Any], si: int, hit: Hit, ptoks: list[loc.PlaceToken]
                 ) -> tuple[list[Place], str, bool]:
         sent = sents[si]
-        chosen = loc.event_places(sent, hit.token, ptoks)
+        protest = hit.trigger.event_type == "PROTEST" or hit.mode == "crowd-control"
+        aside = (lambda t: in_grievance(t, hit.token)) if protest else None
+        # (what a protest is about is not where it is)
+        chosen = loc.event_places(sent, hit.token, ptoks, aside)
         if chosen:
             return chosen, "locative in the event's sentence", False
         if loc.nationwide(sent):

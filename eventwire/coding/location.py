@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from eventwire.coding.locative import (BEARINGS, QUALIFIER_GAP, PlaceToken, in_clause,
@@ -209,12 +210,17 @@ def nationwide(sent: Any) -> bool:
     return any(w in lowered for w in NATIONWIDE)
 
 
-def event_places(sent: Any, trigger: Any, ptoks: list[PlaceToken]) -> list[Place]:
+def event_places(sent: Any, trigger: Any, ptoks: list[PlaceToken],
+                 aside: Callable[[Any], bool] | None = None) -> list[Place]:
     """Where an event happened, from its own sentence: the locatives of the trigger's
     clause (or of the sentence when the clause names none, or only a neighbourhood),
     narrowed by ``choose``. Empty for sentences without a locative, and for nationwide
-    events unless a town, district or region is named as well."""
+    events unless a town, district or region is named as well. Places ``aside`` marks
+    (a protest's grievance: "against the burial of victims in Los Angeles cemetery") give
+    way to the others."""
     in_sentence = locatives_in(sent, ptoks)
+    if aside is not None:
+        in_sentence = [p for p in in_sentence if not aside(p.token)] or in_sentence
     here = [p for p in in_sentence if in_clause(p.token, trigger)]
     if not here or all(sub_location(p) for p in here):
         here = in_sentence
