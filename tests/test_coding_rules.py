@@ -667,3 +667,10 @@ def test_what_a_protest_is_about_is_not_where_it_is(pipeline):
     events = _acled(pipeline, "On 4 March 2021, in Cali, hundreds of migrants protested to "
                               "demand that they be allowed to return to Venezuela.")
     assert [e.location.name for e in events] == ["Cali"]
+
+
+def test_police_clashing_with_the_demonstrators_makes_the_protest_violent(pipeline):
+    events = _acled(pipeline, "On 8 May 2021, party members held a demonstration in Madurai "
+                              "against the reopening of liquor shops. Police clashed with the "
+                              "demonstrators.")
+    assert [e.acled_sub_event_type for e in events] == ["Violent demonstration"]

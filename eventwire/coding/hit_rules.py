@@ -321,10 +321,19 @@ def _claimed_by_a_crowd(hit: Hit) -> bool:
 
 
 def _scuffle(sent: Any) -> bool:
-    """"Clashes with the police broke out", "there was a small scuffle": fighting told
-    without naming who fought, beside a crowd's protest, is the crowd's."""
-    return any(t.lemma_.lower() in SCUFFLES and t.pos_ == "NOUN" and
-               t.dep_ in ("nsubj", "attr") for t in sent)
+    """"Clashes with the police broke out", "there was a small scuffle", "police clashed
+    with the demonstrators": fighting told without naming who fought, or with the crowd as
+    a side, beside a crowd's protest, is the crowd's."""
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if lemma in SCUFFLES and t.pos_ == "NOUN" and t.dep_ in ("nsubj", "attr"):
+            return True
+        if lemma in SCUFFLES and t.pos_ == "VERB" and any(
+                g.lemma_.lower() in CROWD_SUBJECTS | {"demonstrator", "protester"}
+                for c in t.children if c.dep_ in ("nsubj", "prep")
+                for g in ([c] if c.dep_ == "nsubj" else c.children)):
+            return True  # "police clashed with the demonstrators"
+    return False
 
 
 def _damage_without_agent(sent: Any) -> bool:
