@@ -14,6 +14,7 @@ from typing import Any
 import pycountry
 
 from eventwire.coding import organisations
+from eventwire.coding.crosswalk import STATE
 from eventwire.records import Actor
 
 # head-noun lemma -> PLOVER sector
@@ -307,7 +308,7 @@ def make_actor(span: Any, *, country_of: CountryOf, fallback_country: str | None
 # heads that keep their own sector whoever they belong to ("PKK supporters", "Taliban
 # prisoners"); state forces named by an agency keep the head's sector ("NDS officers")
 CIVIC_SECTORS = frozenset({"CVL", "PRO", "RIO", "PTY", "JRN", "BUS", "REF", "OPP"})
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+STATE_SECTORS = STATE | {"LEG"}
 NAME_LINKS = frozenset({"compound", "amod", "nmod", "poss", "flat", "nummod", "det",
                         "npadvmod", "case", "punct"})
 

@@ -11,6 +11,7 @@ from eventwire.coding.lexicon import (
     PROTEST_FRAMES,
     REQUEST_MODES,
     REQUEST_VERBS,
+    RIOT_ACTORS,
     VERB_TRIGGERS,
     Trigger,
 )
@@ -176,7 +177,7 @@ def _must_hit(tok: Any) -> Hit | None:
                agent=agent)
 
 
-RIOTERS = frozenset({"rioter", "looter"})
+RIOTERS = RIOT_ACTORS - {"mob"}  # (a mob's attack is mob violence: merge.CROWD_ATTACK)
 RIOTERS_DEEDS = frozenset({"damage", "burn", "smash", "vandalize", "vandalise", "wreck", "break",
                            "destroy", "set", "throw", "hurl", "ransack", "block", "storm"})
 CROWD_DAMAGE = RIOTERS_DEEDS - {"block", "storm"}

@@ -329,7 +329,7 @@ def _scuffle(sent: Any) -> bool:
         if lemma in SCUFFLES and t.pos_ == "NOUN" and t.dep_ in ("nsubj", "attr"):
             return True
         if lemma in SCUFFLES and t.pos_ == "VERB" and any(
-                g.lemma_.lower() in CROWD_SUBJECTS | {"demonstrator", "protester"}
+                g.lemma_.lower() in CROWD_SUBJECTS
                 for c in t.children if c.dep_ in ("nsubj", "prep")
                 for g in ([c] if c.dep_ == "nsubj" else c.children)):
             return True  # "police clashed with the demonstrators"

@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from eventwire.coding.actors import dedupe, generic_actor, rioters
-from eventwire.coding.crosswalk import ARMED_SECTORS, crosswalk
+from eventwire.coding.crosswalk import ARMED_SECTORS, NON_STATE_ARMED, crosswalk
 from eventwire.coding.weapons import small_arms, weapon_class
 from eventwire.records import Actor, Event
 
@@ -27,6 +27,8 @@ MODE_PRIORITY = {"sexual": -2, "seize": -1, "riot": 0, "vandalize": 1, "demo": 2
 COUNT_FIELDS = ("dead", "injured", "arrested", "size")
 FOLDED_MODES = ("arrest", "seize", "destroy")  # part of a fight or protest at the same place
 SUBSUME_DAYS = 7
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+SCENE_TYPES = VIOLENT_TYPES | {"Riots", "Protests"}  # events others can be part of
 
 
 def family(ev: Event) -> str:
@@ -63,14 +65,19 @@ def merge_events(events: list[Event]) -> list[Event]:
     return kept
 
 
+def _uncode(ev: Event) -> None:
+    """Keep the PLOVER event, drop its ACLED code: it is part of another ACLED event."""
+    ev.disorder_type = ev.acled_event_type = ev.acled_sub_event_type = None
+
+
 def _displacement_as_consequence(events: list[Event]) -> None:
     """People fleeing an attack, a battle or a riot reported with it are its
     consequence, not an ACLED event of their own; displacement alone is one (Other)."""
-    if not any(e.acled_event_type in VIOLENT_TYPES | {"Riots", "Protests"} for e in events):
+    if not any(e.acled_event_type in SCENE_TYPES for e in events):
         return
     for ev in events:
         if ev.event_type == "RETREAT" and ev.mode == "flee":
-            ev.disorder_type = ev.acled_event_type = ev.acled_sub_event_type = None
+            _uncode(ev)
 
 
 RESPONSE = re.compile(r"\b(arriv\w*|deployed|rushed|reinforcements)\b", re.IGNORECASE)
@@ -78,8 +85,6 @@ RESPONSE_AIMS = re.compile(
     r"\bto (bring|restore|secure|settle|control|calm|contain|quell|intervene|disperse|"
     r"stabili[sz]e|maintain|prevent)\b|\bunder control\b|\bthe scene\b|\bthe situation\b|"
     r"\bin the area\b|\bwhen\b|\blater\b|\bin support of\b", re.IGNORECASE)
-SCENE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians",
-                         "Riots", "Protests"})
 
 
 def _response_as_consequence(events: list[Event]) -> None:
@@ -96,7 +101,7 @@ def _response_as_consequence(events: list[Event]) -> None:
                     a.sector in ("IGO", "PKO") or (a.country and ev.location and
                                                    a.country != ev.location.country_code)
                     for a in ev.actors if a.text):
-            ev.disorder_type = ev.acled_event_type = ev.acled_sub_event_type = None
+            _uncode(ev)
 
 
 CROWD_OR_POLICE = frozenset({"PRO", "RIO", "CVL", "COP", "MIL"})
@@ -120,7 +125,7 @@ def _violence_in_protests(events: list[Event]) -> None:
         if ev.dead is not None:
             host.dead = _conservative(host.dead, ev.dead) if host.dead is not None else ev.dead
             recode(host, intervened=False)  # deaths make policing excessive force
-        ev.disorder_type = ev.acled_event_type = ev.acled_sub_event_type = None
+        _uncode(ev)
 
 
 def _surrender_as_outcome(events: list[Event]) -> None:
@@ -131,7 +136,7 @@ def _surrender_as_outcome(events: list[Event]) -> None:
     for ev in events:
         if ev.event_type == "RETREAT" and ev.mode == "disarm" and "accord" not in ev.context \
                 and merge_key(ev)[1:] in fights:
-            ev.disorder_type = ev.acled_event_type = ev.acled_sub_event_type = None
+            _uncode(ev)
 
 
 def _merge_same_acled(events: list[Event]) -> list[Event]:
@@ -145,7 +150,6 @@ def _merge_same_acled(events: list[Event]) -> list[Event]:
     return [g[0] if len(g) == 1 else _merge_group(g) for g in groups.values()]
 
 
-VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 STATE_SECTORS = frozenset({"COP", "MIL", "GOV"})
 
 
@@ -174,7 +178,7 @@ def _policing(ev: Event) -> bool:
 
 def _armed_attacker(ev: Event) -> bool:
     """A named armed group (not one imputed by ACLED's convention) took part."""
-    return any(a.sector in ("REB", "MLT", "UAF", "CRM") and a.text for a in ev.actors)
+    return any(a.sector in NON_STATE_ARMED and a.text for a in ev.actors)
 
 
 def _fold_arrests(groups: dict[tuple[object, ...], list[Event]]) -> None:

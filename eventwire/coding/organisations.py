@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -291,15 +292,19 @@ def _parse(table: str) -> tuple[dict[str, Organisation], dict[str, Organisation]
     return acronyms, names
 
 
-_ACRONYMS, _NAMES = _parse(_TABLE)
-ACRONYMS: MappingProxyType[str, Organisation] = MappingProxyType(_ACRONYMS)
-NAMES: MappingProxyType[str, Organisation] = MappingProxyType(_NAMES)
-# first word of a name -> the most tokens a name starting with it can take (a cheap
-# prefilter; hyphens and apostrophes are tokens of their own, so twice its words)
-_FIRST = {w: 2 * max(len(k.split()) for k in NAMES if k.split()[0] == w)
-          for w in {k.split()[0] for k in NAMES}}
-FIRST_WORDS: MappingProxyType[str, int] = MappingProxyType(
-    {**{w[:-1]: n for w, n in _FIRST.items() if w.endswith("s")}, **_FIRST})  # "Lord" 's
+def _first_words(names: Mapping[str, Organisation]) -> dict[str, int]:
+    """First word of a name -> the most tokens a name starting with it can take (a cheap
+    prefilter; hyphens and apostrophes are tokens of their own, so twice its words). A
+    first word ending in "s" is also listed without it ("Lord" before "'s")."""
+    most: dict[str, int] = {}
+    for key in names:
+        first, n = key.split()[0], 2 * len(key.split())
+        most[first] = max(most.get(first, 0), n)
+    return {**{w[:-1]: n for w, n in most.items() if w.endswith("s")}, **most}
+
+
+ACRONYMS, NAMES = (MappingProxyType(table) for table in _parse(_TABLE))
+FIRST_WORDS: MappingProxyType[str, int] = MappingProxyType(_first_words(NAMES))
 
 
 def acronym(text: str) -> Organisation | None:
