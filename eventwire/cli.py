@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--max-bytes", type=int, default=50 * 1024 * 1024,
                        help="skip files larger than this (default 50 MB)")
         profiles_option(p)
+        truecase_option(p)
 
     ex = sub.add_parser("extract", help="code events; one JSON object per event on stdout")
     inputs(ex)
@@ -83,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     eg.add_argument("--single-pass", dest="profiles", action="store_false",
                     help="one pass without publisher profiles (default: a first pass learns "
                     "them, as --profiles would, and the second is scored)")
+    eg.add_argument("--lowercase", action="store_true", help="score the corpus with its "
+                    "text lower-cased (how eventwire copes with lower-case feeds)")
+    truecase_option(eg)
     ee = ev_sub.add_parser("events", help="event coding against ACLED rows or PLOVER gold records")
     src = ee.add_mutually_exclusive_group(required=True)
     src.add_argument("--acled", help="normalised ACLED JSONL (notes, event_date, event_type, ...)")
@@ -102,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     dd.add_argument("--corpus", required=True, help="directory with docs.jsonl {doc_id, doc_text} "
                     "and metadata.jsonl {doc_id, date} (e.g. ../shared/data/india_police_events)")
     dd.add_argument("--limit", type=int, help="score only the first N pairs")
+    truecase_option(dd)
     tr = sub.add_parser("train", help="fit a type model on your own ACLED-coded notes "
                         "(for extract/eval --model)")
     tr.add_argument("--acled", required=True, metavar="FILE", help="normalised ACLED JSONL "
@@ -135,6 +140,13 @@ def profiles_option(p: argparse.ArgumentParser) -> None:
                    "local paper")
 
 
+def truecase_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--truecase", action="store_true",
+                   help="restore the capitals of documents written all in lower case "
+                   "before parsing (place and party names), from the gazetteer and a table "
+                   "of news casing; evidence is still quoted as written")
+
+
 def model_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", type=Path, metavar="PATH",
                    help="a type model made by 'eventwire train': it re-types the ACLED event "
@@ -161,6 +173,7 @@ def store_commands(sub: argparse._SubParsersAction) -> None:
                      help="skip files larger than this (default 50 MB)")
     workers_option(ing)
     profiles_option(ing)
+    truecase_option(ing)
     exp = sub.add_parser("export", help="write the store's canonical events")
     exp.add_argument("--db", default=None, help=db_help)
     exp.add_argument("--format", required=True, choices=("acled", "jsonl", "geojson", "parquet"),
@@ -205,6 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         format="eventwire: %(message)s", stream=sys.stderr)
     if args.verbose == 0:
         logging.getLogger("eventwire").setLevel(logging.ERROR)
+        logging.getLogger("eventwire.advice").setLevel(logging.WARNING)  # what to do next
     try:
         return COMMANDS[args.command](args, sys.stdout)
     except EventwireError as exc:
@@ -234,7 +248,8 @@ def _docs(args: argparse.Namespace, *, until: str,
     publishers = _load_profiles(args)
     for item in code_documents(items, workers=getattr(args, "workers", None), until=until,
                                stats=stats, publishers=publishers,
-                               type_model=_load_type_model(args)):
+                               type_model=_load_type_model(args),
+                               truecase=getattr(args, "truecase", False)):
         if publishers is not None and isinstance(item, Doc):
             learnt.append(pending_vote(item.article.url, item.article.id, item.places))
         yield item
@@ -372,7 +387,7 @@ def cmd_geoparse(args: argparse.Namespace, out: TextIO) -> int:
     stdin_data = sys.stdin.buffer.read() if "-" in args.paths else b""
     spans = _given_spans(args.paths, stdin_data)
     publishers = _load_profiles(args)
-    pipe = Pipeline.load(publishers=publishers)
+    pipe = Pipeline.load(publishers=publishers, truecase=args.truecase)
     failures = 0
     learnt: list[PendingVote] = []
     items = read_inputs(args.paths, published=args.published, max_bytes=args.max_bytes,

@@ -13,26 +13,33 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from eventwire.coding.coder import Coder
 from eventwire.coding.type_model import TypeModel
 from eventwire.errors import EventwireError, StageError
+from eventwire.geo.build import ASCII
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.locale import publisher_country
 from eventwire.geo.publishers import PublisherProfiles, publisher_of
 from eventwire.geo.resolve import Geoparser
 from eventwire.nlp.dates import find_dates
-from eventwire.nlp.parse import load_model, mentions_of, sentences_of
+from eventwire.nlp.parse import (NOUN_FLOOR, dictionary_words, load_model, mentions_of,
+                                 sentences_of)
 from eventwire.nlp.quantities import find_quantities
+from eventwire.nlp.truecase import lower_cased, truecase
 from eventwire.records import Article, Doc, Event, Failure
 
 log = logging.getLogger(__name__)
+advice = logging.getLogger("eventwire.advice")  # shown by the CLI even without -v
 
 Stage = Callable[[Doc], None]
 MAX_SPACY_CHARS = 1_000_000
 BATCH_SIZE = 32
+# Truecasing: a country always counts as a name, a first-level region when the word's
+# floor is a noun's (nlp/parse.py dictionary_words)
+COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "PCL"})
 
 
 @dataclass(slots=True, kw_only=True)
@@ -45,17 +52,21 @@ class Pipeline:
     coder: Coder
     publishers: PublisherProfiles | None = None  # read-only while coding (publishers.py)
     type_model: TypeModel | None = None  # re-types ACLED fields after "events" when given
+    truecase: bool = False  # restore capitals to lower-cased documents (nlp/truecase.py)
+    dictionary: dict[str, int] = field(default_factory=dict)  # for truecasing
+    warned_lower_case: bool = False  # the one warning of a run without truecase
 
     @classmethod
     def load(cls, *, gazetteer: Gazetteer | None = None,
              publishers: PublisherProfiles | None = None,
-             type_model: TypeModel | None = None) -> Pipeline:
+             type_model: TypeModel | None = None, truecase: bool = False) -> Pipeline:
         gaz = gazetteer or Gazetteer.open()
         nlp = load_model()
         nlp.max_length = MAX_SPACY_CHARS * 2
         return cls(nlp=nlp, gazetteer=gaz, geoparser=Geoparser(gaz),
                    coder=Coder(country_of=_country_of(gaz), country_entry=gaz.country),
-                   publishers=publishers, type_model=type_model)
+                   publishers=publishers, type_model=type_model, truecase=truecase,
+                   dictionary=dictionary_words(nlp) if truecase else {})
 
     @property
     def stages(self) -> list[tuple[str, Stage]]:
@@ -112,23 +123,49 @@ class Pipeline:
         """spaCy parses for a batch; on any error, none (each is then parsed alone, so
         that the failure is pinned to its document)."""
         try:
-            return {id(a): d for a, d in zip(articles, self.nlp.pipe(a.text for a in articles))}
+            texts = (self.parse_text(a.text) for a in articles)
+            return {id(a): d for a, d in zip(articles, self.nlp.pipe(texts))}
         except Exception:  # noqa: BLE001 - fall back to per-document parsing and errors
             log.warning("batch parse failed; parsing documents one by one")
             return {}
 
+    def parse_text(self, text: str) -> str:
+        """The text the parser reads: ``text``, or with ``truecase`` for a document
+        written all in lower case a copy with its capitals restored (nlp/truecase.py; same
+        offsets). Without it, the first such document of a run gets a warning."""
+        if not lower_cased(text):
+            return text
+        if self.truecase:
+            return truecase(text, self._is_name, self.dictionary)
+        if not self.warned_lower_case:
+            self.warned_lower_case = True
+            advice.warning("a document is written in lower case: names and places in it "
+                           "will be missed; rerun with --truecase to restore its capitals")
+        return text
+
+    def _is_name(self, phrase: str, floor: int) -> bool:
+        """A nationality, or the primary or ASCII gazetteer name of a country or of a
+        place of at least ``floor`` people (or a first-level region, unless the floor
+        is over a noun's)."""
+        if self.gazetteer.demonym(phrase) is not None:
+            return True
+        return any(m.kind <= ASCII and (
+            m.entry.population >= floor or m.entry.feature_code in COUNTRY_CODES
+            or (m.entry.feature_code == "ADM1" and floor <= NOUN_FLOOR))
+            for m in self.gazetteer.matches(phrase, 5, fuzzy=False))
+
     # -- stages ---------------------------------------------------------------
     def _parse(self, doc: Doc) -> None:
         if doc.parse is None:
-            doc.parse = self.nlp(doc.article.text)
-        doc.sentences = sentences_of(doc.parse)
+            doc.parse = self.nlp(self.parse_text(doc.article.text))
+        doc.sentences = sentences_of(doc.parse, doc.article.text)
         doc.mentions = mentions_of(doc.parse)
 
     def _geoparse(self, doc: Doc) -> None:
         art = doc.article
         profile = self.publishers.support(publisher_of(art.url), art.id) \
             if self.publishers is not None else None
-        doc.places = self.geoparser(art.text, doc.parse, doc.sentences,
+        doc.places = self.geoparser(doc.parse.text, doc.parse, doc.sentences,
                                     locale=publisher_country(art), publisher=profile)
 
     def _dates(self, doc: Doc) -> None:
@@ -139,6 +176,10 @@ class Pipeline:
 
     def _events(self, doc: Doc) -> None:
         doc.events = self.coder(doc)
+        text = doc.article.text
+        if doc.parse is not None and doc.parse.text != text:  # truecased: quote the original
+            for ev in doc.events:
+                ev.evidence = [replace(x, text=text[x.start:x.end]) for x in ev.evidence]
 
     def _types(self, doc: Doc) -> None:
         if self.type_model is not None:

@@ -311,3 +311,21 @@ def test_cli_eval_dedup_options():
 
     args = build_parser().parse_args(["eval", "dedup", "--pairs", "p.jsonl", "--corpus", "c"])
     assert (args.what, args.pairs, args.corpus, args.limit) == ("dedup", "p.jsonl", "c", None)
+
+
+def test_two_towns_both_reports_name_are_no_conflict():
+    """Each report tells of both towns; its coder picked a different one as the event's."""
+    a = event("Police fired on mobs in Kano and Kaduna on Friday, killing three.", dead=3)
+    b = event("In Kaduna and Kano, three were killed on Friday when police fired on mobs.",
+              doc_id="d2", location=KADUNA, dead=3)
+    found = compare_places(a, b)
+    assert found.status == "unknown" and "both reports name both places" in found.reason
+    assert compare(a, b).same
+
+
+def test_two_towns_only_one_report_names_stay_a_conflict():
+    a = event("Police fired on mobs in Kano on Friday, killing three.", dead=3)
+    b = event("In Kaduna, three were killed on Friday when police fired on mobs, as in Kano.",
+              doc_id="d2", location=KADUNA, dead=3)
+    assert compare_places(a, b).status == "conflict"
+    assert not compare(a, b).same

@@ -23,7 +23,8 @@ from eventwire.records import Event
 VERBATIM_RATIO = 0.8
 
 
-def _code(corpus: str, pairs: list[LabelledPair], pipeline: Any) -> dict[str, list[Event]]:
+def _code(corpus: str, pairs: list[LabelledPair], pipeline: Any,
+          truecase: bool = False) -> dict[str, list[Event]]:
     from eventwire.pipeline import Pipeline
 
     wanted = {r.doc_id for p in pairs for r in (p.a, p.b)}
@@ -32,7 +33,7 @@ def _code(corpus: str, pairs: list[LabelledPair], pipeline: Any) -> dict[str, li
     if missing:
         raise InputError(f"--corpus {corpus}: {len(missing)} documents of the pair file are "
                          f"not in it (e.g. {sorted(missing)[0]}); pass the matching corpus")
-    pipe = pipeline or Pipeline.load()
+    pipe = pipeline or Pipeline.load(truecase=truecase)
     coded: dict[str, list[Event]] = {}
     for item in pipe.run(articles):
         if hasattr(item, "events"):
@@ -73,13 +74,14 @@ def _scores(counts: Counter[str]) -> dict[str, Any]:
 
 
 def evaluate(*, pairs: str, corpus: str, limit: int | None = None,
-             pipeline: Any = None) -> dict[str, Any]:
-    """Score compare() on the labelled ``pairs`` whose documents are in ``corpus``."""
+             pipeline: Any = None, truecase: bool = False) -> dict[str, Any]:
+    """Score compare() on the labelled ``pairs`` whose documents are in ``corpus``
+    (``truecase``: restore capitals to its lower-cased reports first)."""
     if limit is not None and limit < 1:
         raise ConfigError(f"--limit {limit}: must be a positive number of pairs")
     timer = Timer()
     labelled = read_pairs(pairs, limit)
-    coded = _code(corpus, labelled, pipeline)
+    coded = _code(corpus, labelled, pipeline, truecase)
     counts: Counter[str] = Counter()
     by_text: dict[str, Counter[str]] = {"verbatim": Counter(), "reworded": Counter()}
     by_set: dict[str, Counter[str]] = {}
@@ -100,7 +102,8 @@ def evaluate(*, pairs: str, corpus: str, limit: int | None = None,
             by_set.setdefault(pair.set, Counter())[outcome] += 1
         if outcome in ("fp", "fn"):
             errors.append(_error(pair, decision, outcome))
-    return {"pairs_file": pairs, "corpus": corpus, "pairs": len(labelled),
+    return {"pairs_file": pairs, "corpus": corpus, "truecase": truecase,
+            "pairs": len(labelled),
             "labels": dict(Counter(p.label for p in labelled)),
             "scored": sum(counts.values()), "not_reidentified": len(not_found),
             "not_reidentified_ids": not_found, "reidentified_by": dict(found_how),

@@ -204,10 +204,16 @@ def _cells(lat: float, lon: float) -> Iterator[tuple[int, int]]:
             yield math.floor(lat) + dy, x
 
 
+def lower_same_length(text: str) -> str:
+    """``text`` in lower case, keeping every character offset (a letter whose lower case
+    is two characters, as "İ", stays as it is)."""
+    return "".join(low if len(low := c.lower()) == 1 else c for c in text)
+
+
 # -- prediction ---------------------------------------------------------------------------
 def _predict(docs: list[dict[str, Any]], gold_spans: bool, gaz: Gazetteer,
-             profiles: PublisherProfiles | None = None, parses: list[Any] | None = None
-             ) -> tuple[list[list[Place]], list[Any]]:
+             profiles: PublisherProfiles | None = None, parses: list[Any] | None = None,
+             truecase: bool = False) -> tuple[list[list[Place]], list[Any]]:
     """Places per document in one pass with the given publisher profiles, and the spaCy
     parses made on the way (end to end), which a second pass reuses."""
     if gold_spans:
@@ -223,7 +229,7 @@ def _predict(docs: list[dict[str, Any]], gold_spans: bool, gaz: Gazetteer,
                 for i, d in enumerate(docs)], []
     from eventwire.pipeline import Pipeline
 
-    pipe = Pipeline.load(gazetteer=gaz, publishers=profiles)
+    pipe = Pipeline.load(gazetteer=gaz, publishers=profiles, truecase=truecase)
     out = [pipe.process(_article(d, i), until="geoparse",
                         parse=parses[i] if parses else None) for i, d in enumerate(docs)]
     return [doc.places for doc in out], [doc.parse for doc in out]
@@ -239,15 +245,15 @@ def _article(doc: dict[str, Any], i: int) -> Article:
                    url=url if isinstance(url, str) and url else None)
 
 
-def _two_pass(docs: list[dict[str, Any]], gold_spans: bool, gaz: Gazetteer
-              ) -> tuple[list[list[Place]], list[list[Place]]]:
+def _two_pass(docs: list[dict[str, Any]], gold_spans: bool, gaz: Gazetteer,
+              truecase: bool = False) -> tuple[list[list[Place]], list[list[Place]]]:
     """Places without publisher profiles, then with the profiles the first pass learnt
     (each document's own vote left out), as ``--profiles`` gives a second run."""
-    cold, parses = _predict(docs, gold_spans, gaz)
+    cold, parses = _predict(docs, gold_spans, gaz, truecase=truecase)
     profiles = PublisherProfiles()
     for i, (d, places) in enumerate(zip(docs, cold)):
         profiles.observe(publisher_of(d.get("url")), _doc_id(d, i), places)
-    return cold, _predict(docs, gold_spans, gaz, profiles, parses)[0]
+    return cold, _predict(docs, gold_spans, gaz, profiles, parses, truecase)[0]
 
 
 def _pairs(gold: list[GoldTop], places: list[Place], gold_spans: bool
@@ -324,23 +330,28 @@ def score(docs: list[dict[str, Any]], predictions: list[list[Place]], ref: GoldR
 
 
 def evaluate(*, corpus: str, gold_spans: bool = False, limit: int | None = None,
-             profiles: bool = True) -> dict[str, Any]:
+             profiles: bool = True, lowercase: bool = False,
+             truecase: bool = False) -> dict[str, Any]:
     """Score the geoparser on a gold corpus; returns the JSON-ready report. With
     ``profiles`` (the default) the corpus is read twice and the report is of the second
     pass, which uses the publisher profiles learnt in the first (``single_pass`` sums up
-    the first)."""
+    the first). ``lowercase`` scores the corpus with its text lower-cased, ``truecase``
+    restores capitals to lower-cased documents first (nlp/truecase.py)."""
     docs = read_corpus(corpus, limit)
+    if lowercase:
+        docs = [dict(d, text=lower_same_length(d["text"])) for d in docs]
     gaz = Gazetteer.open()
     ref = GoldReference(gaz)
     started = time.perf_counter()
     if profiles:
-        cold, predictions = _two_pass(docs, gold_spans, gaz)
+        cold, predictions = _two_pass(docs, gold_spans, gaz, truecase)
     else:
-        cold, predictions = [], _predict(docs, gold_spans, gaz)[0]
+        cold, predictions = [], _predict(docs, gold_spans, gaz, truecase=truecase)[0]
     seconds = time.perf_counter() - started
     report: dict[str, Any] = {"corpus": corpus,
                               "mode": "gold_spans" if gold_spans else "end_to_end",
-                              "publisher_profiles": "two_pass" if profiles else "none"}
+                              "publisher_profiles": "two_pass" if profiles else "none",
+                              "lowercase": lowercase, "truecase": truecase}
     report.update(score(docs, predictions, ref, gold_spans))
     if profiles:
         first = score(docs, cold, ref, gold_spans)["resolution"]

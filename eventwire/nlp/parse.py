@@ -71,6 +71,28 @@ def load_model(*, verify: bool = True) -> Any:
     return nlp
 
 
+NOUN_FLOOR = 100_000
+WORD_FLOOR = 1_000_000
+
+
+def dictionary_words(nlp: Any) -> dict[str, int]:
+    """The English words of the model's lemmatizer tables (WordNet lemmas, lower case),
+    each with the population a place of that name needs before the truecaser
+    (nlp/truecase.py) capitalises the word: nouns 100,000 ("apex", "stone"; but
+    "richmond" and "gainesville" are nouns of WordNet too), adjectives, verbs and
+    adverbs a million ("nice", "mobile", "normal")."""
+    floors: dict[str, int] = {}
+    if "lemmatizer" in nlp.pipe_names:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {})
+        noun = nlp.vocab.strings.add("noun")
+        for key, forms in index.items():
+            floor = NOUN_FLOOR if key == noun else WORD_FLOOR
+            for w in forms:
+                if w.isalpha():
+                    floors[w] = max(floors.get(w, 0), floor)
+    return floors
+
+
 @Language.component("eventwire_line_breaks")
 def line_breaks(doc: Any) -> Any:
     """Start a sentence after every line break: headlines and captions carry no full stop."""
@@ -81,10 +103,13 @@ def line_breaks(doc: Any) -> Any:
     return doc
 
 
-def sentences_of(parse: Any) -> list[Sentence]:
-    """Sentences of a spaCy Doc as records, with character offsets."""
+def sentences_of(parse: Any, text: str | None = None) -> list[Sentence]:
+    """Sentences of a spaCy Doc as records, with character offsets; their text is cut
+    from ``text`` when given (the original of a truecased parse, nlp/truecase.py)."""
+    source = parse.text if text is None else text
     return [
-        Sentence(start=s.start_char, end=s.end_char, text=s.text, index=i)
+        Sentence(start=s.start_char, end=s.end_char, text=source[s.start_char:s.end_char],
+                 index=i)
         for i, s in enumerate(parse.sents)
     ]
 

@@ -32,31 +32,35 @@ SMALL_INPUT = 2 * CHUNK_SIZE
 def code_documents(items: Iterable[Article | Failure], *, workers: int | None = None,
                    until: str = "events", stats: WorkerStats | None = None,
                    chunk_size: int = CHUNK_SIZE, publishers: PublisherProfiles | None = None,
-                   type_model: TypeModel | None = None) -> Iterator[Doc | Failure]:
+                   type_model: TypeModel | None = None,
+                   truecase: bool = False) -> Iterator[Doc | Failure]:
     """Docs and Failures in input order, coded in this process or by a pool of ``workers``,
-    with the given publisher profiles (see eventwire.geo.publishers) and type model (see
-    eventwire.coding.type_model)."""
+    with the given publisher profiles (see eventwire.geo.publishers), type model (see
+    eventwire.coding.type_model) and truecasing (see eventwire.nlp.truecase)."""
     items = iter(items)
     if workers is None:
         head = list(itertools.islice(items, SMALL_INPUT))
         workers = default_workers() if len(head) >= SMALL_INPUT else 1
         items = itertools.chain(head, items)
     if check_workers(workers) == 1:
-        yield from _in_process(items, until, stats, chunk_size, publishers, type_model)
+        yield from _in_process(items, until, stats, chunk_size, publishers, type_model,
+                               truecase)
     else:
         yield from run_pool(items, workers=workers, until=until, stats=stats,
-                            chunk_size=chunk_size, publishers=publishers, type_model=type_model)
+                            chunk_size=chunk_size, publishers=publishers, type_model=type_model,
+                            truecase=truecase)
 
 
 def _in_process(items: Iterator[Article | Failure], until: str, stats: WorkerStats | None,
                 chunk_size: int, publishers: PublisherProfiles | None = None,
-                type_model: TypeModel | None = None) -> Iterator[Doc | Failure]:
+                type_model: TypeModel | None = None,
+                truecase: bool = False) -> Iterator[Doc | Failure]:
     """``Pipeline.run`` here, parsing ``chunk_size`` texts at a time as a worker does (the
     same results as any batch size; fewer parses held at once)."""
     from eventwire.pipeline import Pipeline
 
     started = time.perf_counter()
-    pipe = Pipeline.load(publishers=publishers, type_model=type_model)
+    pipe = Pipeline.load(publishers=publishers, type_model=type_model, truecase=truecase)
     count = 0
     for item in pipe.run(items, until=until, batch_size=chunk_size):
         count += isinstance(item, Doc)

@@ -93,14 +93,15 @@ class _Unit:
 def run_pool(items: Iterable[Article | Failure], *, workers: int, until: str = "events",
              chunk_size: int = CHUNK_SIZE, stats: WorkerStats | None = None,
              publishers: PublisherProfiles | None = None,
-             type_model: TypeModel | None = None) -> Iterator[Doc | Failure]:
+             type_model: TypeModel | None = None,
+             truecase: bool = False) -> Iterator[Doc | Failure]:
     """Docs (without their spaCy parse) and Failures in input order, coded by ``workers``
-    processes (each with the same ``publishers`` profiles and ``type_model``). At most ``4 * workers``
+    processes (each with the same ``publishers`` profiles, ``type_model`` and ``truecase``). At most ``4 * workers``
     chunks are in flight, so a long stream is never read far ahead."""
     check_workers(workers)
     _ensure_gazetteer()
     stats = stats if stats is not None else WorkerStats()
-    pool = _Pool(workers, stats, publishers, type_model)
+    pool = _Pool(workers, stats, publishers, type_model, truecase)
     try:
         yield from pool.run(_units(items, chunk_size), until, max_pending=4 * workers)
     finally:
@@ -128,24 +129,27 @@ def _units(items: Iterable[Article | Failure], chunk_size: int) -> Iterator[_Uni
 
 
 def _executor(workers: int, publishers: PublisherProfiles | None = None,
-              type_model: TypeModel | None = None) -> ProcessPoolExecutor:
+              type_model: TypeModel | None = None,
+              truecase: bool = False) -> ProcessPoolExecutor:
     # spawn: workers start clean (no copied database connections or threads)
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=init_worker, initargs=(publishers, type_model))
+                               initializer=init_worker,
+                               initargs=(publishers, type_model, truecase))
 
 
 class _Pool:
     def __init__(self, workers: int, stats: WorkerStats,
                  publishers: PublisherProfiles | None = None,
-                 type_model: TypeModel | None = None) -> None:
+                 type_model: TypeModel | None = None, truecase: bool = False) -> None:
         self.workers = workers
         self.stats = stats
         self.publishers = publishers
         self.type_model = type_model
+        self.truecase = truecase
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return _executor(self.workers, self.publishers, self.type_model)
+        return _executor(self.workers, self.publishers, self.type_model, self.truecase)
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)

@@ -7,6 +7,7 @@ else), so the library itself keeps no module-level state.
 
 from __future__ import annotations
 
+import logging
 import os
 import resource
 import signal
@@ -43,15 +44,22 @@ def peak_rss_mb() -> float:
 
 
 def init_worker(publishers: PublisherProfiles | None = None,
-                type_model: TypeModel | None = None) -> None:
+                type_model: TypeModel | None = None, truecase: bool = False) -> None:
     """Pool initializer: load the Pipeline for this process (with the run's publisher
-    profiles and type model), and leave with the parent."""
+    profiles, type model and truecasing), and leave with the parent."""
     from eventwire.pipeline import Pipeline
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True,
                      name="eventwire-parent-watch").start()
-    _STATE["pipeline"] = Pipeline.load(publishers=publishers, type_model=type_model)
+    advice = logging.getLogger("eventwire.advice")  # the parent's CLI shows it; say it here
+    if not advice.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("eventwire: %(message)s"))
+        advice.addHandler(handler)
+        advice.propagate = False
+    _STATE["pipeline"] = Pipeline.load(publishers=publishers, type_model=type_model,
+                                       truecase=truecase)
 
 
 def _exit_with_parent(parent: int) -> None:
