@@ -674,3 +674,43 @@ def test_police_clashing_with_the_demonstrators_makes_the_protest_violent(pipeli
                               "against the reopening of liquor shops. Police clashed with the "
                               "demonstrators.")
     assert [e.acled_sub_event_type for e in events] == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize("text", [
+    "On 6 March 2021, soldiers burned down two huts near the village of Dallol.",
+    "On 6 March 2021, settlers cut down dozens of olive trees belonging to farmers near Jenin.",
+    "On 6 March 2021, settlers uprooted 200 vine seedlings on land near Hebron.",
+])
+def test_armed_men_burning_or_cutting_down_property_is_property_destruction(pipeline, text):
+    events = _acled(pipeline, text)
+    assert [e.acled_sub_event_type for e in events] == ["Looting/property destruction"]
+
+
+def test_a_fire_burning_somewhere_destroys_nothing(pipeline):
+    assert _acled(pipeline, "On 6 March 2021, the fire burned for hours in the old market of "
+                            "Harar.") == []
+
+
+def test_property_destroyed_with_a_stand_off_weapon_is_a_strike(pipeline):
+    events = _acled(pipeline, "On 6 March 2021, rebels destroyed an army truck near Idlib "
+                              "using an anti-tank missile.")
+    assert [e.acled_sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+
+
+def test_explosives_destroyed_by_troops_are_disrupted_weapons_use(pipeline):
+    events = _acled(pipeline, "On 6 March 2021, troops destroyed an IED planted on the road "
+                              "between Gao and Ansongo.")
+    assert [e.acled_sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+def test_weapons_an_airstrike_destroys_are_its_damage_not_a_disruption(pipeline):
+    events = _acled(pipeline, "On 6 March 2021, airstrikes hit rebel positions near Marib, "
+                              "destroying heavy weapons.")
+    assert [e.acled_sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_petrol_bombs_are_arson_not_explosive_devices(pipeline):
+    events = _acled(pipeline, "On 6 March 2021, unknown people threw petrol bombs at the "
+                              "party office in Blantyre, setting it on fire.")
+    assert events and all(e.acled_sub_event_type != "Remote explosive/landmine/IED"
+                          for e in events)

@@ -45,6 +45,7 @@ from eventwire.coding.lexicon import TERRITORY_WORDS
 from eventwire.coding.flags import (is_commitment, is_historical, is_hypothetical, is_negated,
                                    is_refused, is_ultimatum)
 from eventwire.coding.merge import merge_events, recode
+from eventwire.coding.weapons import remote_weapon
 from eventwire.records import (
     Actor,
     DateRef,
@@ -207,6 +208,8 @@ class Coder:
             etype, mode = "COERCE", None  # a police raid or search that hurts no one
         if etype == "ASSAULT" and mode == "destroy":
             etype = "COERCE"  # an attack on property only (PLOVER: COERCE, destroy)
+        if etype == "COERCE" and mode == "destroy" and (fired := remote_weapon(sent)):
+            etype, mode = "ASSAULT", fired  # "destroyed a bulldozer using an ATGM": a strike
         if etype == "COERCE" and mode == "seize" and people_only(hit.objects):
             etype, mode = capture_of_people({a.sector for a in actors if a.sector},
                                             {a.sector for a in recipients if a.sector})

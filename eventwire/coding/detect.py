@@ -384,6 +384,11 @@ def _targets(tokens: list[Any]) -> list[Any]:
     return expand_conj(found)
 
 
+# Verbs whose object must be what they act on, not a place in a phrase after them ("the fire
+# burned for hours in the market" destroys no market).
+DIRECT_OBJECT_ONLY = frozenset({"burn"})
+
+
 def _object_sense(tok: Any, lemma: str) -> Trigger | None:
     """'give aid' -> AID, 'hold talks' -> CONSULT: the object decides the sense."""
     senses = OBJECT_SENSES.get(lemma)
@@ -391,8 +396,9 @@ def _object_sense(tok: Any, lemma: str) -> Trigger | None:
         return None
     words = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "dative")}
     words |= {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "dative")}
-    words |= {g.lower_ for c in tok.children if c.dep_ in ("dobj", "prt", "prep")
-              for g in c.subtree}
+    if lemma not in DIRECT_OBJECT_ONLY:
+        words |= {g.lower_ for c in tok.children if c.dep_ in ("dobj", "prt", "prep")
+                  for g in c.subtree}
     for objects, trig in senses:
         if words & set(objects):
             return trig

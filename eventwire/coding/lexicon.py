@@ -98,7 +98,8 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "ban": _t("COERCE", "restrict", weak=True),
     "steal": _t("COERCE", "seize", objs=LIVESTOCK), "rustle": _t("COERCE", "seize"),
     "raze": _t("COERCE", "destroy"), "demolish": _t("COERCE", "destroy"),
-    "uproot": _t("COERCE", "destroy", objs=("tree", "trees", "crops", "plants", "saplings")),
+    "uproot": _t("COERCE", "destroy", objs=("tree", "trees", "crops", "plants", "saplings",
+                                            "seedling", "seedlings", "vine", "vines")),
     "seal": _t("COERCE", "restrict", objs=("city", "town", "area", "border", "borders", "road",
                                           "roads", "district", "village", "entrances")),
     # AID

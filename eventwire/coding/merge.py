@@ -311,6 +311,12 @@ DISRUPTION = re.compile(
     r"\bcontrolled (?:explosion|detonation)\b|"
     r"\b(?:recovered|found|seized|dismantled)\b[^.]{0,40}\b(?:ieds?|explosives?|bombs?|"
     r"mines?|grenades?|devices?)\b|\bdetonated\b[^.]{0,40}\bplanted\b", re.IGNORECASE)
+# Weapons destroyed as the act itself (not an attack's damage: "airstrikes ... destroying
+# heavy weapons"): "the army destroyed an IED", "destroyed a number of arms" (not "by bombs")
+DESTROYED_WEAPONS = re.compile(
+    r"\bdestroy(?:ed|s|ing)?\s+(?:(?:a|an|the|some|several|a number of|\d+|their|its)\s+)*"
+    r"(?:(?!by\b|with\b|in\b|at\b|on\b)[a-z-]+\s+)?"
+    r"(?:arms|weapons|ammunition|munitions|ieds?|explosives?|bombs?|mines?)\b", re.IGNORECASE)
 
 
 # Force that can kill, used on a crowd: ACLED's excessive force even when no one died.
@@ -333,7 +339,9 @@ def _text_tags(ev: Event, evidence: str, found: tuple[str, str] | None) -> tuple
     """Context the crosswalk reads off the evidence: weapons named, a brawl, small arms,
     a weapon's use disrupted."""
     tags = ["weapons"] if found else []
-    if found and found[0] not in ("firearms", "primitive") and DISRUPTION.search(evidence):
+    if found and found[0] not in ("firearms", "primitive") and (
+            DISRUPTION.search(evidence) or (
+                ev.event_type == "COERCE" and DESTROYED_WEAPONS.search(evidence))):
         tags.append("disrupted")
     if not DEMANDS.search(evidence):
         tags.append("no-demands")

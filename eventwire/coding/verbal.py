@@ -38,7 +38,15 @@ PROPERTY_OBJECTS = ("house", "houses", "home", "homes", "building", "buildings",
                     "field", "fields", "property", "properties", "school", "schools", "church",
                     "churches", "mosque", "mosques", "office", "offices", "hut", "huts", "farm",
                     "farms", "scheme", "plant", "plantation", "bridge", "tower", "market",
-                    "equipment", "machinery", "excavator", "excavators", "truck", "trucks")
+                    "equipment", "machinery", "excavator", "excavators", "truck", "trucks",
+                    "tractor", "tractors", "bulldozer", "bulldozers", "tent", "tents", "shelter",
+                    "shelters", "depot", "depots", "warehouse", "warehouses", "hideout",
+                    "hideouts", "boat", "boats", "motorcycle", "motorcycles", "barn", "barns")
+EXPLOSIVE_OBJECTS = ("ied", "ieds", "mine", "mines", "landmine", "landmines", "bomb", "bombs",
+                     "explosive", "explosives", "device", "devices")
+# Trees and plants whose cutting or uprooting destroys someone's livelihood.
+TREE_OBJECTS = ("tree", "trees", "seedling", "seedlings", "sapling", "saplings", "vine", "vines",
+                "orchard", "orchards", "grove", "groves")
 RESTRICTION_OBJECTS = ("ban", "bans", "curfew", "restrictions", "sanctions", "embargo",
                        "blockade", "siege", "state", "emergency", "law", "measures", "limits")
 
@@ -120,15 +128,19 @@ OBJECT_SENSES: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]] = {
     "convert": ((BASE_OBJECTS, _t("MOBILIZE", "base")),),
     "turn": ((BASE_OBJECTS, _t("MOBILIZE", "base")),),
     "dig": ((FORTIFY_OBJECTS, _t("MOBILIZE", "fortify")),),
-    "destroy": ((PROPERTY_OBJECTS, _t("COERCE", "destroy")),),
+    # property destroyed; explosives destroyed before use (crosswalk: disrupted weapons use)
+    "destroy": ((PROPERTY_OBJECTS + EXPLOSIVE_OBJECTS, _t("COERCE", "destroy")),),
     "demolish": ((PROPERTY_OBJECTS, _t("COERCE", "destroy")),),
     "raze": ((PROPERTY_OBJECTS, _t("COERCE", "destroy")),),
+    # "troops burned down a hut", "members burned the main house and three tractors"
+    "burn": ((PROPERTY_OBJECTS, _t("COERCE", "destroy")),),
     "declare": ((MEASURE_OBJECTS, _t("COERCE", "restrict")),
                 (("ceasefire", "truce"), _t("RETREAT", "ceasefire"))),
     "restore": ((TIES_OBJECTS, _t("SUPPORT")),),
     "upgrade": ((TIES_OBJECTS, _t("SUPPORT")),),
     "normalize": ((TIES_OBJECTS, _t("SUPPORT")),),
-    "cut": ((TIES_OBJECTS + ("aid",), _t("SANCTION", "discontinue")),),
+    "cut": ((TIES_OBJECTS + ("aid",), _t("SANCTION", "discontinue")),
+            (TREE_OBJECTS, _t("COERCE", "destroy"))),  # "cut down 30 olive trees"
     "suspend": ((TIES_OBJECTS + ("aid", "talks", "membership", "flights", "links"),
                  _t("SANCTION", "discontinue")),),
     "halt": ((MOVEMENT_OBJECTS, _t("COERCE", "restrict")),

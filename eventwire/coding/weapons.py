@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 # (lemma set, PLOVER mode, ACLED sub-event type), most specific first.
 WEAPON_CLASSES: tuple[tuple[frozenset[str], str, str], ...] = (
@@ -23,7 +24,7 @@ WEAPON_CLASSES: tuple[tuple[frozenset[str], str, str], ...] = (
                 "booby", "detonate", "vbied"}), "explosives", "Remote explosive/landmine/IED"),
     (frozenset({"artillery", "mortar", "shell", "shelling", "rocket", "missile", "howitzer",
                 "launcher", "cannon", "bombardment", "projectile", "grad", "katyusha", "tank",
-                "hmg"}),
+                "hmg", "atgm"}),
      "heavy-weapons", "Shelling/artillery/missile attack"),
     (frozenset({"gun", "gunfire", "rifle", "pistol", "firearm", "machinegun", "machine-gun",
                 "bullet", "sniper", "gunman", "shoot", "shot", "shooting"}), "firearms", ""),
@@ -37,12 +38,14 @@ HEAVY_MG = re.compile(r"heavy[- ]machine[- ]?guns?|machine[- ]?guns?,? assumedly
                       r"medium weapons|anti-aircraft guns?")
 # Calibres of heavy machine guns and cannon (12.7 mm and up): heavy weapons (ACLED)
 HEAVY_CALIBRE = re.compile(r"\b(1[2-9]|[2-9]\d|1\d\d)(?:\.\d)?\s?mm\b")
+INCENDIARY = re.compile(r"petrol[- ]bombs?|molotov(?: cocktails?)?|fire[- ]?bombs?")
 EXPLOSION_WORDS = frozenset({"explosion", "blast", "explode", "detonation"})
 
 
 @lru_cache(maxsize=4096)  # a recoded event's evidence is read again at every merge
 def _words(text: str) -> frozenset[str]:
     lowered = re.sub(r"grenade[- ]launchers?", "launcher", text.lower())  # a heavy weapon
+    lowered = INCENDIARY.sub("incendiary", lowered)  # petrol bombs: arson, no explosive
     lowered = HEAVY_MG.sub("hmg", lowered)  # heavy machine guns: heavy weapons (ACLED)
     lowered = HEAVY_CALIBRE.sub(" hmg ", lowered)  # "14.5mm", "120mm mortars"
     lowered = lowered.replace("air force intelligence", "intelligence").replace(
@@ -74,3 +77,18 @@ def weapon_class(text: str) -> tuple[str, str] | None:
     if words & EXPLOSION_WORDS or "exploded" in words:
         return "explosives", "Shelling/artillery/missile attack"
     return None
+
+
+# "using an ATGM", "by artillery fire": the weapon an act was done with (not "with": "arms
+# and depots with bombs" are what was destroyed)
+INSTRUMENT = re.compile(r"\b(?:using|by)\s+(?:an?\s+|the\s+|their\s+|its\s+)?"
+                        r"([a-z-]+(?:\s+[a-z-]+)?)")
+REMOTE_MODES = ("aerial", "explosives", "heavy-weapons", "suicide-attack")
+
+
+def remote_weapon(sent: Any) -> str | None:
+    """The mode of a stand-off weapon the sentence says an act was done with ("destroyed
+    a bulldozer using an ATGM", "hit by a drone"), else None."""
+    modes = [found[0] for m in INSTRUMENT.finditer(sent.text.lower())
+             if (found := weapon_class(m.group(1))) is not None and found[0] in REMOTE_MODES]
+    return min(modes, key=WEAPON_RANK.__getitem__) if modes else None
