@@ -714,3 +714,31 @@ def test_petrol_bombs_are_arson_not_explosive_devices(pipeline):
                               "party office in Blantyre, setting it on fire.")
     assert events and all(e.acled_sub_event_type != "Remote explosive/landmine/IED"
                           for e in events)
+
+
+def test_fighters_joining_an_armed_group_is_a_change_to_the_group(pipeline):
+    events = _acled(pipeline, "On 6 March 2021, twelve policemen joined the rebels in the "
+                              "hills above Kidal.")
+    assert [e.acled_sub_event_type for e in events] == ["Change to group/activity"]
+
+
+@pytest.mark.parametrize("text", [
+    "On 6 March 2021, police arrested two men on charges of joining the rebels in Kidal.",
+    "On 6 March 2021, thousands of supporters joined the march in Nairobi.",
+])
+def test_joining_told_as_a_charge_or_a_protest_is_no_defection(pipeline, text):
+    events = _acled(pipeline, text)
+    assert "Change to group/activity" not in [e.acled_sub_event_type for e in events]
+
+
+def test_a_ship_of_tanks_arriving_is_a_deployment_and_a_ship_of_wheat_is_not(pipeline):
+    tanks = _acled(pipeline, "On 6 March 2021, a ship loaded with tanks and armored vehicles "
+                             "arrived in Aden.")
+    assert [e.acled_sub_event_type for e in tanks] == ["Change to group/activity"]
+    assert _acled(pipeline, "On 6 March 2021, a ship carrying wheat arrived in Aden.") == []
+
+
+def test_a_military_column_sent_to_a_base_is_a_deployment(pipeline):
+    events = _acled(pipeline, "On 6 March 2021, a military column carrying equipment was "
+                              "sent to the base at Tal Tamr.")
+    assert [e.acled_sub_event_type for e in events] == ["Change to group/activity"]

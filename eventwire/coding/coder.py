@@ -32,6 +32,7 @@ from eventwire.coding.hit_rules import (
     in_grievance,
     in_scope,
     named_cause,
+    military_cargo,
     noise_making,
     plunder_by_group,
     plunder_of,
@@ -174,8 +175,8 @@ class Coder:
             precision = max(precision, 2)  # "around 4 May": ACLED codes the week
         lemma = hit.token.lemma_.lower()
         armed = bool({a.sector for a in actors} & ARMED)
-        if lemma == "arrive" and not armed:
-            return []  # only forces arriving are a deployment
+        if lemma == "arrive" and not armed and not military_cargo(hit):
+            return []  # only forces (or a ship of tanks) arriving are a deployment
         if hit.mode == "flee" and hit.token.dep_ in ("amod", "acl", "compound"):
             return []  # "a displaced person", "refugees displaced from Syria": no event
         if hit.trigger.event_type == "RETREAT" and hit.mode == "flee" and armed:

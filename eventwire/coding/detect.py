@@ -23,10 +23,12 @@ from eventwire.coding.arguments import (
     arguments,
     expand_conj,
 )
+from eventwire.coding.organisations import find as find_organisation
 from eventwire.coding.verbal import BASE_OBJECTS, OBJECT_SENSES, VERBAL_TRIGGERS
 from eventwire.coding.weapons import WEAPON_LEMMAS
 
 COLUMNS = frozenset({"column", "convoy", "reinforcement"})  # forces on the move
+ARMED_GROUP_SECTORS = frozenset({"REB", "MLT", "CRM"})  # joined by defectors (not "the army")
 MONTH_NAMES = frozenset({"March", "May"})  # capitalised, these are months, not verbs
 HAPPEN_VERBS = frozenset({"erupt", "break", "take", "spread", "begin", "start", "continue",
                           "hold", "complete", "make", "issue", "reiterate", "insist", "press",
@@ -133,6 +135,9 @@ def _verb_hit(tok: Any) -> Hit | None:
     if trig is None and lemma == "enter" and any(
             c.dep_ in SUBJECTS and c.lemma_.lower() in COLUMNS for c in tok.children):
         trig = Trigger(event_type="MOBILIZE", mode="troops")  # "a military column entered"
+    if trig is None and lemma == "join" and tok.tag_ in ("VBD", "VBZ", "VBP") and \
+            _joins_armed_group(tok):  # not "charges of joining IS", "went to join"
+        trig = Trigger(event_type="MOBILIZE")  # fighters changing sides: a defection
     if trig is not None and trig.mode == "base" and not _founds_base(tok, lemma):
         return None  # "opened fire near the base", "set fire to a camp"
     if trig is None or _imperative(tok) or tok.text in MONTH_NAMES:
@@ -403,6 +408,24 @@ def _object_sense(tok: Any, lemma: str) -> Trigger | None:
         if words & set(objects):
             return trig
     return None
+
+
+# Plain nouns for an armed group one can join ("joined the rebels", "joined its ranks").
+ARMED_RANKS = frozenset({"rebel", "insurgent", "militant", "militia", "guerrilla", "jihadist",
+                         "ranks", "insurgency", "rebellion"})
+
+
+def _joins_armed_group(tok: Any) -> bool:
+    """"35 soldiers joined the Taliban", "fighters joined the ranks of the SDF": the
+    object is an armed group (a named one of organisations.py, or a plain word for one)."""
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        words = list(obj.subtree)
+        if any(w.lemma_.lower() in ARMED_RANKS for w in words):
+            return True
+        named = find_organisation(words)
+        if named is not None and named[0].sector in ARMED_GROUP_SECTORS:
+            return True
+    return False
 
 
 def _founds_base(tok: Any, lemma: str) -> bool:

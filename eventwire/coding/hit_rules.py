@@ -579,3 +579,13 @@ def victim_was_armed(sents: list[Any], si: int) -> str | None:
             return sent.doc[victims[0].left_edge.i: victims[0].i + 1].text
     return None
 
+
+
+MILITARY_CARGO = frozenset({"tank", "armored", "armoured", "weapon", "troop", "soldier",
+                            "military", "warship", "ammunition", "artillery", "missile"})
+
+
+def military_cargo(hit: Hit) -> bool:
+    """"A ship loaded with tanks arrived", "a military convoy arrived": what arrives is
+    military, though no armed party is named."""
+    return any(w.lemma_.lower() in MILITARY_CARGO for s in hit.subjects for w in s.subtree)

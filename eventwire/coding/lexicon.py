@@ -37,6 +37,7 @@ WEAPON_OBJECTS = ("bomb", "bombs", "weapon", "weapons", "arms", "ammunition", "e
 AID_GOODS = ("aid", "assistance", "supplies", "food", "medicine", "medicines", "vaccine",
              "vaccines", "relief", "money", "funds", "loan", "equipment")
 
+COLUMN_WORDS = ("column", "columns", "convoy", "convoys", "reinforcement", "reinforcements")
 LIVESTOCK = ("cattle", "cows", "cow", "goats", "sheep", "camels", "livestock", "animals",
              "herd", "herds", "donkeys", "oxen")
 
@@ -108,8 +109,9 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     # MOBILIZE
     "deploy": _t("MOBILIZE", "troops"), "mobilize": _t("MOBILIZE", "troops"),
     "defect": _t("MOBILIZE"),  # a unit changing sides: ACLED's change to group/activity
-    "mobilise": _t("MOBILIZE", "troops"), "send": _t("MOBILIZE", "troops", FORCES),
-    "dispatch": _t("MOBILIZE", "troops", FORCES), "station": _t("MOBILIZE", "troops", FORCES),
+    "mobilise": _t("MOBILIZE", "troops"), "send": _t("MOBILIZE", "troops", FORCES + COLUMN_WORDS),
+    "dispatch": _t("MOBILIZE", "troops", FORCES + COLUMN_WORDS),
+    "station": _t("MOBILIZE", "troops", FORCES),
     # RETREAT
     "withdraw": _t("RETREAT", "withdraw", weak=True), "release": _t("RETREAT", "release", weak=True),
     "resign": _t("RETREAT", "resign"), "disarm": _t("RETREAT", "disarm"),
