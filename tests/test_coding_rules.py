@@ -742,3 +742,14 @@ def test_a_military_column_sent_to_a_base_is_a_deployment(pipeline):
     events = _acled(pipeline, "On 6 March 2021, a military column carrying equipment was "
                               "sent to the base at Tal Tamr.")
     assert [e.acled_sub_event_type for e in events] == ["Change to group/activity"]
+
+
+def test_attackers_looting_in_their_own_attack_is_the_attack(pipeline):
+    events = _acled(pipeline, "On 6 March 2021, bandits attacked a cattle camp near Bor, "
+                              "killing two herders and looting cattle.")
+    assert [e.acled_sub_event_type for e in events] == ["Attack"]
+
+
+def test_rioters_looting_and_beating_stay_a_riot(pipeline):
+    events = _acled(pipeline, "On 6 March 2021, rioters looted shops and beat a trader in Kano.")
+    assert [e.acled_event_type for e in events] == ["Riots"]

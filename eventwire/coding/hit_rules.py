@@ -24,7 +24,8 @@ from eventwire.coding.weapons import WEAPON_RANK, small_arms, weapon_class
 from eventwire.records import Actor, Doc, Event
 
 ARMED_WORDS = frozenset({"soldier", "troop", "force", "militant", "rebel", "gunman", "police",
-                         "officer", "fighter", "militia"})
+                         "officer", "fighter", "militia", "raider", "bandit", "assailant",
+                         "attacker", "insurgent", "jihadist"})
 
 
 ACCIDENT_LEMMAS = frozenset({"leak", "spill", "collapse", "electrocute", "electrocution",
@@ -425,16 +426,22 @@ PLUNDER_LEMMAS = LOOT_LEMMAS | {"vandalize", "vandalise", "torch", "burn", "stor
 
 
 def plunder_of(hit: Hit, before: list[Event]) -> bool:
-    """Looting or burning told without a doer of its own (or with only "they") right after
-    an armed group's attack ("militants attacked the village, beheaded one person and
-    looted goods"): part of that attack (ACLED folds it in), not a riot of unnamed people.
+    """Looting or burning told without a doer of its own (or with only "they", or by the
+    attackers themselves) right after an armed group's attack ("militants attacked the
+    village, beheaded one person and looted goods"): part of that attack (ACLED folds it
+    in), not a riot of unnamed people.
     ``before``: the events coded so far; the last three are looked at."""
     doers = [t for t in hit.subjects + hit.agent
              if t.pos_ != "PRON" and t.dep_ not in ("nsubjpass", "csubjpass")]
-    if hit.token.lemma_.lower() not in PLUNDER_LEMMAS or doers:
+    if hit.token.lemma_.lower() not in PLUNDER_LEMMAS:
         return False
-    return any(e.event_type in ("ASSAULT", "COERCE") and
-               any(a.sector in ARMED_PARTIES for a in e.actors) for e in before[-3:])
+    attacks = [e for e in before[-3:] if e.event_type in ("ASSAULT", "COERCE") and
+               any(a.sector in ARMED_PARTIES for a in e.actors)]
+    if not attacks or not doers:
+        return bool(attacks)
+    # the attackers themselves ("raiders attacked a camp, killing one and looting cattle")
+    words = {w for e in attacks for a in e.actors for w in a.text.lower().split()}
+    return all(d.lower_ in words for d in doers)
 
 
 def plunder_by_group(hit: Hit, actors: list[Actor]) -> bool:
@@ -537,6 +544,12 @@ def settings_folded(hits: list[Hit]) -> list[Hit]:
                or h.mode == "destroy"]  # property destroyed in a riot or attack is part of it
     if not violent:
         return hits
+    doers = [t for h in violent for t in h.subjects + h.agent]
+    attackers = {t.i for t in doers}
+    if attackers and not any(t.lemma_.lower() in RIOT_ACTORS for t in doers) and not any(
+            h.mode == "crowd-control" for h in hits):  # (shots to scatter people: no attack)  # "raiders attacked a camp, killing one and looting cattle": their attack
+        hits = [h for h in hits if not (h.token.lemma_.lower() in LOOT_LEMMAS and {
+            t.i for t in h.subjects + h.agent} <= attackers)]
     if any(h.trigger.event_type == "PROTEST" and h.mode == "riot" and not is_setting(h)
            for h in hits) and not any(
             t.lemma_.lower() in ARMED_WORDS for h in violent for t in h.subjects + h.agent):
