@@ -753,3 +753,14 @@ def test_attackers_looting_in_their_own_attack_is_the_attack(pipeline):
 def test_rioters_looting_and_beating_stay_a_riot(pipeline):
     events = _acled(pipeline, "On 6 March 2021, rioters looted shops and beat a trader in Kano.")
     assert [e.acled_event_type for e in events] == ["Riots"]
+
+
+@pytest.mark.parametrize(("text", "sector"), [
+    ("On 6 March 2021, Taliban fighters attacked a militia check point in Balkh.", "MLT"),
+    ("On 6 March 2021, an Afghan security personnel commander was killed by a Taliban attack "
+     "in Kandahar.", "MIL"),
+])
+def test_a_force_named_two_words_before_the_head_is_the_target(pipeline, text, sector):
+    events = _acled(pipeline, text)
+    assert [e.acled_event_type for e in events] == ["Battles"]
+    assert sector in {a.sector for a in events[0].recipients}

@@ -131,7 +131,7 @@ COLLECTIVE_HEADS = frozenset({"member", "personnel", "unit", "group", "thousand"
                               "contingent", "delegation", "head", "team", "squad", "position",
                               "post", "base", "checkpoint", "convoy", "patrol", "camp",
                               "headquarters", "stronghold", "vehicle", "department",
-                              "station"})
+                              "station", "point", "commander"})  # "a militia check point"
 
 
 FORCE_SECTORS = frozenset({"COP", "MIL", "REB", "MLT", "CRM"})
@@ -172,7 +172,9 @@ def sector_of(span: Any) -> str | None:
             break
         nxt = _of_target(root) or next((c for c in root.children if c.dep_ == "poss"), None)
         if nxt is None:  # "army position", "a state police patrol" (the force decides)
-            words = [_sector_word(c) for c in root.children if c.dep_ in ("compound", "amod")]
+            mods = [c for c in root.children if c.dep_ in ("compound", "amod")]
+            mods += [g for c in mods for g in c.children if g.dep_ in ("compound", "amod")]
+            words = [_sector_word(c) for c in mods]  # "a militia check point": two deep
             return next((w for w in words if w in FORCE_SECTORS), None) or next(
                 (w for w in words if w), None)
         root = nxt
