@@ -764,3 +764,9 @@ def test_a_force_named_two_words_before_the_head_is_the_target(pipeline, text, s
     events = _acled(pipeline, text)
     assert [e.acled_event_type for e in events] == ["Battles"]
     assert sector in {a.sector for a in events[0].recipients}
+
+
+def test_the_protest_one_shows_solidarity_with_is_no_second_event(pipeline):
+    events = _acled(pipeline, "On 5 March 2021, about 40 people held a rally in Gomel in "
+                              "solidarity with the strike in Grodno.")
+    assert [e.location.name for e in events] == ["Gomel"]

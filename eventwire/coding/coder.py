@@ -39,6 +39,7 @@ from eventwire.coding.hit_rules import (
     policed,
     refined_mode,
     settings_folded,
+    solidarity_dropped,
     victim_was_armed,
     warning_shots,
 )
@@ -106,7 +107,8 @@ class Coder:
         focus = self._focus([p.place for p in ptoks if not loc.modifier_only(p)])
         events: list[Event] = []
         for si, sent in enumerate(sents):
-            hits = backgrounded(settings_folded(grievances_dropped(find_hits(sent))))
+            hits = backgrounded(settings_folded(grievances_dropped(
+                solidarity_dropped(find_hits(sent)))))
             if events and hits and all(aftermath(h, sent, doc) for h in hits):
                 hits = []  # "At least one girl was wounded.": the harm of the event before
             if events:

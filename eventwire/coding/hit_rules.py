@@ -135,6 +135,7 @@ GRIEVANCE_WORDS = frozenset({"against", "over", "about", "demand", "demanding", 
                              "accused", "accusing", "call", "calling", "condemn", "denounce",
                              "protest", "detention", "arrest", "release", "due", "because",
                              "deplore", "mourn", "reaction", "response", "after", "following"})
+SOLIDARITY = frozenset({"solidarity", "sympathy"})  # "in solidarity with the protest in Brest"
 CAUSE_MARKS = frozenset({"after", "because", "since", "as"})  # "... after a gendarme shot X"
 CLAIM_VERBS = frozenset({"claim", "allege"})
 GRIEVANCE_HOSTS = frozenset({"PROTEST", "ACCUSE"})  # events whose cause is named with them
@@ -420,6 +421,26 @@ def named_cause(hit: Hit) -> bool:
         and _cause(hit.token)
 
 
+def solidarity_dropped(hits: list[Hit]) -> list[Hit]:
+    """"A protest was held in Lida in solidarity with the protest in Brest": the protest
+    one shows solidarity with is a reference (reported on its own), not a second event of
+    this sentence."""
+    if len(hits) < 2:
+        return hits
+    return [h for h in hits if not (h.token.pos_ == "NOUN" and _in_solidarity(h.token))]
+
+
+def _in_solidarity(tok: Any) -> bool:
+    """Is the noun the object of "(in) solidarity with", "in support of" (the preposition
+    attached to the word or, by the small parser, to the verb after it)?"""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("with", "of", "for", "to"):
+        return False
+    before = tok.doc[max(prep.i - 2, 0):prep.i]
+    return prep.head.lemma_.lower() in SOLIDARITY | {"support"} or any(
+        t.lemma_.lower() in SOLIDARITY for t in before)
+
+
 ARMED_PARTIES = ARMED_SECTORS - {"COP", "PKO"}  # police looting is a riot's policing
 LOOT_LEMMAS = frozenset({"loot", "ransack", "pillage", "plunder"})
 PLUNDER_LEMMAS = LOOT_LEMMAS | {"vandalize", "vandalise", "torch", "burn", "storm"}
@@ -497,10 +518,13 @@ def _after_clause(tok: Any) -> bool:
 
 
 def in_grievance(tok: Any, trigger: Any) -> bool:
+    """Is ``tok`` (a place) inside what the protest is about or shows solidarity with
+    ("in solidarity with the strike in Grodno")?"""
     for anc in tok.ancestors:
         if anc.i == trigger.i:
             return False
-        if anc.lower_ in GRIEVANCE_WORDS or anc.lemma_.lower() in GRIEVANCE_WORDS:
+        if anc.lower_ in GRIEVANCE_WORDS or anc.lemma_.lower() in GRIEVANCE_WORDS | SOLIDARITY \
+                or (anc.pos_ == "NOUN" and _in_solidarity(anc)):
             return True
     return False
 
