@@ -770,3 +770,9 @@ def test_the_protest_one_shows_solidarity_with_is_no_second_event(pipeline):
     events = _acled(pipeline, "On 5 March 2021, about 40 people held a rally in Gomel in "
                               "solidarity with the strike in Grodno.")
     assert [e.location.name for e in events] == ["Gomel"]
+
+
+def test_the_province_a_town_is_said_to_be_in_is_no_second_place(pipeline):
+    events = _acled(pipeline, "On 5 March 2021, gunmen shot and killed a shepherd in Saraqib "
+                              "in Idlib.")
+    assert len(events) == 1 and events[0].location.name == "Saraqib"

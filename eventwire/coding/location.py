@@ -117,6 +117,8 @@ def _qualifies(c: PlaceToken, towns: list[PlaceToken]) -> bool:
     prev = before[-1]
     text = c.text
     gap = text[prev.place.end:c.place.start]
+    if IN_GAP.match(gap) and _contains(c.place, prev.place):
+        return True  # "in Ma'arrat an Nu'man in Idleb": the province the town is in
     if QUALIFIER_GAP.match(gap) is None:
         return False
     if _contains(c.place, prev.place):
@@ -130,6 +132,7 @@ def _qualifies(c: PlaceToken, towns: list[PlaceToken]) -> bool:
         for k in before)
 
 
+IN_GAP = re.compile(r"^\s+in\s+(?:the\s+)?$")
 REFERENCE_GAP = re.compile(r"^\s*(?:[a-z]+\s+){0,3}(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:"
                            + "|".join(sorted(BEARINGS)) + r")\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 
