@@ -179,3 +179,14 @@ def test_a_name_followed_by_province_is_the_province(geoparser: Geoparser, nlp: 
     # the tagger leaves "province" out of the name; the word after it still decides
     places = _run(geoparser, nlp, "Shelling was reported in Idlib province on Tuesday.")
     assert [(p.text, p.entry.feature_code) for p in places] == [("Idlib", "ADM1")]
+
+
+def test_short_names_read_as_places_only_as_written(geoparser, nlp) -> None:
+    """"Al" of an Arabic name is neither Alabama nor a village; a party's acronym is not
+    a spelling of a town; "Vt." and "L.A." are still places."""
+    arabic = _run(geoparser, nlp, "Gunmen left the bodies near Al-Ghabsheh roundabout.")
+    assert not any(p.text == "Al" for p in arabic)
+    acronym = _run(geoparser, nlp, "Fighting between GNA and LNA forces was reported.")
+    assert not any(p.text == "GNA" for p in acronym)
+    written = _run(geoparser, nlp, "He lives in Bethel, Vt., and works in L.A. now.")
+    assert {p.entry.name for p in written} >= {"Vermont", "Los Angeles"}

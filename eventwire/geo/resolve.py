@@ -255,6 +255,12 @@ class Geoparser:
         if len(surface) <= 3 and surface.isupper():  # "KL" is Kerala, not Kellogg, Iowa
             matches = [m for m in matches if m.entry.feature_class not in ("P", "S") or
                        m.entry.population >= MAJOR_POPULATION]
+        if len(surface) <= 4 and surface.isupper() and "." not in surface:
+            # "GNA" (a party) is no name of Guna; "L.A." and "D.C." are written as such
+            matches = [m for m in matches if m.variant == 0 and (
+                m.kind <= ABBREVIATION or m.entry.feature_class == "A")]  # "UAE", "DRC"
+        elif len(surface) <= 2 and text[end:end + 1] != ".":  # "Al" of "Al-Ghabsheh" is
+            matches = []  # neither AL nor Ål ("Vt." still is Vermont)
         if not any(_major(m) for m in matches):  # "Canadian": Canada, not Canadian, Texas
             iso = self.gaz.demonym(surface)
             country = self.gaz.country(iso) if iso else None
