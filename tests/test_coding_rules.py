@@ -776,3 +776,20 @@ def test_the_province_a_town_is_said_to_be_in_is_no_second_place(pipeline):
     events = _acled(pipeline, "On 5 March 2021, gunmen shot and killed a shepherd in Saraqib "
                               "in Idlib.")
     assert len(events) == 1 and events[0].location.name == "Saraqib"
+
+
+@pytest.mark.parametrize("text", [
+    "On 6 March 2021, police used tear gas to disperse violent demonstrations by prisoners "
+    "in Cotonou.",
+    "On 6 March 2021, market traders demonstrated in Warri over the demolition of their stalls "
+    "and attacked the officials enforcing it.",
+])
+def test_a_protest_called_violent_or_whose_crowd_attacks_is_a_riot(pipeline, text):
+    events = _acled(pipeline, text)
+    assert "Violent demonstration" in [e.acled_sub_event_type for e in events]
+
+
+def test_police_firing_on_a_protest_does_not_make_its_crowd_violent(pipeline):
+    events = _acled(pipeline, "On 6 March 2021, traders demonstrated in Warri against the "
+                              "demolition of their stalls; police fired tear gas at them.")
+    assert "Violent demonstration" not in [e.acled_sub_event_type for e in events]

@@ -148,6 +148,10 @@ def crowd_violence(hit: Hit, sent: Any) -> bool:
     """Did the crowd itself turn violent (stones, fire, looting) in this or the next
     sentence? Violence named in the grievance ('against the arrest of activists accused of
     vandalising a bank') does not count."""
+    if any(c.dep_ == "amod" and c.lower_ in ("violent", "riotous") for c in hit.token.children):
+        return True  # "a second day of violent demonstrations"
+    if _crowd_strikes(hit, sent):
+        return True  # "traders demonstrated ... and attacked the task force"
     tokens = [t for t in sent if t.i != hit.token.i and not in_grievance(t, hit.token)]
     doc = sent.doc
     nxt = doc[sent.end:].sents.__next__() if sent.end < len(doc) else None
@@ -161,6 +165,26 @@ def crowd_violence(hit: Hit, sent: Any) -> bool:
     return any(t.lemma_.lower() in RIOT_CUES and (t.dep_ != "amod" or t.lemma_.lower() == "burn")
                and not (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC", "ORG"))
                for t in tokens) or any(p in text for p in RIOT_PHRASES)  # not Tyre, Lebanon
+
+
+CROWD_BLOWS = frozenset({"attack", "assault", "fire", "shoot", "beat", "stone", "stab", "hack"})
+
+
+def _crowd_strikes(hit: Hit, sent: Any) -> bool:
+    """Do the protesters themselves attack or fire, told with a verb whose subject they
+    are (or that is joined to the protest verb by "and")? "Traders demonstrated ... and
+    attacked the task force", "soldiers staged a demonstration and fired shots in the air"."""
+    crowd = {t.i for t in hit.subjects}
+    if not crowd or hit.trigger.event_type != "PROTEST":
+        return False
+    verb = hit.token if hit.token.pos_ in ("VERB", "AUX") else hit.token.head
+    for tok in sent:
+        if tok.lemma_.lower() not in CROWD_BLOWS or tok.pos_ != "VERB" or tok.i == hit.token.i:
+            continue
+        subjects = {c.i for c in tok.children if c.dep_ == "nsubj"}
+        if subjects & crowd or (not subjects and tok.dep_ == "conj" and tok.head.i == verb.i):
+            return True
+    return False
 
 
 POLICE_LEMMAS = frozenset({"police", "policeman", "policemen", "officer", "gendarme",
