@@ -691,22 +691,7 @@ def test_a_fire_burning_somewhere_destroys_nothing(pipeline):
                             "Harar.") == []
 
 
-def test_property_destroyed_with_a_stand_off_weapon_is_a_strike(pipeline):
-    events = _acled(pipeline, "On 6 March 2021, rebels destroyed an army truck near Idlib "
-                              "using an anti-tank missile.")
-    assert [e.acled_sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
 
-
-def test_explosives_destroyed_by_troops_are_disrupted_weapons_use(pipeline):
-    events = _acled(pipeline, "On 6 March 2021, troops destroyed an IED planted on the road "
-                              "between Gao and Ansongo.")
-    assert [e.acled_sub_event_type for e in events] == ["Disrupted weapons use"]
-
-
-def test_weapons_an_airstrike_destroys_are_its_damage_not_a_disruption(pipeline):
-    events = _acled(pipeline, "On 6 March 2021, airstrikes hit rebel positions near Marib, "
-                              "destroying heavy weapons.")
-    assert [e.acled_sub_event_type for e in events] == ["Air/drone strike"]
 
 
 def test_petrol_bombs_are_arson_not_explosive_devices(pipeline):
@@ -715,11 +700,6 @@ def test_petrol_bombs_are_arson_not_explosive_devices(pipeline):
     assert events and all(e.acled_sub_event_type != "Remote explosive/landmine/IED"
                           for e in events)
 
-
-def test_fighters_joining_an_armed_group_is_a_change_to_the_group(pipeline):
-    events = _acled(pipeline, "On 6 March 2021, twelve policemen joined the rebels in the "
-                              "hills above Kidal.")
-    assert [e.acled_sub_event_type for e in events] == ["Change to group/activity"]
 
 
 @pytest.mark.parametrize("text", [
@@ -738,16 +718,6 @@ def test_a_ship_of_tanks_arriving_is_a_deployment_and_a_ship_of_wheat_is_not(pip
     assert _acled(pipeline, "On 6 March 2021, a ship carrying wheat arrived in Aden.") == []
 
 
-def test_a_military_column_sent_to_a_base_is_a_deployment(pipeline):
-    events = _acled(pipeline, "On 6 March 2021, a military column carrying equipment was "
-                              "sent to the base at Tal Tamr.")
-    assert [e.acled_sub_event_type for e in events] == ["Change to group/activity"]
-
-
-def test_attackers_looting_in_their_own_attack_is_the_attack(pipeline):
-    events = _acled(pipeline, "On 6 March 2021, bandits attacked a cattle camp near Bor, "
-                              "killing two herders and looting cattle.")
-    assert [e.acled_sub_event_type for e in events] == ["Attack"]
 
 
 def test_rioters_looting_and_beating_stay_a_riot(pipeline):
@@ -793,3 +763,25 @@ def test_police_firing_on_a_protest_does_not_make_its_crowd_violent(pipeline):
     events = _acled(pipeline, "On 6 March 2021, traders demonstrated in Warri against the "
                               "demolition of their stalls; police fired tear gas at them.")
     assert "Violent demonstration" not in [e.acled_sub_event_type for e in events]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    pytest.param("On 6 March 2021, rebels destroyed an army truck near Idlib using an anti-tank missile.",
+                 "Shelling/artillery/missile attack", id="stand-off weapon: a strike"),
+    pytest.param("On 6 March 2021, troops destroyed an IED planted on the road between Gao and Ansongo.",
+                 "Disrupted weapons use", id="explosives destroyed by troops"),
+    pytest.param("On 6 March 2021, airstrikes hit rebel positions near Marib, destroying heavy weapons.",
+                 "Air/drone strike", id="weapons an airstrike destroys: its damage"),
+    pytest.param("On 6 March 2021, twelve policemen joined the rebels in the hills above Kidal.",
+                 "Change to group/activity", id="joining the rebels: a defection"),
+    pytest.param("On 6 March 2021, a military column carrying equipment was sent to the base at Tal Tamr.",
+                 "Change to group/activity", id="a column sent: a deployment"),
+    pytest.param("On 6 March 2021, bandits attacked a cattle camp near Bor, killing two herders and looting cattle.",
+                 "Attack", id="looting in their own attack"),
+])
+def test_one_event_of_the_codebook_sub_type(pipeline, text, sub_event_type):
+    """Eighth session's rules, one sentence each: a weapon used from afar makes a strike,
+    explosives destroyed before use are disrupted, weapons an airstrike destroys are its
+    damage, fighters joining an armed group defect, a column sent deploys, looting in an
+    attack is the attack."""
+    assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == [sub_event_type]
