@@ -190,3 +190,5 @@ def test_short_names_read_as_places_only_as_written(geoparser, nlp) -> None:
     assert not any(p.text == "GNA" for p in acronym)
     written = _run(geoparser, nlp, "He lives in Bethel, Vt., and works in L.A. now.")
     assert {p.entry.name for p in written} >= {"Vermont", "Los Angeles"}
+    lower = _run(geoparser, nlp, "the flights from the uk were cancelled on monday.")
+    assert any(p.entry.name == "United Kingdom" for p in lower)  # lower-cased text

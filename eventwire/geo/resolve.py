@@ -259,8 +259,8 @@ class Geoparser:
             # "GNA" (a party) is no name of Guna; "L.A." and "D.C." are written as such
             matches = [m for m in matches if m.variant == 0 and (
                 m.kind <= ABBREVIATION or m.entry.feature_class == "A")]  # "UAE", "DRC"
-        elif len(surface) <= 2 and text[end:end + 1] != ".":  # "Al" of "Al-Ghabsheh" is
-            matches = []  # neither AL nor Ål ("Vt." still is Vermont)
+        elif len(surface) <= 2 and surface.istitle() and text[end:end + 1] != ".":
+            matches = []  # "Al" of "Al-Ghabsheh" is neither AL nor Ål ("Vt." is Vermont)
         if not any(_major(m) for m in matches):  # "Canadian": Canada, not Canadian, Texas
             iso = self.gaz.demonym(surface)
             country = self.gaz.country(iso) if iso else None

@@ -58,11 +58,11 @@ def truecase(text: str, is_name: Callable[[str, int], bool],
     floor (other words have none)."""
     dictionary = dictionary or {}
     chars = list(text)
-    words = [m for m in _WORD.finditer(text)]
+    words = list(_WORD.finditer(text))
     i = 0
     while i < len(words):
         span = _name_at(text, words, i, lambda phrase: is_name(
-            phrase, _floor(phrase.rsplit(" ", 1)[-1], dictionary)))
+            phrase, _floor(re.split(r"[ -]", phrase)[-1], dictionary)))
         if span:
             for m in words[i:i + span]:
                 chars[m.start()] = chars[m.start()].upper()
