@@ -781,3 +781,18 @@ def test_one_event_of_the_codebook_sub_type(pipeline, text, sub_event_type):
 ])
 def test_one_event_placed_at_the_town_not_at_the_other_place_named(pipeline, text, town):
     assert [e.location.name for e in _acled(pipeline, text)] == [town]
+
+
+@pytest.mark.parametrize("text", [
+    "On 8 March 2021, nurses gathered in the main square of Rosario, to march in demand of "
+    "their unpaid wages.",
+    "On 8 March 2021, party supporters gathered in Zahle, held up banners and condemned the "
+    "new tax.",
+])
+def test_a_gathering_whose_purpose_is_told_beside_it_is_a_protest(pipeline, text):
+    assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == ["Peaceful protest"]
+
+
+def test_a_gathering_with_no_purpose_is_no_protest(pipeline):
+    assert _acled(pipeline, "On 8 March 2021, villagers gathered in Kano and went to the "
+                            "market.") == []

@@ -91,6 +91,22 @@ ARMED_STRIKES = {"air": "aerial", "aerial": "aerial", "drone": "aerial", "missil
                  "surgical": None, "precision": None, "nuclear": None}
 
 
+def _purpose_told_beside(tok: Any) -> bool:
+    """"Gathered in the square, to march in demand of ...", "gathered in Rashayya, held up
+    photographs and condemned the policy": the purpose as "to" and a noun the small
+    parser made of the verb, or as a verb joined to the gathering by "and"."""
+    if any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in PURPOSE_VERBS for g in c.children)
+           for c in tok.children):
+        return True
+    joined, frontier = [], [tok]
+    while frontier:  # the verbs of a chain of "and ... and ..."
+        nxt = [c for t in frontier for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        joined += nxt
+        frontier = nxt
+    return any(v.lemma_.lower() in PURPOSE_VERBS for v in joined)
+
+
 def _gathering(tok: Any) -> Hit | None:
     """A crowd gathering to demand or in protest is a protest ("workers gathered at the
     square to demand their wages", "hundreds gathered in rejection of the vote"); and
@@ -106,7 +122,8 @@ def _gathering(tok: Any) -> Hit | None:
         purpose = any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in PURPOSE_VERBS
                       for c in tok.children) or any(
             c.dep_ == "prep" and (c.lower_ == "against" or c.lower_ == "in" and any(
-                g.lemma_.lower() in PROTEST_CAUSES for g in c.children)) for c in tok.children)
+                g.lemma_.lower() in PROTEST_CAUSES for g in c.children)) for c in tok.children) \
+            or _purpose_told_beside(tok)
         if not (purpose or by_protesters):
             return None
     elif not by_protesters:
