@@ -136,6 +136,7 @@ GRIEVANCE_WORDS = frozenset({"against", "over", "about", "demand", "demanding", 
                              "protest", "detention", "arrest", "release", "due", "because",
                              "deplore", "mourn", "reaction", "response", "after", "following"})
 SOLIDARITY = frozenset({"solidarity", "sympathy"})  # "in solidarity with the protest in Brest"
+GRIEVANCE_MARKS = GRIEVANCE_WORDS | SOLIDARITY  # what a place in a protest's purpose hangs on
 CAUSE_MARKS = frozenset({"after", "because", "since", "as"})  # "... after a gendarme shot X"
 CLAIM_VERBS = frozenset({"claim", "allege"})
 GRIEVANCE_HOSTS = frozenset({"PROTEST", "ACCUSE"})  # events whose cause is named with them
@@ -471,22 +472,17 @@ PLUNDER_LEMMAS = LOOT_LEMMAS | {"vandalize", "vandalise", "torch", "burn", "stor
 
 
 def plunder_of(hit: Hit, before: list[Event]) -> bool:
-    """Looting or burning told without a doer of its own (or with only "they", or by the
-    attackers themselves) right after an armed group's attack ("militants attacked the
-    village, beheaded one person and looted goods"): part of that attack (ACLED folds it
-    in), not a riot of unnamed people.
+    """Looting or burning told without a doer of its own (or with only "they") right after
+    an armed group's attack ("militants attacked the village, beheaded one person and
+    looted goods"): part of that attack (ACLED folds it in), not a riot of unnamed people.
+    (Looting by the attackers of the same sentence: settings_folded.)
     ``before``: the events coded so far; the last three are looked at."""
     doers = [t for t in hit.subjects + hit.agent
              if t.pos_ != "PRON" and t.dep_ not in ("nsubjpass", "csubjpass")]
-    if hit.token.lemma_.lower() not in PLUNDER_LEMMAS:
+    if hit.token.lemma_.lower() not in PLUNDER_LEMMAS or doers:
         return False
-    attacks = [e for e in before[-3:] if e.event_type in ("ASSAULT", "COERCE") and
-               any(a.sector in ARMED_PARTIES for a in e.actors)]
-    if not attacks or not doers:
-        return bool(attacks)
-    # the attackers themselves ("raiders attacked a camp, killing one and looting cattle")
-    words = {w for e in attacks for a in e.actors for w in a.text.lower().split()}
-    return all(d.lower_ in words for d in doers)
+    return any(e.event_type in ("ASSAULT", "COERCE") and
+               any(a.sector in ARMED_PARTIES for a in e.actors) for e in before[-3:])
 
 
 def plunder_by_group(hit: Hit, actors: list[Actor]) -> bool:
@@ -547,8 +543,8 @@ def in_grievance(tok: Any, trigger: Any) -> bool:
     for anc in tok.ancestors:
         if anc.i == trigger.i:
             return False
-        if anc.lower_ in GRIEVANCE_WORDS or anc.lemma_.lower() in GRIEVANCE_WORDS | SOLIDARITY \
-                or (anc.pos_ == "NOUN" and _in_solidarity(anc)):
+        if anc.lower_ in GRIEVANCE_WORDS or anc.lemma_.lower() in GRIEVANCE_MARKS or (
+                anc.pos_ == "NOUN" and _in_solidarity(anc)):
             return True
     return False
 
@@ -592,10 +588,12 @@ def settings_folded(hits: list[Hit]) -> list[Hit]:
                or h.mode == "destroy"]  # property destroyed in a riot or attack is part of it
     if not violent:
         return hits
+    # "raiders attacked a camp, killing one and looting cattle": the looting is their
+    # attack's (not a crowd's, nor that of people scattered by shots)
     doers = [t for h in violent for t in h.subjects + h.agent]
     attackers = {t.i for t in doers}
     if attackers and not any(t.lemma_.lower() in RIOT_ACTORS for t in doers) and not any(
-            h.mode == "crowd-control" for h in hits):  # (shots to scatter people: no attack)  # "raiders attacked a camp, killing one and looting cattle": their attack
+            h.mode == "crowd-control" for h in hits):
         hits = [h for h in hits if not (h.token.lemma_.lower() in LOOT_LEMMAS and {
             t.i for t in h.subjects + h.agent} <= attackers)]
     if any(h.trigger.event_type == "PROTEST" and h.mode == "riot" and not is_setting(h)
@@ -639,7 +637,6 @@ def victim_was_armed(sents: list[Any], si: int) -> str | None:
                 t.dep_ == "neg" or t.lower_ in ("nor", "never") for t in sent):
             return sent.doc[victims[0].left_edge.i: victims[0].i + 1].text
     return None
-
 
 
 MILITARY_CARGO = frozenset({"tank", "armored", "armoured", "weapon", "troop", "soldier",
