@@ -494,12 +494,37 @@ def test_city_of_a_state_of_the_same_name(pipeline):
      [("THREATEN", "restrict")]),
     ("The United States on Tuesday reduced food supplies to the refugee camp.",
      [("SANCTION", "discontinue")]),
+    # a place described beside the subject is no party; the country acts
+    ("Peru relaxed emergency measures on Monday in Puno province, the scene of floods last "
+     "year, as officials in Bolivia closed the border.", [("CONCEDE", None)]),
+    # the one who completes or begins a withdrawal withdraws
+    ("Chad said its troops had completed their withdrawal from the town of Bol.",
+     [("RETREAT", "withdraw")]),
+    # the one who is ready to act, and a pronoun of a reported clause is its speaker
+    ("In an interview on Sunday, the Bolivian president said he is prepared to lift the ban "
+     "on the party but not on its leaders.", [("AGREE", None)]),
+    # arriving on a visit is a consultation; a weekday is no party to it
+    ("The Peruvian foreign minister arrived in Quito on an official visit on Monday.",
+     [("CONSULT", "visit")]),
+    ("The Algerian president received a delegation of Malian rebels in Algiers.",
+     [("CONSULT", "host")]),
+    ("The Zambian government ordered the weekly paper to suspend publication.",
+     [("COERCE", "censor")]),
 ])
 def test_plover_types_from_text(pipeline, text, plover):
     events = _code(pipeline, text, dt.date(2005, 5, 9))
     got = [(e.event_type, e.mode) for e in events if not (e.negated or e.hypothetical)]
     assert got == plover
     assert all(a.sector == "GOV" for e in events for a in e.actors if e.event_type == "SANCTION")
+
+
+def test_date_after_since_the_is_no_event_date(pipeline):
+    """'demobilised since the 13 August accord': the accord's day is when it began, not the
+    day of the event told."""
+    events = _code(pipeline, "Some 300 rebel fighters have been demobilized since the August "
+                   "13 peace accord, their commanders said.", dt.date(2005, 11, 20))
+    assert [(e.event_type, e.date, e.historical) for e in events] == [
+        ("RETREAT", "2005-11-20", False)]
 
 
 @pytest.mark.parametrize(("text", "dead"), [

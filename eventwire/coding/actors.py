@@ -369,6 +369,8 @@ def noun_phrase(token: Any) -> Any:
     left = token.left_edge.i
     right = token.i
     for child in token.rights:
+        if child.dep_ == "appos" and child.left_edge.i > right + 2:
+            continue  # an apposition the parser hung across the verb is not part of it
         if child.dep_ in ("compound", "flat", "appos") or (child.dep_ == "prep" and child.text == "of"):
             right = max(right, child.right_edge.i)
     return doc[left: right + 1]

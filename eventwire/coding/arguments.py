@@ -10,6 +10,10 @@ SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 OBJECTS = ("dobj", "attr", "oprd")
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
+# Nouns that describe a place set beside it ("Montenegro, the scene of clashes"), not a party.
+PLACE_DESCRIPTIONS = frozenset({"scene", "site", "capital", "city", "town", "village", "region",
+                                "province", "home", "seat", "heart", "hub", "centre", "center",
+                                "stronghold", "birthplace", "epicentre", "epicenter", "border"})
 SPEECH_VERBS = frozenset({"say", "declare", "insist", "reiterate", "announce", "conclude", "tell",
                           "state", "stress", "warn", "write", "add", "argue", "urge"})
 
@@ -31,10 +35,7 @@ def arguments(verb: Any) -> tuple[list[Any], list[Any], list[Any]]:
             agent.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "prep" and child.lower_ == "at":
             agent.extend(_hands_of(child))
-    if subjects and all(t.pos_ == "PRON" for t in subjects) and verb.dep_ == "ccomp" and \
-            verb.head.lemma_.lower() in SPEECH_VERBS:  # "Japan said it had halted aid"
-        speakers = [c for c in verb.head.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"]
-        subjects = speakers or subjects
+    subjects = _speaker_for_pronoun(verb, subjects)
     if not subjects and verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl"):
         head = verb.head
         if verb.dep_ == "acl" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj") and (
@@ -43,7 +44,10 @@ def arguments(verb: Any) -> tuple[list[Any], list[Any], list[Any]]:
         elif verb.dep_ == "relcl" or verb.dep_ == "acl":
             (objects if verb.tag_ == "VBN" else subjects).append(head)
         else:
-            subjects.extend(c for c in head.children if c.dep_ in SUBJECTS)
+            if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+                head = head.head  # "he is ready to host talks": the one who is ready
+            subjects.extend(_speaker_for_pronoun(
+                head, [c for c in head.children if c.dep_ in SUBJECTS]))
             if verb.dep_ == "conj" and not objects:
                 objects.extend(c for c in head.children if c.dep_ in PASSIVE_SUBJECTS)
     passive = [c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i]
@@ -53,6 +57,16 @@ def arguments(verb: Any) -> tuple[list[Any], list[Any], list[Any]]:
         subjects = _stray_argument(verb)
     return (expand_conj(_appositions(subjects)), expand_conj(_appositions(objects)),
             expand_conj(agent))
+
+
+def _speaker_for_pronoun(verb: Any, subjects: list[Any]) -> list[Any]:
+    """"Japan said it had halted aid": a pronoun subject of a reported clause is the
+    speaker."""
+    if subjects and all(t.pos_ == "PRON" for t in subjects) and verb.dep_ == "ccomp" and \
+            verb.head.lemma_.lower() in SPEECH_VERBS:
+        speakers = [c for c in verb.head.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"]
+        return speakers or subjects
+    return subjects
 
 
 def _stray_argument(before: Any) -> list[Any]:
@@ -94,6 +108,8 @@ def _appositions(tokens: list[Any]) -> list[Any]:
             cur = appos[-1]
             if cur.pos_ != "PROPN":
                 break
+        if cur.lemma_.lower() in PLACE_DESCRIPTIONS:
+            cur = t  # "Serbia eased measures in Montenegro, the scene of violence": a place
         out.append(cur if cur.pos_ != "PROPN" else t)
     return out
 

@@ -374,7 +374,9 @@ def _approximate(text: str, ref: DateRef) -> bool:
 
 def _bounded(text: str, ref: DateRef) -> bool:
     """'until January 19', 'by 2019': an end point or background, not the event's day."""
-    before = text[max(0, ref.start - 12):ref.start].lower().split()
+    before = text[max(0, ref.start - 16):ref.start].lower().split()
+    if len(before) > 1 and before[-1] in ("the", "a", "an"):
+        before.pop()  # "since the August 13 accord"
     return bool(before) and before[-1] in NOT_EVENT_DATE
 
 

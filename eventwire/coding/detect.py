@@ -287,7 +287,8 @@ def _noun_hit(tok: Any) -> Hit | None:
     subjects = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss")
                 and c.pos_ in ("NOUN", "PROPN")]
     objects = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
-               for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON")]
+               for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON")
+               and g.ent_type_ not in ("DATE", "TIME")]  # "a visit on Wednesday": no party
     if trig.event_type == "ASSAULT" and objects and not any(_concrete(o) for o in objects):
         return None  # "an attack on media freedom"
     of_args = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -304,12 +305,16 @@ def _noun_hit(tok: Any) -> Hit | None:
     subjects.extend(expand_conj([g for c in between for g in c.children if g.dep_ == "pobj"]))
     if not subjects and tok.dep_ == "dobj" and head.lemma_.lower() in DOER_VERBS:
         subjects = arguments(head)[0]  # "forces carried out airstrikes": the forces struck
+    if not subjects and trig.event_type == "CONSULT" and tok.dep_ == "pobj" and \
+            head.lower_ in ("on", "for") and head.head.pos_ == "VERB":
+        subjects = arguments(head.head)[0]  # "arrived on a visit", "flew in for talks"
     (subjects if trig.event_type == "PROTEST" else objects).extend(expand_conj(of_args))
     return Hit(token=tok, trigger=trig, mode=trig.mode, subjects=subjects, objects=objects)
 
 
 DOER_VERBS = frozenset({"conduct", "carry", "launch", "stage", "mount", "wage", "perform",
-                        "execute", "undertake", "unleash"})
+                        "execute", "undertake", "unleash", "complete", "begin", "start",
+                        "finish", "resume"})
 
 
 def _armed_strike(tok: Any) -> Trigger | None:

@@ -47,6 +47,12 @@ EXPLOSIVE_OBJECTS = ("ied", "ieds", "mine", "mines", "landmine", "landmines", "b
 # Trees and plants whose cutting or uprooting destroys someone's livelihood.
 TREE_OBJECTS = ("tree", "trees", "seedling", "seedlings", "sapling", "saplings", "vine", "vines",
                 "orchard", "orchards", "grove", "groves")
+# What a state can silence: a paper's publication, a station's broadcasts.
+PRESS_OBJECTS = ("publication", "broadcast", "broadcasts", "broadcasting", "transmission",
+                 "transmissions")
+# Visitors one receives (PLOVER CONSULT, host): delegations, envoys, missions.
+VISITOR_OBJECTS = ("delegation", "delegations", "mission", "missions", "envoy", "envoys",
+                   "emissary", "visitor", "visitors", "delegate", "delegates", "counterpart")
 RESTRICTION_OBJECTS = ("ban", "bans", "curfew", "restrictions", "sanctions", "embargo",
                        "blockade", "siege", "state", "emergency", "law", "measures", "limits")
 
@@ -142,7 +148,10 @@ OBJECT_SENSES: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]] = {
     "cut": ((TIES_OBJECTS + ("aid",), _t("SANCTION", "discontinue")),
             (TREE_OBJECTS, _t("COERCE", "destroy"))),  # "cut down 30 olive trees"
     "suspend": ((TIES_OBJECTS + ("aid", "talks", "membership", "flights", "links"),
-                 _t("SANCTION", "discontinue")),),
+                 _t("SANCTION", "discontinue")),
+                (PRESS_OBJECTS, _t("COERCE", "censor"))),  # "ordered the paper to suspend publication"
+    # "received a delegation of observers": a visit hosted
+    "receive": ((VISITOR_OBJECTS, _t("CONSULT", "host")),),
     "halt": ((MOVEMENT_OBJECTS, _t("COERCE", "restrict")),
              (TIES_OBJECTS + ("aid", "talks", "links", "flights", "mediation"),
               _t("SANCTION", "discontinue"))),
