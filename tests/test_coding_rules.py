@@ -263,6 +263,19 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
      ("Strategic developments", "Disrupted weapons use")),
     ("On 8 May 2020, a rocket exploded prematurely at a militant position in Surobi, injuring "
      "two fighters.", ("Strategic developments", "Disrupted weapons use")),
+    # explosives or a cache found or recovered are taken out of use
+    ("On 8 May 2020, soldiers recovered three improvised explosive devices left by rebels "
+     "near Marawi.", ("Strategic developments", "Disrupted weapons use")),
+    ("On 8 May 2020, police discovered a cache of grenades and ammunition in a farmhouse near "
+     "Larissa.", ("Strategic developments", "Disrupted weapons use")),
+    # an airstrip or drug laboratory destroyed by troops is property destroyed
+    ("On 8 May 2020, the army destroyed a clandestine drug laboratory near Tumaco.",
+     ("Strategic developments", "Looting/property destruction")),
+    # an armed group's checkpoints and exercises change its activity
+    ("On 8 May 2020, gunmen of the Zetas cartel placed three check points on the road to "
+     "Reynosa.", ("Strategic developments", "Change to group/activity")),
+    ("On 8 May 2020, fighters of the armed group conducted military exercises near Beni.",
+     ("Strategic developments", "Change to group/activity")),
 ])
 def test_acled_codes_from_text(pipeline, text, expected):
     events = [e for e in _code(pipeline, text, dt.date(2020, 5, 9))
@@ -377,6 +390,13 @@ def test_acled_codes_from_text(pipeline, text, expected):
     # forces arriving are a deployment; people arriving are not
     ("On 8 May 2020, Houthi reinforcements arrived on the Nihm frontline.",
      [("Strategic developments", "Change to group/activity")]),
+    # barricades a crowd builds are part of its protest, not a change to any group
+    ("On 8 May 2020, protesters erected barricades and burned tyres in Conakry to denounce "
+     "the arrest of a youth leader.", [("Riots", "Violent demonstration")]),
+    # a single gun found is evidence, not a weapons cache taken out of use
+    ("On 8 May 2020, police found a pistol in the car of a suspect in Culiacan.", []),
+    # a school's fire drill is no military exercise
+    ("On 8 May 2020, a school held a fire drill in Lagos.", []),
 ])
 def test_acled_events_from_text(pipeline, text, expected):
     events = [e for e in _code(pipeline, text, dt.date(2020, 5, 9)) if e.acled_event_type]

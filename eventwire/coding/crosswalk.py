@@ -156,6 +156,8 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
     if event_type == "MOBILIZE" and mode == "base":  # not a protest or refugee camp
         return _code(STRATEGIC, STRATEGIC, "Headquarters or base established") if (
             actor_sectors & ARMED_SECTORS or not actor_sectors) else None
+    if event_type == "MOBILIZE" and mode == "fortify" and not actor_sectors & (ARMED_SECTORS | STATE):
+        return None  # a crowd's barricades are part of its demonstration or riot
     if event_type == "MOBILIZE":
         return _code(STRATEGIC, STRATEGIC, "Change to group/activity")
     if event_type in ("AGREE", "COOPERATE") and actor_sectors & ARMED_SECTORS and \

@@ -170,6 +170,9 @@ def _verb_hit(tok: Any) -> Hit | None:
     if trig.intransitive and any(c.dep_ == "dobj" for c in tok.children):
         return None
     named = {o.lemma_.lower() for o in objects} | {o.text.lower() for o in objects}
+    if trig.needs_object:  # "improvised explosive devices": what the object is made of
+        named |= {c.lemma_.lower() for o in objects for c in o.children
+                  if c.dep_ == "amod"}
     if trig.event_type == "ASSAULT":  # "fired mortars at the positions of X": X is hit
         objects = [o for o in objects if o.lemma_.lower() not in WEAPON_LEMMAS] + _targets([tok])
     if trig.mode == "sideAB":  # "workers clashed with police": the other side
@@ -274,6 +277,8 @@ def _noun_hit(tok: Any) -> Hit | None:
         trig = Trigger(event_type="PROTEST", mode="demo")
     if lemma == "strike":
         trig = _armed_strike(tok) or trig
+    if lemma in EXERCISES and not any(c.lemma_.lower() in MILITARY_EXERCISE for c in tok.children):
+        return None  # "a fire drill", "an exercise in futility"
     if trig is None:
         return None
     head = tok.head
@@ -312,6 +317,9 @@ def _noun_hit(tok: Any) -> Hit | None:
     return Hit(token=tok, trigger=trig, mode=trig.mode, subjects=subjects, objects=objects)
 
 
+EXERCISES = frozenset({"exercise", "drill", "manoeuvre", "maneuver"})
+MILITARY_EXERCISE = frozenset({"military", "naval", "army", "joint", "war", "live-fire", "combat",
+                               "tactical", "air"})
 DOER_VERBS = frozenset({"conduct", "carry", "launch", "stage", "mount", "wage", "perform",
                         "execute", "undertake", "unleash", "complete", "begin", "start",
                         "finish", "resume"})
@@ -419,10 +427,13 @@ DIRECT_OBJECT_ONLY = frozenset({"burn"})
 def _object_sense(tok: Any, lemma: str) -> Trigger | None:
     """'give aid' -> AID, 'hold talks' -> CONSULT: the object decides the sense."""
     senses = OBJECT_SENSES.get(lemma)
-    if not senses:
-        return None
+    if not senses or lemma == "set" and not any(
+            c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+        return None  # "set up checkpoints", not "set barricades on fire"
     words = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "dative")}
     words |= {c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "dative")}
+    words |= {k.lower_ + c.lower_ for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+              for k in c.children if k.dep_ == "compound"}  # "check points", "road blocks"
     if lemma not in DIRECT_OBJECT_ONLY:
         words |= {g.lower_ for c in tok.children if c.dep_ in ("dobj", "prt", "prep")
                   for g in c.subtree}
@@ -453,8 +464,6 @@ def _joins_armed_group(tok: Any) -> bool:
 def _founds_base(tok: Any, lemma: str) -> bool:
     """Is a base itself what is set up ("installed a base", "set up a camp", "turned the
     schools into barracks"), not something near what the verb acts on?"""
-    if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
-        return False
     taken = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     taken += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "into"
               for g in c.children if g.dep_ == "pobj"]

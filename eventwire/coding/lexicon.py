@@ -33,7 +33,12 @@ FORCES = ("troops", "troop", "force", "forces", "soldier", "soldiers", "peacekee
 WEAPON_OBJECTS = ("bomb", "bombs", "weapon", "weapons", "arms", "ammunition", "explosive",
                   "explosives", "grenade", "grenades", "rifle", "rifles", "gun", "guns", "mine",
                   "mines", "ied", "ieds", "cache", "rocket", "rockets", "missile", "missiles",
-                  "drone", "pistol", "pistols", "detonator", "detonators")
+                  "drone", "pistol", "pistols", "detonator", "detonators", "caches",
+                  "stockpile", "stockpiles", "arsenal")
+CACHE_OBJECTS = ("cache", "caches", "stockpile", "stockpiles", "arsenal", "explosive",
+                 "explosives", "ied", "ieds", "bomb", "bombs", "mine", "mines", "landmine",
+                 "landmines", "ammunition", "munitions", "weapons", "arms", "grenades",
+                 "rockets", "missiles", "detonators")
 AID_GOODS = ("aid", "assistance", "supplies", "food", "medicine", "medicines", "vaccine",
              "vaccines", "relief", "money", "funds", "loan", "equipment")
 
@@ -85,6 +90,12 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "defuse": _t("COERCE", "seize"), "dismantle": _t("COERCE", "seize", weak=True),
     "intercept": _t("COERCE", "seize", weak=True),
     "recover": _t("COERCE", "seize", objs=WEAPON_OBJECTS),
+    # a weapons cache or a bomb found is taken out of use (ACLED: disrupted weapons use);
+    # not a gun found beside a body
+    "find": _t("COERCE", "seize", objs=CACHE_OBJECTS),
+    "discover": _t("COERCE", "seize", objs=CACHE_OBJECTS),
+    "uncover": _t("COERCE", "seize", objs=CACHE_OBJECTS),
+    "unearth": _t("COERCE", "seize", objs=CACHE_OBJECTS),
     "patrol": _t("MOBILIZE", "troops", weak=True),
     "murder": _t("ASSAULT"), "lynch": _t("ASSAULT", "lynch"), "rape": _t("ASSAULT", "sexual"),
     "blow": _t("ASSAULT", "explosives"),  # only "blew up" (detect.py)
@@ -170,6 +181,10 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "crackdown": _t("COERCE", "restrict"), "curfew": _t("COERCE", "curfew"),
     "ban": _t("COERCE", "restrict", weak=True), "deployment": _t("MOBILIZE", "troops"),
     "reinforcement": _t("MOBILIZE", "troops", weak=True), "patrol": _t("MOBILIZE", "troops", weak=True),
+    # military exercises held: a show of force (only armed ones: detect.MILITARY_EXERCISE)
+    "exercise": _t("MOBILIZE", "troops", weak=True), "drill": _t("MOBILIZE", "troops", weak=True),
+    "manoeuvre": _t("MOBILIZE", "troops", weak=True),
+    "maneuver": _t("MOBILIZE", "troops", weak=True),
     "demand": _t("REQUEST", "change", weak=True), "appeal": _t("REQUEST", weak=True),
     "accusation": _t("ACCUSE", "allege"), "allegation": _t("ACCUSE", "allege", weak=True),
     "threat": _t("THREATEN", weak=True), "ultimatum": _t("THREATEN"),

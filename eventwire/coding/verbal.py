@@ -41,7 +41,9 @@ PROPERTY_OBJECTS = ("house", "houses", "home", "homes", "building", "buildings",
                     "equipment", "machinery", "excavator", "excavators", "truck", "trucks",
                     "tractor", "tractors", "bulldozer", "bulldozers", "tent", "tents", "shelter",
                     "shelters", "depot", "depots", "warehouse", "warehouses", "hideout",
-                    "hideouts", "boat", "boats", "motorcycle", "motorcycles", "barn", "barns")
+                    "hideouts", "boat", "boats", "motorcycle", "motorcycles", "barn", "barns",
+                    "airstrip", "airstrips", "laboratory", "laboratories", "lab", "labs",
+                    "stadium")
 EXPLOSIVE_OBJECTS = ("ied", "ieds", "mine", "mines", "landmine", "landmines", "bomb", "bombs",
                      "explosive", "explosives", "device", "devices")
 # Trees and plants whose cutting or uprooting destroys someone's livelihood.
@@ -128,8 +130,9 @@ OBJECT_SENSES: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]] = {
                   (FORTIFY_OBJECTS, _t("MOBILIZE", "fortify"))),
     "erect": ((FORTIFY_OBJECTS, _t("MOBILIZE", "fortify")),),
     # "installed a new base", "set up a camp", "turned the schools into barracks"
-    "install": ((BASE_OBJECTS, _t("MOBILIZE", "base")),),
-    "set": ((BASE_OBJECTS, _t("MOBILIZE", "base")),),
+    "install": ((BASE_OBJECTS, _t("MOBILIZE", "base")), (FORTIFY_OBJECTS, _t("MOBILIZE", "fortify"))),
+    "set": ((BASE_OBJECTS, _t("MOBILIZE", "base")), (FORTIFY_OBJECTS, _t("MOBILIZE", "fortify"))),
+    "place": ((FORTIFY_OBJECTS, _t("MOBILIZE", "fortify")),),  # "placed two checkpoints"
     "transform": ((BASE_OBJECTS, _t("MOBILIZE", "base")),),
     "convert": ((BASE_OBJECTS, _t("MOBILIZE", "base")),),
     "turn": ((BASE_OBJECTS, _t("MOBILIZE", "base")),),
