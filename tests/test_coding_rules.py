@@ -397,6 +397,22 @@ def test_acled_codes_from_text(pipeline, text, expected):
     ("On 8 May 2020, police found a pistol in the car of a suspect in Culiacan.", []),
     # a school's fire drill is no military exercise
     ("On 8 May 2020, a school held a fire drill in Lagos.", []),
+    # the dead of a clash between two sides are the clash's, not an attack's
+    ("On 8 May 2020, two people were killed during clashes between rival clans in Beledweyne.",
+     [("Battles", "Armed clash")]),
+    # a post only armed men hold: attacking it is fighting them
+    ("On 8 May 2020, militants attacked two checkpoints on the road to Kunduz.",
+     [("Battles", "Armed clash")]),
+    # a fight between villagers over land, with sticks and no gun, is mob violence even when
+    # someone dies
+    ("On 8 May 2020, two groups of villagers clashed with sticks over a land dispute in "
+     "Ballia. One man was killed.", [("Riots", "Mob violence")]),
+    # harm told in the next sentence, or explosives, make an attack on a building more than
+    # property destruction; so does a vehicle of the army
+    ("On 8 May 2020, gunmen attacked the offices of a mining company in Rubaya. A guard was "
+     "killed.", [("Violence against civilians", "Attack")]),
+    ("On 8 May 2020, militants ambushed an army vehicle near Balcad.",
+     [("Battles", "Armed clash")]),
 ])
 def test_acled_events_from_text(pipeline, text, expected):
     events = [e for e in _code(pipeline, text, dt.date(2020, 5, 9)) if e.acled_event_type]

@@ -22,6 +22,7 @@ from eventwire.coding.hit_rules import (
     abduction_of_victim,
     accident,
     aftermath,
+    armed_post,
     backgrounded,
     crowd_in,
     crowd_scuffle,
@@ -235,6 +236,8 @@ class Coder:
             etype, mode = "THREATEN", THREAT_MODES.get(etype)  # announced hostile action
             flags["hypothetical"] = False
         context = _context(sent.text) + (["intervened"] if policed(hit, sent) else [])
+        if etype == "ASSAULT" and armed_post(hit.objects):
+            context.append("armed-target")
         context += seizure_tags(etype, mode, hit, recipients, context, told=(
             sents[si - 1].text if si else "") + " " + sent.text, dead=counts.get("dead"))
         base = Event(

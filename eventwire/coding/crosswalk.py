@@ -211,10 +211,10 @@ def _assault(mode: str | None, actors: frozenset[str], recipients: frozenset[str
             return _code(DEMONSTRATIONS, "Riots", "Violent demonstration")
         return _code(DEMONSTRATIONS, "Riots", "Mob violence")
     if mode == "sideAB":
-        if dead:  # groups fighting to the death are armed for ACLED (communal militias)
-            return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")
         if "brawl" in context:
             return _code(DEMONSTRATIONS, "Riots", "Mob violence")  # merge._brawl
+        if dead:  # groups fighting to the death are armed for ACLED (communal militias)
+            return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")
         if actors & UNARMED_SIDES and len(actors & ARMED_SECTORS) < 2 and not armed_weapons:
             return _code(DEMONSTRATIONS, "Riots", "Mob violence")  # stones against soldiers
         return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")
@@ -222,7 +222,8 @@ def _assault(mode: str | None, actors: frozenset[str], recipients: frozenset[str
         return _code(DEMONSTRATIONS, "Riots", "Mob violence")  # a dispute come to blows
     if mode in ASSAULT_BY_MODE:
         return ASSAULT_BY_MODE[mode]
-    if recipients & ARMED_SECTORS and actors & ARMED_SECTORS:
+    if actors & ARMED_SECTORS and (recipients & ARMED_SECTORS or (
+            "armed-target" in context and not recipients)):  # "attacked a checkpoint"
         return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")
     if recipients & ARMED_SECTORS and not actors:
         return _code(DEMONSTRATIONS, "Riots", "Mob violence") if "RIO" in actors else _code(

@@ -415,7 +415,8 @@ def _imposed(anchor: Any) -> bool:
 def _targets(tokens: list[Any]) -> list[Any]:
     """What was fired at or attacked: 'at/on/upon/against X'."""
     found = [g for t in tokens for c in t.children if c.dep_ == "prep"
-             and c.lower_ in ("at", "on", "upon", "against") for g in c.children if g.dep_ == "pobj"]
+             and c.lower_ in ("at", "on", "upon", "against") for g in c.children if g.dep_ == "pobj"
+             and g.ent_type_ not in ("DATE", "TIME")]  # "On 4 May, X attacked": no target
     return expand_conj(found)
 
 

@@ -122,8 +122,16 @@ def harmless(sent: Any) -> bool:
 
 def property_only(hit: Hit, sent: Any) -> bool:
     """An attack on things, not people: its targets are buildings, vehicles or crops, or
-    it is an arson, and nobody is killed, hurt, held or shot at in the sentence."""
-    if not harmless(sent):
+    it is an arson, and nobody is killed, hurt, held or shot at in the sentence or the
+    next, no explosive went off, and the vehicle or post is no force's ("ambushed an army
+    vehicle": a fight)."""
+    after = sent.doc[sent.end].sent if sent.end < len(sent.doc) else None
+    if not harmless(sent) or (after is not None and not harmless(after)):
+        return False
+    if weapon_class(sent.text + " " + (after.text if after is not None else "")) is not None:
+        return False  # "attacked pipelines ... set off explosive devices": a bombing
+    if any(c.lemma_.lower() in ARMED_WORDS | {"military", "army", "police"}
+           for o in hit.objects for c in o.subtree):
         return False
     targets = [o.lemma_.lower() for o in hit.objects]
     lowered = sent.text.lower()
@@ -578,6 +586,20 @@ def aftermath(hit: Hit, sent: Any, doc: Doc) -> bool:
     return not own_date and not own_place and hit.token.tag_ in ("VBN", "VBD")
 
 
+# Fights between two sides (not an incursion or offensive, which may strike civilians)
+CLASH_LEMMAS = frozenset({"clash", "fighting", "skirmish", "gunfight", "firefight", "shootout",
+                          "shoot-out", "battle", "exchange"})
+# Places only armed men hold: attacking one is fighting them (ACLED: armed clash).
+ARMED_POSTS = frozenset({"checkpoint", "base", "outpost", "post", "position", "garrison",
+                         "barracks", "patrol", "trench"})
+
+
+def armed_post(objects: list[Any]) -> bool:
+    """'attacked three check points', 'stormed a base': the target is held by forces."""
+    return any(o.lemma_.lower() in ARMED_POSTS or (o.lemma_.lower() == "point" and any(
+        c.lower_ == "check" for c in o.children)) for o in objects)
+
+
 def settings_folded(hits: list[Hit]) -> list[Hit]:
     """'eight police were killed in the riots': the riot is the setting of the killing.
 
@@ -614,6 +636,8 @@ def settings_folded(hits: list[Hit]) -> list[Hit]:
         for v in violent:
             if not (v.subjects or v.agent):  # "injured in an attack by a mob": the mob
                 v.agent.extend(h.subjects + h.agent or [h.token])
+            if v.mode is None and h.token.lemma_.lower() in CLASH_LEMMAS:
+                v.mode = "sideAB"  # "one person was killed during clashes": the clash's dead
     return out
 
 
