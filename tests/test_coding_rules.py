@@ -413,6 +413,10 @@ def test_acled_codes_from_text(pipeline, text, expected):
      "killed.", [("Violence against civilians", "Attack")]),
     ("On 8 May 2020, militants ambushed an army vehicle near Balcad.",
      [("Battles", "Armed clash")]),
+    # soldiers who stage a demonstration and fire into the air are violent demonstrators,
+    # not armed looters ("staged" is the verb "stage", not "stag")
+    ("On 8 May 2020, soldiers staged a demonstration at their barracks in Gao and fired shots "
+     "in the air, demanding their pay.", [("Riots", "Violent demonstration")]),
 ])
 def test_acled_events_from_text(pipeline, text, expected):
     events = [e for e in _code(pipeline, text, dt.date(2020, 5, 9)) if e.acled_event_type]
@@ -857,3 +861,15 @@ def test_a_gathering_whose_purpose_is_told_beside_it_is_a_protest(pipeline, text
 def test_a_gathering_with_no_purpose_is_no_protest(pipeline):
     assert _acled(pipeline, "On 8 March 2021, villagers gathered in Kano and went to the "
                             "market.") == []
+
+
+@pytest.mark.parametrize(("text", "word", "lemma"), [
+    ("Rebels waged a new offensive near Ituri.", "waged", "wage"),
+    ("Students staged a sit-in outside the ministry.", "staged", "stage"),
+    ("Troops are installing checkpoints on the highway.", "installing", "install"),
+])
+def test_verbs_the_lemmatizer_cuts_short_keep_their_lemma(pipeline, text, word, lemma):
+    """The rule lemmatizer makes "waged" "wag" and "staged" "stag"; the parse fixes them,
+    so that the coder's verb lists see the verb."""
+    parse = pipeline.nlp(text)
+    assert [t.lemma_ for t in parse if t.text == word] == [lemma]

@@ -88,6 +88,8 @@ COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 SINGULAR_DETS = frozenset({"a", "an", "another", "one"})
 UNDOING = frozenset({"postpone", "cancel", "suspend", "end", "stop", "halt", "avoid",
                      "prevent", "call", "lift", "ease", "ban"})  # verbs that undo their object
+DEMONSTRATING = frozenset({"demonstrate", "demonstration", "protest", "rally", "sit-in",
+                           "picket"})
 RAID_WORDS = frozenset({"raid", "storm", "search", "sweep", "operation"})
 
 CountryEntry = Callable[[str], "GazetteerEntry | None"]
@@ -238,6 +240,8 @@ class Coder:
         context = _context(sent.text) + (["intervened"] if policed(hit, sent) else [])
         if etype == "ASSAULT" and armed_post(hit.objects):
             context.append("armed-target")
+        if etype == "PROTEST" and lemma in DEMONSTRATING:
+            context.append("demonstrated")  # a demonstration, whoever holds it (not looting)
         context += seizure_tags(etype, mode, hit, recipients, context, told=(
             sents[si - 1].text if si else "") + " " + sent.text, dead=counts.get("dead"))
         base = Event(

@@ -92,7 +92,8 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
     if mode == "destroy":  # property set on fire or destroyed (PLOVER: COERCE)
         event_type = "COERCE"
     if event_type == "PROTEST":
-        if mode in ("riot", "vandalize") and actor_sectors & (ARMED_SECTORS - {"COP"}):
+        if mode in ("riot", "vandalize") and actor_sectors & (ARMED_SECTORS - {"COP"}) and \
+                "demonstrated" not in context:  # (soldiers who demonstrate are protesters)
             return _code(STRATEGIC, STRATEGIC, "Looting/property destruction")  # armed looters
         if mode in ("riot", "vandalize") and "no-demands" in context:
             return _code(DEMONSTRATIONS, "Riots", "Mob violence")  # violence, no demonstration

@@ -54,8 +54,6 @@ class Hit:
 
 
 # Forms the small model lemmatises wrongly ("raped" -> "rap").
-LEMMA_FIXES = {"raped": "rape", "raping": "rape", "rapes": "rape",
-               "installed": "install", "installing": "install"}  # the tagger gives "instal"
 
 
 def find_hits(sent: Any) -> list[Hit]:
@@ -135,7 +133,7 @@ def _gathering(tok: Any) -> Hit | None:
 def _verb_hit(tok: Any) -> Hit | None:
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBN", "VBD"):
         return None
-    lemma = LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
+    lemma = tok.lemma_.lower()
     trig = VERB_TRIGGERS.get(lemma) or VERBAL_TRIGGERS.get(lemma)
     if trig is None or trig.needs_object:
         trig = _object_sense(tok, lemma) or trig

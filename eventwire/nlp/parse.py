@@ -68,7 +68,27 @@ def load_model(*, verify: bool = True) -> Any:
         verify_model(path)
     nlp = spacy.load(path, exclude=list(UNUSED_PIPES))
     nlp.add_pipe("eventwire_line_breaks", before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("eventwire_lemma_fixes", after="lemmatizer")
     return nlp
+
+
+# Verbs whose "-ed"/"-ing"/"-es" form the rule lemmatizer cuts to another verb ("staged"
+# -> "stag", "waged" -> "wag", "raped" -> "rap", "installed" -> "instal").
+VERB_STEMS_CUT_SHORT = ("stage", "wage", "rape", "install", "hope", "scare", "tape", "cane",
+                        "fine", "scrape")
+LEMMA_FIXES = {form: verb for verb in VERB_STEMS_CUT_SHORT for form in (
+    (verb + "d", verb[:-1] + "ing", verb + "s") if verb.endswith("e")
+    else (verb + "ed", verb + "ing", verb + "s"))}
+
+
+@Language.component("eventwire_lemma_fixes")
+def lemma_fixes(doc: Any) -> Any:
+    """Give verbs the rule lemmatizer cuts short their own lemma (LEMMA_FIXES)."""
+    for tok in doc:
+        if tok.pos_ in ("VERB", "AUX") and tok.lower_ in LEMMA_FIXES:
+            tok.lemma_ = LEMMA_FIXES[tok.lower_]
+    return doc
 
 
 NOUN_FLOOR = 100_000
