@@ -413,6 +413,11 @@ def test_acled_codes_from_text(pipeline, text, expected):
      "killed.", [("Violence against civilians", "Attack")]),
     ("On 8 May 2020, militants ambushed an army vehicle near Balcad.",
      [("Battles", "Armed clash")]),
+    # a body found, told with the killing or twice in one sentence, is one event
+    ("Around 2 May 2020, a woman's body was found near Sarmada, killed by unknown gunmen; her "
+     "body was found on 8 May.", [("Violence against civilians", "Attack")]),
+    ("On 2 May 2020, the body of a shepherd was found in a well near Raqqa, his body was "
+     "found on 8 May.", [("Violence against civilians", "Attack")]),
     # soldiers who stage a demonstration and fire into the air are violent demonstrators,
     # not armed looters ("staged" is the verb "stage", not "stag")
     ("On 8 May 2020, soldiers staged a demonstration at their barracks in Gao and fired shots "

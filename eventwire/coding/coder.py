@@ -24,6 +24,7 @@ from eventwire.coding.hit_rules import (
     aftermath,
     armed_post,
     backgrounded,
+    bodies_folded,
     crowd_in,
     crowd_scuffle,
     crowd_violence,
@@ -111,7 +112,7 @@ class Coder:
         events: list[Event] = []
         for si, sent in enumerate(sents):
             hits = backgrounded(settings_folded(grievances_dropped(
-                solidarity_dropped(find_hits(sent)))))
+                solidarity_dropped(bodies_folded(find_hits(sent))))))
             if events and hits and all(aftermath(h, sent, doc) for h in hits):
                 hits = []  # "At least one girl was wounded.": the harm of the event before
             if events:

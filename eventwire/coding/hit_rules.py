@@ -586,6 +586,20 @@ def aftermath(hit: Hit, sent: Any, doc: Doc) -> bool:
     return not own_date and not own_place and hit.token.tag_ in ("VBN", "VBD")
 
 
+def bodies_folded(hits: list[Hit]) -> list[Hit]:
+    """'a man's body was found ..., killed by gunmen; his body was found on 7 May': a body
+    found is the killing told in the same sentence, and one body told twice is one event
+    (the later date is when it was found)."""
+    bodies = [h for h in hits if h.token.pos_ == "NOUN" and h.token.lemma_.lower() in (
+        "body", "corpse") and h.trigger.event_type == "ASSAULT"]
+    if not bodies:
+        return hits
+    killings = [h for h in hits if h.trigger.event_type == "ASSAULT" and h.mode != "destroy"
+                and h not in bodies]  # (a car set on fire beside the body kills no one)
+    dropped = bodies if killings else bodies[1:]
+    return [h for h in hits if h not in dropped]
+
+
 # Fights between two sides (not an incursion or offensive, which may strike civilians)
 CLASH_LEMMAS = frozenset({"clash", "fighting", "skirmish", "gunfight", "firefight", "shootout",
                           "shoot-out", "battle", "exchange"})
