@@ -413,6 +413,11 @@ def test_acled_codes_from_text(pipeline, text, expected):
      "killed.", [("Violence against civilians", "Attack")]),
     ("On 8 May 2020, militants ambushed an army vehicle near Balcad.",
      [("Battles", "Armed clash")]),
+    # a named group firing on the protesters is force against the protest, not an attack
+    # of its own
+    ("On 8 May 2020, residents of Binnish blocked the highway to protest against the new "
+     "crossing. During the protest, HTS opened fire, killing a protester.",
+     [("Protests", "Excessive force against protesters")]),
     # a body found, told with the killing or twice in one sentence, is one event
     ("Around 2 May 2020, a woman's body was found near Sarmada, killed by unknown gunmen; her "
      "body was found on 8 May.", [("Violence against civilians", "Attack")]),
@@ -726,11 +731,14 @@ def test_violence_nobody_is_named_for_at_a_protest_is_the_protests(pipeline):
     assert any(e.event_type == "ASSAULT" for e in events)  # kept as a PLOVER event
 
 
-def test_a_named_groups_attack_on_a_protest_stays_an_attack(pipeline):
+def test_a_named_groups_attack_on_others_at_a_protests_place_stays_its_own(pipeline):
+    """Only fire on the protesters is force against the protest (see the table above); a
+    group's attack on someone else that day and town is an event of its own."""
     events = _code(pipeline, "On 3 March 2021, residents protested in Maarat al-Numan against "
-                             "the new crossing. HTS fighters opened fire on the protesters, "
-                             "killing one.", dt.date(2021, 3, 9))
-    assert "Violence against civilians" in [e.acled_event_type for e in events]
+                             "the new crossing. HTS fighters attacked an army position in "
+                             "Maarat al-Numan, killing one soldier.", dt.date(2021, 3, 9))
+    assert sorted(e.acled_event_type for e in events if e.acled_event_type) == [
+        "Battles", "Protests"]
 
 
 def test_police_clashing_with_the_demonstrators_makes_the_protest_violent(pipeline):

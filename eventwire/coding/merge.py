@@ -119,12 +119,17 @@ def _violence_in_protests(events: list[Event]) -> None:
                 ev.acled_event_type in ("Protests", "Riots"):
             continue
         named = [a for a in ev.actors + ev.recipients if a.text]
-        if any(a.text for a in ev.actors) and not (
+        on_crowd = host.acled_event_type == "Protests" and any(
+            r.text and r.sector == "PRO" for r in ev.recipients)  # "opened fire, killing a protester"
+        if any(a.text for a in ev.actors) and not on_crowd and not (
                 ev.mode == "sideAB" and all(a.sector in CROWD_OR_POLICE for a in named)):
             continue  # a named attacker's own attack
-        if ev.dead is not None:
-            host.dead = _conservative(host.dead, ev.dead) if host.dead is not None else ev.dead
-            recode(host, intervened=False)  # deaths make policing excessive force
+        if on_crowd:
+            _union(host.recipients, [a for a in ev.actors if a.text])
+        if ev.dead is not None or on_crowd:
+            if ev.dead is not None:
+                host.dead = _conservative(host.dead, ev.dead) if host.dead is not None else ev.dead
+            recode(host, intervened=on_crowd)  # deaths make policing excessive force
         _uncode(ev)
 
 
