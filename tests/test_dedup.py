@@ -329,3 +329,36 @@ def test_two_towns_only_one_report_names_stay_a_conflict():
               doc_id="d2", location=KADUNA, dead=3)
     assert compare_places(a, b).status == "conflict"
     assert not compare(a, b).same
+
+
+def test_an_event_sentence_retold_word_for_word_is_enough():
+    """Agency copy lightly edited inside a rewritten report: the event sentence's words run
+    in the same order, although few of them are particulars."""
+    riot = event("A mob tried to set shops and houses ablaze but was foiled by the police, "
+                 "who fired 20 rounds and lobbed about 20 tear gas shells.", location=None,
+                 actors=[], recipients=[], dead=None, mode="sideAB")
+    summary = ("Violence was also reported from Zaria, Funtua and Gusau on Friday, followed "
+               "by stray stabbings in Katsina.")
+    copy = replace(riot, doc_id="d2", date="2024-05-11", evidence=[
+        Evidence(text=summary, start=0, end=len(summary)),
+        Evidence(text="A mob attempted to set shops and houses ablaze and was foiled by the "
+                      "police, who fired 20 rounds and lobbed around 20 tear-gas shells.",
+                 start=200, end=330)])
+    decision = compare(riot, copy)
+    assert decision.same
+    assert any("retold" in r for r in decision.reasons)
+    # without the retold sentence the rest does not make them one event
+    assert not compare(riot, replace(copy, evidence=copy.evidence[:1])).same
+
+
+def test_a_stock_phrase_or_a_shared_background_sentence_is_no_retelling():
+    fired = event("Police opened fire to disperse the mob at the cattle market in Kano.",
+                  location=None, actors=[], recipients=[], dead=None)
+    other = event("Police opened fire to disperse the mob outside the district court in Zaria.",
+                  doc_id="d2", location=None, actors=[], recipients=[], dead=None)
+    assert not any("retold" in r for r in compare(fired, other).reasons)
+    recalled = ("It may be recalled that police had to fire 31 rounds and lob six tear gas "
+                "shells to disperse a mob that was about to attack Adas village on Friday.")
+    first = replace(fired, evidence=[*fired.evidence, Evidence(text=recalled, start=100, end=250)])
+    second = replace(other, evidence=[*other.evidence, Evidence(text=recalled, start=90, end=240)])
+    assert not any("retold" in r for r in compare(first, second).reasons)

@@ -25,7 +25,9 @@ are different events), plus
   name the same weekday), -0.55 when the reports name only different weekdays.
 
 The pair is one event when the total reaches ``THRESHOLD``; near-verbatim evidence (one
-report, republished) is enough on its own. ``Decision.reasons`` lists every field's
+report, republished) is enough on its own, and so is an event sentence that the other
+report retells nearly word for word (retold.py: agency copy lightly edited inside a
+rewritten report). ``Decision.reasons`` lists every field's
 points and reason and the total, so each decision explains itself; ``score`` is the
 total as a probability (logistic), for ranking candidates.
 """
@@ -33,9 +35,11 @@ total as a probability (logistic), for ranking candidates.
 from __future__ import annotations
 
 import math
+from types import MappingProxyType
 
 from eventwire.dedup.counts import compare_counts
 from eventwire.dedup.kinds import compare_types
+from eventwire.dedup.retold import mark_retold
 from eventwire.dedup.text import compare_evidence
 from eventwire.dedup.verdict import Decision, Verdict, conflict
 from eventwire.dedup.when import compare_dates
@@ -45,6 +49,9 @@ from eventwire.records import Event
 
 BIAS = -3.46
 THRESHOLD = 0.0
+# evidence grades that are enough on their own: one report republishes or retells the other
+ENOUGH = MappingProxyType({"verbatim": "near-verbatim evidence",
+                           "retold": "a retold event sentence"})
 
 
 def compare_flags(a: Event, b: Event) -> Verdict:
@@ -59,7 +66,7 @@ def compare_flags(a: Event, b: Event) -> Verdict:
 def verdicts(a: Event, b: Event) -> list[Verdict]:
     found = [compare_flags(a, b), compare_types(a, b), compare_dates(a, b),
              compare_places(a, b), compare_actors(a, b), compare_counts(a, b),
-             compare_evidence(a, b)]
+             mark_retold(compare_evidence(a, b), a, b)]
     return [_waive(v, found[-1]) for v in found]
 
 
@@ -86,10 +93,10 @@ def decide(found: list[Verdict]) -> Decision:
         return Decision(same=False, score=0.0, matched=matched, conflicts=conflicts,
                         reasons=tuple(reasons))
     total = BIAS + sum(v.weight for v in found)
-    verbatim = any(v.field == "evidence" and v.grade == "verbatim" for v in found)
-    same = total >= THRESHOLD or verbatim
+    told = {v.grade for v in found if v.field == "evidence"} & set(ENOUGH)
+    same = total >= THRESHOLD or bool(told)
     reasons.append(f"total {total:+.2f} (bias {BIAS:+.2f}) against threshold {THRESHOLD:+.2f}"
-                   + ("; near-verbatim evidence" if verbatim else ""))
+                   + "".join(f"; {ENOUGH[g]}" for g in sorted(told)))
     score = round(1.0 / (1.0 + math.exp(-total)), 3)
     return Decision(same=same, score=score, matched=matched, conflicts=(),
                     reasons=tuple(reasons))
