@@ -362,3 +362,22 @@ def test_a_stock_phrase_or_a_shared_background_sentence_is_no_retelling():
     first = replace(fired, evidence=[*fired.evidence, Evidence(text=recalled, start=100, end=250)])
     second = replace(other, evidence=[*other.evidence, Evidence(text=recalled, start=90, end=240)])
     assert not any("retold" in r for r in compare(first, second).reasons)
+
+
+def test_dates_neither_report_states_do_not_rule_a_pair_out():
+    """Both records carry their reports' own days (no date in the evidence): two reports
+    published three days apart may look back on one attack."""
+    recalled = event("The attack on the Kaduna-Abuja train, in which 58 passengers died, "
+                     "sparked the riots.", location=None, actors=[], recipients=[], dead=58)
+    later = retold(recalled, "Mourners recalled the attack on the Kaduna-Abuja train that "
+                   "killed 58 passengers.", doc_id="d2", date="2024-05-13")
+    decision = compare(recalled, later)
+    assert not decision.conflicts
+    assert any("neither report's evidence dates" in r for r in decision.reasons)
+    assert decision.same
+    # a report that tells its own day keeps the conflict, and so does a gap of weeks
+    told = retold(later, "On Monday mourners recalled the attack on the Kaduna-Abuja train "
+                  "that killed 58 passengers.")
+    assert any(c.startswith("date:") for c in compare(recalled, told).conflicts)
+    weeks = replace(later, date="2024-06-10")
+    assert any(c.startswith("date:") for c in compare(recalled, weeks).conflicts)

@@ -4,7 +4,8 @@ Each field is compared on its own (kinds.py, when.py, where.py, who.py, counts.p
 text.py) and gives a ``Verdict``: a conflict, or points for or against the pair.
 
 **Conflicts rule a pair out**: an incompatible type, dates too far apart (or a day or two
-apart when each report names its own date's weekday), two different places, different named parties, wildly contradictory counts, or a negated or
+apart when each report names its own date's weekday; not when neither report's evidence
+states a date, when.py), two different places, different named parties, wildly contradictory counts, or a negated or
 hypothetical mention against a real one. One exception: places in two *countries* are
 waived when the evidence tells the same particulars (weighted overlap of 0.4 or more):
 a namesake resolved in the wrong country is then likelier than two events.
