@@ -381,3 +381,18 @@ def test_dates_neither_report_states_do_not_rule_a_pair_out():
     assert any(c.startswith("date:") for c in compare(recalled, told).conflicts)
     weeks = replace(later, date="2024-06-10")
     assert any(c.startswith("date:") for c in compare(recalled, weeks).conflicts)
+
+
+def test_a_town_both_reports_name_is_their_place_whatever_the_coders_made_of_it():
+    placed = event("Two traders returning from Rigasa market were attacked by a mob in Kaduna.",
+                   location=KADUNA, actors=[], recipients=[], dead=None, mode="primitive")
+    unplaced = retold(placed, "A mob attacked two men on their way home from Rigasa market, "
+                      "Kaduna police said.", doc_id="d2", location=None)
+    found = compare_places(placed, unplaced)
+    assert found.grade == "same" and "both reports name Kaduna" in found.reason
+    guessed_region = replace(unplaced, location=replace(
+        KANO_STATE, name="Kaduna State", admin1="Kaduna", reason="place of the event before it"))
+    assert compare_places(placed, guessed_region).grade == "same"
+    # a town only one report names is still unknown on the other side
+    silent = retold(unplaced, "A mob attacked two men on their way home from Rigasa market.")
+    assert compare_places(placed, silent).status == "unknown"
