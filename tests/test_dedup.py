@@ -396,3 +396,17 @@ def test_a_town_both_reports_name_is_their_place_whatever_the_coders_made_of_it(
     # a town only one report names is still unknown on the other side
     silent = retold(unplaced, "A mob attacked two men on their way home from Rigasa market.")
     assert compare_places(placed, silent).status == "unknown"
+
+
+def test_agreeing_guesses_never_score_below_one_country():
+    """Two coders who both carried Kano over from the story before: weak, but no worse
+    than one of them against the bare country."""
+    carried = replace(KANO, reason="place of the event before it")
+    a = event("Shops were set on fire near the motor park.", location=carried, doc_id="d1")
+    b = event("A mob burnt shops by the motor park.", location=carried, doc_id="d2")
+    agree = compare_places(a, b)
+    against_country = compare_places(a, replace(b, location=NIGERIA))
+    assert agree.status == "weak" and "guessed" in agree.reason
+    assert agree.weight >= against_country.weight == 0.0
+    stated = compare_places(replace(a, location=KANO), replace(b, location=KANO))
+    assert stated.weight > agree.weight  # a town both coders found still counts more

@@ -21,7 +21,7 @@ are different events), plus
 - actors: +1.42 for a named party in common (or named in the other's evidence);
 - type: +0.46 for the same PLOVER type and mode (or ACLED sub-event type);
 - place: +0.5 for one town (or a record's town that both reports' evidence name), 0 for
-  one country, -0.75 for a region or no place;
+  one country or a guessed place that agrees, -0.75 for a region or no place;
 - date: 0 for the same day (or one night told as two dates), -0.74 within a week/month
   precision, -0.62 for a possible restatement a day or two later (+0.18 back when both
   name the same weekday), -0.55 when the reports name only different weekdays.

@@ -19,7 +19,10 @@ reports tell of the same places, and their coders chose different ones as the ev
 
 A place the coder did not find in or near the event's own sentences -- inherited from
 the event before it, or the document's main country (``Location.reason``) -- is a guess:
-it can agree, weakly, but it cannot rule a pair out.
+it can agree, weakly, but it cannot rule a pair out. Two places that agree where one is a
+guess count as one country in common (0), not as one town: the guess may be wrong. (They
+once counted as a region in common, -0.75, below a guessed town against the bare country,
+0: more agreement must not score less.)
 
 A town that one record is placed at and that *both* reports' evidence name is the place
 the two reports tell, whatever the other record's coder made of it (no place, only the
@@ -42,7 +45,10 @@ NEAR_KM = {1: 15.0, 2: 40.0}
 GUESSED = ("place of the event before it", "document's main country")
 # points (log-odds, see compare.py); fitted on the dev pairs, rounded. A region in common
 # or no place on one side leaves many candidate events open and counts against the pair.
-WEIGHTS = {"same": 0.5, "near": 0.5, "within": -0.75, "area": -0.75, "country": 0.0}
+# A guessed place that agrees counts as the country in common does: no more (the guess
+# may be wrong), but no less -- agreeing must never score below "one country".
+WEIGHTS = {"same": 0.5, "near": 0.5, "within": -0.75, "area": -0.75, "country": 0.0,
+           "guessed": 0.0}
 UNPLACED = -0.75
 
 
@@ -105,8 +111,9 @@ def compare_places(a: Event, b: Event) -> Verdict:
         return _agree("same", f"{found.reason}; but both reports name {town}")
     guesses = [loc.name for loc in (la, lb) if loc is not None and guessed(loc)]
     if guesses and found.grade in ("same", "near") and town is None:
-        # a guessed town says no more than a region
-        return Verdict("place", "weak", WEIGHTS["area"], found.reason + " (guessed)", "area")
+        # a guessed town says no more than the country it lies in
+        return Verdict("place", "weak", WEIGHTS["guessed"], found.reason + " (guessed)",
+                       "guessed")
     return found
 
 
