@@ -410,3 +410,30 @@ def test_agreeing_guesses_never_score_below_one_country():
     assert agree.weight >= against_country.weight == 0.0
     stated = compare_places(replace(a, location=KANO), replace(b, location=KANO))
     assert stated.weight > agree.weight  # a town both coders found still counts more
+
+
+def test_a_name_spelt_two_ways_is_a_particular_in_common():
+    """Transliterated names have no fixed spelling: 'Dankwaro' and 'Dankwarro' are one
+    village, 'Sujella' and 'Sujela' one family."""
+    a = event("Gunmen abducted Alhaji Musa Sujela, a trader, from his shop in Dankwaro.",
+              mode="abduct", location=None, actors=[], recipients=[], dead=None)
+    b = event("The kidnapped trader, Alhaji Sujella of Dankwarro, has not been found, "
+              "his family said.", doc_id="d2", date="2024-05-11", mode="abduct",
+              location=None, actors=[], recipients=[], dead=None)
+    decision = compare(a, b)
+    assert decision.same
+    assert any(r.startswith("evidence +") and "dankwaro" in r for r in decision.reasons)
+    # two different names that merely look alike are not one (short ones, or two letters)
+    other = retold(b, "The kidnapped trader, Alhaji Sule of Dankawa, has not been found, "
+                   "his family said.")
+    assert not compare(a, other).same
+
+
+def test_spelling_variants_only_align_unknown_words_a_letter_apart():
+    from eventwire.dedup.spelling import one_letter_apart, variants
+
+    assert one_letter_apart("raval", "rawal") and one_letter_apart("taldih", "taldi")
+    assert not one_letter_apart("raval", "raval") and not one_letter_apart("ravel", "rawal")
+    found = variants(frozenset({"raval", "march", "kano"}),
+                     frozenset({"rawal", "marsh", "kanoo"}))
+    assert found == {"rawal": "raval"}  # 'march' is known English, 'kano' too short

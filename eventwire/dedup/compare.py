@@ -16,7 +16,8 @@ held at their earlier values, since the dev corpus is lower-cased and its places
 mostly guesses): a starting ``BIAS`` (most pairs of same-type events a few days apart
 are different events), plus
 
-- evidence: up to about +5 for sentences sharing rare particulars (text.py);
+- evidence: up to about +5 for sentences sharing rare particulars (text.py; a name the
+  reports spell two ways, one letter apart, is one particular: spelling.py);
 - counts: +2 for an equal figure of three or more dead, injured or arrested;
 - actors: +1.42 for a named party in common (or named in the other's evidence);
 - type: +0.46 for the same PLOVER type and mode (or ACLED sub-event type);
