@@ -43,6 +43,11 @@ def weight(word: str) -> float:
     return weights.get(word, unseen)
 
 
+def unseen(word: str) -> bool:
+    """Is the folded ``word`` one that no reference sentence uses (a name, a local term)?"""
+    return word not in _table()[0]
+
+
 def build(path: str, output: Path = TABLE) -> int:
     """Write ``newswords.py`` from a JSONL file of ``{"text": ...}`` sentences."""
     from eventwire.dedup.text import fold

@@ -20,6 +20,10 @@ Three measures, all on weighted words, make the evidence's points (compare.py):
 
 An unweighted overlap of 0.8 or more over at least six words is graded "verbatim": the
 same report, republished.
+
+A name the two reports spell differently ("Raval" and "Rawal") is one particular in
+common: before the measures, each unknown word of the second record that is one letter
+away from an unknown word of the first takes the first's spelling (spelling.py).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ import re
 import unicodedata
 
 from eventwire.dedup.rarity import weight
+from eventwire.dedup.spelling import respell, variants
 from eventwire.dedup.verdict import Verdict, unknown
 from eventwire.records import Event
 
@@ -132,6 +137,9 @@ def compare_evidence(a: Event, b: Event) -> Verdict:
     if not sa or not sb:
         return unknown("evidence", "no evidence text on one side")
     wa, wb = frozenset().union(*sa), frozenset().union(*sb)
+    spelling = variants(wa, wb)  # names b spells another way take a's spelling
+    sb = [respell(words, spelling) for words in sb]
+    wb = respell(wb, spelling)
     common = wa & wb
     if not common:
         return Verdict("evidence", "unknown", 0.0, "no particulars in common")
@@ -146,4 +154,6 @@ def compare_evidence(a: Event, b: Event) -> Verdict:
     return Verdict("evidence", status, points,
                    f"event sentences {event:.2f}, all evidence {whole:.2f} of weighted "
                    f"particulars, best sentence pair shares {shared:.0f} "
-                   f"({len(common)} words in common: {sample})", grade)
+                   f"({len(common)} words in common: {sample})"
+                   + "".join(f"; {theirs} spelt {ours}" for theirs, ours in
+                             sorted(spelling.items()) if ours in common), grade)

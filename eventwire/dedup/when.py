@@ -16,6 +16,13 @@ when one tells itself as a day of a series ("marched for the second day running"
 "on the third consecutive day"): that day's action is its own event. An event told as
 happening on a weekday's night ("arrested on Saturday night") may be dated the next
 day by another report: a day apart, the two are one night, not two days.
+
+A record whose evidence states no date at all was dated by its coder's fallback -- its
+report's publication day, or the story's date -- and an event told without a date in
+two reports is often one both look back on (an attack recalled days later). So two such
+records further apart than the restatement window are not ruled out (up to half a month:
+``UNSTATED_DAYS``); the pair's date counts as unknown. One record's evidence stating a
+date keeps the conflict: that report tells when its event happened.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ import re
 
 from eventwire.dedup.text import boilerplate
 from eventwire.dedup.verdict import Verdict, conflict
+from eventwire.nlp.dates import find_dates
 from eventwire.records import Event
 
 SPREAD = {1: 0, 2: 3, 3: 15}
@@ -34,6 +42,7 @@ SAME_DAY = 0.0
 WITHIN_PRECISION = -0.74
 RESTATED = -0.62
 NO_DATE = -0.62
+UNSTATED_DAYS = SPREAD[3]  # two dates no evidence states are known to the month at best
 SAME_WEEKDAY = 0.18  # a restatement naming the same weekday as the other report
 OTHER_WEEKDAY = -0.55  # both name weekdays, none in common
 _SERIAL = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|another)\s+"
@@ -47,6 +56,14 @@ def _day(ev: Event) -> dt.date | None:
         return dt.date.fromisoformat(ev.date) if ev.date else None
     except ValueError:
         return None
+
+
+def stated(ev: Event) -> bool:
+    """Does the event's evidence state any date ("on Friday", "yesterday", "February
+    27", "last month")? When it does not, the record's date is the one its coder fell
+    back on: the report's publication day or the date of the story before the event."""
+    day = _day(ev)
+    return any(find_dates(e.text, day) for e in ev.evidence if not boilerplate(e.text))
 
 
 def weekdays(ev: Event) -> frozenset[str]:
@@ -92,6 +109,9 @@ def compare_dates(a: Event, b: Event) -> Verdict:
         return Verdict("date", "unknown", NO_DATE + points, "missing on one side" + note)
     gap = abs((da - db).days)
     allowed = SPREAD.get(a.time_precision or 1, 0) + SPREAD.get(b.time_precision or 1, 0)
+    if allowed + RESTATE_DAYS < gap <= UNSTATED_DAYS and not (stated(a) or stated(b)):
+        return Verdict("date", "unknown", NO_DATE, f"{da} and {db}: {gap} days apart, but "
+                       "neither report's evidence dates the event (each is its report's day)")
     if gap > allowed + RESTATE_DAYS:
         return conflict("date", f"{da} vs {db}: {gap} days apart")
     if gap and (serial(a) or serial(b)):

@@ -19,7 +19,17 @@ reports tell of the same places, and their coders chose different ones as the ev
 
 A place the coder did not find in or near the event's own sentences -- inherited from
 the event before it, or the document's main country (``Location.reason``) -- is a guess:
-it can agree, weakly, but it cannot rule a pair out.
+it can agree, weakly, but it cannot rule a pair out. Two places that agree where one is a
+guess count as one country in common (0), not as one town: the guess may be wrong. (They
+once counted as a region in common, -0.75, below a guessed town against the bare country,
+0: more agreement must not score less.)
+
+A town that one record is placed at and that *both* reports' evidence name is the place
+the two reports tell, whatever the other record's coder made of it (no place, only the
+region, a guess): it agrees as one town does. Lower-cased or terse copy often leaves a
+coder without a place its own sentences do name ("attacked on the Kadi-Nandasan road").
+Not when the other record's place bears the same name: its coder read that name as the
+region ("Kano" the city or the state).
 """
 
 from __future__ import annotations
@@ -35,7 +45,10 @@ NEAR_KM = {1: 15.0, 2: 40.0}
 GUESSED = ("place of the event before it", "document's main country")
 # points (log-odds, see compare.py); fitted on the dev pairs, rounded. A region in common
 # or no place on one side leaves many candidate events open and counts against the pair.
-WEIGHTS = {"same": 0.5, "near": 0.5, "within": -0.75, "area": -0.75, "country": 0.0}
+# A guessed place that agrees counts as the country in common does: no more (the guess
+# may be wrong), but no less -- agreeing must never score below "one country".
+WEIGHTS = {"same": 0.5, "near": 0.5, "within": -0.75, "area": -0.75, "country": 0.0,
+           "guessed": 0.0}
 UNPLACED = -0.75
 
 
@@ -76,23 +89,47 @@ def _named(loc: Location, ev: Event) -> bool:
     return bool(name) and re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", text) is not None
 
 
+def told_by_both(a: Event, b: Event) -> str | None:
+    """A town one record is placed at that both reports' evidence name (not when the other
+    record's place has the same name: its coder read that name as the region)."""
+    for loc, other in ((a.location, b.location), (b.location, a.location)):
+        if loc is None or level(loc) != "town" or not (_named(loc, a) and _named(loc, b)):
+            continue
+        if other is None or fold(other.name) != fold(loc.name):
+            return loc.name
+    return None
+
+
 def compare_places(a: Event, b: Event) -> Verdict:
     la, lb = a.location, b.location
-    if la is None or lb is None:
-        return Verdict("place", "unknown", UNPLACED, "missing on one side")
-    found = _compare(la, lb)
-    if found.status == "conflict" and fold(la.name) != fold(lb.name) and _named(la, b) \
-            and _named(lb, a):  # (one name in two countries: compare.py's namesake waiver)
+    found = _compare(la, lb) if la is not None and lb is not None else Verdict(
+        "place", "unknown", UNPLACED, "missing on one side")
+    if found.status == "conflict":
+        return _contested(a, b, found)
+    town = told_by_both(a, b)
+    if town is not None and found.grade not in ("same", "near"):
+        return _agree("same", f"{found.reason}; but both reports name {town}")
+    guesses = [loc.name for loc in (la, lb) if loc is not None and guessed(loc)]
+    if guesses and found.grade in ("same", "near") and town is None:
+        # a guessed town says no more than the country it lies in
+        return Verdict("place", "weak", WEIGHTS["guessed"], found.reason + " (guessed)",
+                       "guessed")
+    return found
+
+
+def _contested(a: Event, b: Event, found: Verdict) -> Verdict:
+    """Two places that cannot be one: still no conflict when each report names both places
+    (their coders chose differently among them), or when one is the coder's guess."""
+    la, lb = a.location, b.location
+    assert la is not None and lb is not None
+    if fold(la.name) != fold(lb.name) and _named(la, b) and _named(lb, a):
+        # (one name in two countries: compare.py's namesake waiver)
         return Verdict("place", "unknown", UNPLACED,
                        f"{found.reason}, but both reports name both places")
     guesses = [loc.name for loc in (la, lb) if guessed(loc)]
-    if not guesses:
-        return found
-    if found.status == "conflict":
+    if guesses:
         return Verdict("place", "unknown", UNPLACED,
                        f"{found.reason}, but {guesses[0]} is the coder's guess")
-    if found.grade in ("same", "near"):  # a guessed town says no more than a region
-        return Verdict("place", "weak", WEIGHTS["area"], found.reason + " (guessed)", "area")
     return found
 
 
