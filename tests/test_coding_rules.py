@@ -271,6 +271,19 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
     # an airstrip or drug laboratory destroyed by troops is property destroyed
     ("On 8 May 2020, the army destroyed a clandestine drug laboratory near Tumaco.",
      ("Strategic developments", "Looting/property destruction")),
+    # a vehicle that strikes a mine, or troops hit by one, are the targets of the device
+    ("On 8 May 2020, a police pickup struck a landmine near Dinangourou, wounding two "
+     "officers.", ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("On 8 May 2020, soldiers were hit by a roadside IED in Charkh district.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    # weapons used are the act: "used artillery to bombard", "used explosives in a robbery"
+    ("On 8 May 2020, the army used artillery to bombard suspected hideouts south of Rafah.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("On 8 May 2020, five men used explosives to break into a bank in Utinga.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    # strikes on "the vicinity of" a named place hit a place
+    ("On 8 May 2020, coalition warplanes carried out airstrikes on the vicinity of Shadadi.",
+     ("Explosions/Remote violence", "Air/drone strike")),
     # an armed group's checkpoints and exercises change its activity
     ("On 8 May 2020, gunmen of the Zetas cartel placed three check points on the road to "
      "Reynosa.", ("Strategic developments", "Change to group/activity")),
@@ -393,6 +406,9 @@ def test_acled_codes_from_text(pipeline, text, expected):
     # barricades a crowd builds are part of its protest, not a change to any group
     ("On 8 May 2020, protesters erected barricades and burned tyres in Conakry to denounce "
      "the arrest of a youth leader.", [("Riots", "Violent demonstration")]),
+    # "using grenades" tells how the attack was made, not a second event
+    ("On 8 May 2020, gunmen attacked a police patrol in Celaya using grenades and rifles.",
+     [("Battles", "Armed clash")]),
     # a single gun found is evidence, not a weapons cache taken out of use
     ("On 8 May 2020, police found a pistol in the car of a suspect in Culiacan.", []),
     # a school's fire drill is no military exercise

@@ -153,6 +153,10 @@ def _verb_hit(tok: Any) -> Hit | None:
     if trig is None and lemma == "join" and tok.tag_ in ("VBD", "VBZ", "VBP") and \
             _joins_armed_group(tok):  # not "charges of joining IS", "went to join"
         trig = Trigger(event_type="MOBILIZE")  # fighters changing sides: a defection
+    if lemma == "use" and trig is not None and (tok.tag_ == "VBG" or any(
+            k.lower_ in ("smoke", "stun", "tear", "sound") for c in tok.children
+            if c.dep_ == "dobj" for k in c.children)):
+        return None  # "attacked a patrol using grenades" is the attack; smoke bombs harm no one
     if trig is not None and trig.mode == "base" and not _founds_base(tok, lemma):
         return None  # "opened fire near the base", "set fire to a camp"
     if trig is None or _imperative(tok) or tok.text in MONTH_NAMES:
@@ -165,6 +169,9 @@ def _verb_hit(tok: Any) -> Hit | None:
     if lemma == "blow" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
         return None  # "blew up a railway track", not "blew the whistle"
     subjects, objects, agent = arguments(tok)
+    if lemma in ("hit", "strike") and any(c.dep_ == "dobj" and c.lemma_.lower() in MINES
+                                          for c in tok.children):
+        subjects, objects = [], subjects  # "an army vehicle struck an IED": the vehicle is hit
     if trig.intransitive and any(c.dep_ == "dobj" for c in tok.children):
         return None
     named = {o.lemma_.lower() for o in objects} | {o.text.lower() for o in objects}
@@ -208,6 +215,7 @@ CROWD_DAMAGE = RIOTERS_DEEDS - {"block", "storm"}
 
 PROJECTILES = frozenset({"rocket", "missile", "shell", "mortar", "projectile", "bomb",
                          "katyusha", "grenade", "drone", "barrel"})
+MINES = frozenset({"ied", "mine", "landmine", "explosive", "device"})  # set off by their target
 PROJECTILE_VERBS = frozenset({"fall", "land", "hit", "strike", "slam", "launch", "drop",
                               "fire"})
 
@@ -221,7 +229,11 @@ def _projectiles(tok: Any, lemma: str) -> Trigger | None:
         role = ("nsubj", "pobj")  # "a house was hit by a shell"
     words = {c.lemma_.lower() for c in tok.children if c.dep_ in role}
     words |= {g.lemma_.lower() for c in tok.children if c.dep_ == "agent" for g in c.children}
-    return Trigger(event_type="ASSAULT") if words & PROJECTILES else None
+    if lemma in ("hit", "strike"):  # "an army vehicle struck an IED", "hit by a landmine"
+        words |= {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"} & MINES
+        words |= {t.lemma_.lower() for c in tok.children if c.dep_ == "agent"
+                  for g in c.children for t in g.subtree} & MINES  # "by a roadside IED"
+    return Trigger(event_type="ASSAULT") if words & (PROJECTILES | MINES) else None
 
 
 def _violent_outcome(tok: Any, lemma: str) -> Trigger | None:
@@ -371,14 +383,18 @@ TARGET_NOUNS = frozenset({"base", "post", "checkpoint", "convoy", "village", "to
                           "site", "airbase", "airport", "depot", "hideout", "room", "plane",
                           "aircraft", "hill", "front", "frontline", "neighbourhood",
                           "neighborhood", "road", "bridge", "facility", "outpost", "barracks",
-                          "group", "element"})
+                          "group", "element", "vicinity", "outskirts", "surroundings",
+                          "periphery", "locality", "region", "zone", "port", "harbour", "harbor",
+                          "garrison", "warehouse", "factory", "plant", "gathering"})
 
 
 def _concrete(tok: Any) -> bool:
     """Can this be the target of a physical attack (people, places, buildings, forces)?"""
     lemma = tok.lemma_.lower()
     return tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP", "PERSON") or (
-        lemma in SECTOR_NOUNS or lemma in TARGET_NOUNS or tok.pos_ == "PRON")
+        lemma in SECTOR_NOUNS or lemma in TARGET_NOUNS or tok.pos_ == "PRON") or any(
+        g.pos_ == "PROPN" for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj")  # "the premises of Sanaa University"
 
 
 IMPOSING = frozenset({"declare", "impose", "extend", "announce", "introduce", "order",
@@ -420,7 +436,7 @@ def _targets(tokens: list[Any]) -> list[Any]:
 
 # Verbs whose object must be what they act on, not a place in a phrase after them ("the fire
 # burned for hours in the market" destroys no market).
-DIRECT_OBJECT_ONLY = frozenset({"burn"})
+DIRECT_OBJECT_ONLY = frozenset({"burn", "use"})
 
 
 def _object_sense(tok: Any, lemma: str) -> Trigger | None:

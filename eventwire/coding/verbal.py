@@ -46,6 +46,9 @@ PROPERTY_OBJECTS = ("house", "houses", "home", "homes", "building", "buildings",
                     "stadium")
 EXPLOSIVE_OBJECTS = ("ied", "ieds", "mine", "mines", "landmine", "landmines", "bomb", "bombs",
                      "explosive", "explosives", "device", "devices")
+REMOTE_WEAPONS = ("artillery", "mortar", "mortars", "rocket", "rockets", "missile", "missiles",
+                  "explosive", "explosives", "bomb", "bombs", "drone", "drones", "ied", "ieds",
+                  "grenade", "grenades", "dynamite", "shells")
 # Trees and plants whose cutting or uprooting destroys someone's livelihood.
 TREE_OBJECTS = ("tree", "trees", "seedling", "seedlings", "sapling", "saplings", "vine", "vines",
                 "orchard", "orchards", "grove", "groves")
@@ -133,6 +136,9 @@ OBJECT_SENSES: dict[str, tuple[tuple[tuple[str, ...], Trigger], ...]] = {
     "install": ((BASE_OBJECTS, _t("MOBILIZE", "base")), (FORTIFY_OBJECTS, _t("MOBILIZE", "fortify"))),
     "set": ((BASE_OBJECTS, _t("MOBILIZE", "base")), (FORTIFY_OBJECTS, _t("MOBILIZE", "fortify"))),
     "place": ((FORTIFY_OBJECTS, _t("MOBILIZE", "fortify")),),  # "placed two checkpoints"
+    # "used artillery to bombard areas", "used explosives in a robbery": the weapon was used
+    # (its kind decides the mode: hit_rules.refined_mode); not tear gas, batons or force
+    "use": ((REMOTE_WEAPONS, _t("ASSAULT")),),
     "transform": ((BASE_OBJECTS, _t("MOBILIZE", "base")),),
     "convert": ((BASE_OBJECTS, _t("MOBILIZE", "base")),),
     "turn": ((BASE_OBJECTS, _t("MOBILIZE", "base")),),
