@@ -299,11 +299,11 @@ def test_labelled_india_police_pairs(pipeline):
         pytest.skip(f"india_police_events not found at {INDIA} (../shared is not checked out)")
     report = evaluate(pairs=str(PAIRS), corpus=str(INDIA), pipeline=pipeline)
     assert report["not_reidentified"] <= 0.05 * report["pairs"]
-    # measured: precision 0.920, recall 0.806 over all sets (16 pairs name references the
-    # coder no longer codes as events); the fresh set, labelled after the weights were
-    # frozen: 0.889 / 0.533 (docs/accuracy.md, Deduplication)
+    # measured: precision 0.920, recall 0.821 over all 397 scored pairs (16 name references
+    # the coder no longer codes as events); the untouched "fresh2" set, labelled after the
+    # ninth session's rules were frozen: 0.909 / 0.769 (docs/accuracy.md, Deduplication)
     assert report["precision"] >= 0.90
-    assert report["recall"] >= 0.75
+    assert report["recall"] >= 0.78
 
 
 def test_cli_eval_dedup_options():
