@@ -406,6 +406,14 @@ def test_acled_codes_from_text(pipeline, text, expected):
     # barricades a crowd builds are part of its protest, not a change to any group
     ("On 8 May 2020, protesters erected barricades and burned tyres in Conakry to denounce "
      "the arrest of a youth leader.", [("Riots", "Violent demonstration")]),
+    # workers pressing a demand together protest; residents banging pots protest
+    ("On 8 May 2020, in Torreon, workers of a textile plant demanded their unpaid wages.",
+     [("Protests", "Peaceful protest")]),
+    ("On 8 May 2020, in Recife, residents banged pots against the governor.",
+     [("Protests", "Peaceful protest")]),
+    # a protest held to demand something is one protest, not a second for the demand
+    ("On 8 May 2020, migrant workers held a protest in Guntur demanding their April wages "
+     "before going home to Odisha.", [("Protests", "Peaceful protest")]),
     # "using grenades" tells how the attack was made, not a second event
     ("On 8 May 2020, gunmen attacked a police patrol in Celaya using grenades and rifles.",
      [("Battles", "Armed clash")]),

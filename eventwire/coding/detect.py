@@ -70,6 +70,12 @@ def find_hits(sent: Any) -> list[Hit]:
             if crowd is not None:
                 hits.append(crowd)
     hits.extend(_phrase_hits(sent, {h.token.i for h in hits}))
+    protests = [h for h in hits if h.trigger.event_type == "PROTEST"]
+    if any(h.token.lemma_.lower() not in CROWD_DEMANDS for h in protests):
+        # "workers held a protest demanding their pay": the demand is that protest's
+        hits = [h for h in hits if not (
+            h.trigger.event_type == "PROTEST" and h.token.lemma_.lower() in CROWD_DEMANDS
+            and not any(t.lemma_.lower() in PROTESTERS for t in h.subjects))]
     return hits
 
 
@@ -87,6 +93,18 @@ ARMED_STRIKES = {"air": "aerial", "aerial": "aerial", "drone": "aerial", "missil
                  "rocket": "heavy-weapons", "artillery": "heavy-weapons", "terrorist": None,
                  "terror": None, "military": None, "militant": None, "retaliatory": None,
                  "surgical": None, "precision": None, "nuclear": None}
+
+
+# People who press demands as a crowd ("workers of a construction company demanded their
+# wages": ACLED's protest), unlike an organisation or an official issuing a statement.
+ORDINARY_CROWDS = frozenset({"worker", "employee", "resident", "farmer", "student", "trader",
+                             "merchant", "vendor", "driver", "nurse", "teacher", "villager",
+                             "miner", "fisherman", "labourer", "laborer", "inhabitant",
+                             "neighbour", "neighbor", "pensioner", "retiree", "parent"})
+
+
+def _ordinary_crowd(tok: Any) -> bool:
+    return tok.tag_ == "NNS" and tok.lemma_.lower() in ORDINARY_CROWDS and tok.ent_type_ != "ORG"
 
 
 def _purpose_told_beside(tok: Any) -> bool:
@@ -115,7 +133,8 @@ def _gathering(tok: Any) -> Hit | None:
     subjects, objects, agent = arguments(tok)
     heads = subjects + [g for s in subjects for c in s.children if c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj"]  # "hundreds of protesters"
-    by_protesters = any(h.lemma_.lower() in PROTESTERS for h in heads)
+    by_protesters = any(h.lemma_.lower() in PROTESTERS for h in heads) or (
+        lemma in CROWD_DEMANDS and any(_ordinary_crowd(h) for h in heads))
     if lemma in GATHER_VERBS:
         purpose = any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in PURPOSE_VERBS
                       for c in tok.children) or any(

@@ -59,6 +59,9 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "storm": _t("PROTEST", "riot"), "loot": _t("PROTEST", "riot"),
     "vandalize": _t("PROTEST", "vandalize"), "vandalise": _t("PROTEST", "vandalize"),
     "boycott": _t("PROTEST", "boycott"), "blockade": _t("PROTEST", "obstruct"),
+    # banging pots and pans: a cacerolazo
+    "bang": _t("PROTEST", "demo", objs=("pot", "pots", "pan", "pans", "casserole", "casseroles",
+                                        "utensils", "plates")),
     "block": _t("PROTEST", "obstruct", objs=("road", "roads", "highway", "entrance", "street",
                                              "streets", "access", "traffic", "route", "bridge",
                                              "railway", "junction", "motorway", "gate")),
