@@ -97,19 +97,6 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
     assert len(kept) == 1 and kept[0].location.name == "Almaty"
 
 
-def test_region_level_duplicate_of_a_town_event_folds_into_it():
-    """The same kind of event on the same day placed once at a town and once only at its
-    region is one event, at the town, with the region mention's figures."""
-    region = _loc("Almaty Region", 98, precision=3, admin1="A")
-    events = [_event(0, etype="PROTEST", mode="demo"),
-              _event(5, etype="PROTEST", mode="demo", loc=region, size=300)]
-    kept = merge_events(events)
-    assert [(e.location.name, e.size, len(e.evidence)) for e in kept] == [("Almaty", 300, 2)]
-    elsewhere = _loc("Zhanaozen", 3, admin1="B")  # a town of another region: two events
-    assert len(merge_events([_event(0, etype="PROTEST", mode="demo", loc=elsewhere),
-                             _event(5, etype="PROTEST", mode="demo", loc=region)])) == 2
-
-
 @pytest.mark.parametrize(("text", "expected"), [
     ("On 8 May 2020, observers recorded 14 bursts of fire involving small arms near Avdiivka.",
      ("Battles", "Armed clash")),

@@ -476,32 +476,9 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
             and (ev.location is None or other.location.country_code == ev.location.country_code)
             and _days_apart(ev, other) <= SUBSUME_DAYS
             for other in events)
-        if not covered and not _regional_duplicate(ev, events):
+        if not covered:
             keep.append(ev)
     return keep
-
-
-def _regional_duplicate(ev: Event, events: list[Event]) -> bool:
-    """'In Morelia, Michoacan, clashes ...': the event placed only at the region is the
-    one the report places at a town of that region, the same kind of event on the same
-    day (ACLED codes it once, at the town); the town's event takes any figure it lacks."""
-    loc = ev.location
-    if loc is None or loc.geo_precision < 3 or not loc.admin1 or not ev.acled_event_type:
-        return False
-    for other in events:
-        where = other.location
-        if other is ev or where is None or where.geo_precision >= 3 or \
-                where.country_code != loc.country_code or where.admin1 != loc.admin1 or \
-                other.acled_event_type != ev.acled_event_type or other.date != ev.date or \
-                other.negated != ev.negated:
-            continue
-        for name in COUNT_FIELDS:
-            if getattr(other, name) is None:
-                setattr(other, name, getattr(ev, name))
-        _union(other.evidence, ev.evidence)
-        other.evidence.sort(key=lambda e: e.start)
-        return True
-    return False
 
 
 def _days_apart(a: Event, b: Event) -> int:
