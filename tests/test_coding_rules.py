@@ -284,6 +284,12 @@ def test_country_level_summary_is_subsumed_by_a_specific_event():
     # strikes on "the vicinity of" a named place hit a place
     ("On 8 May 2020, coalition warplanes carried out airstrikes on the vicinity of Shadadi.",
      ("Explosions/Remote violence", "Air/drone strike")),
+    # "attacked and burned a school": the school is what both verbs act on; harm told as
+    # absent ("No casualties were reported", "no one was hurt") is no harm
+    ("On 8 May 2020, militants attacked and burned a school in Diapaga.",
+     ("Strategic developments", "Looting/property destruction")),
+    ("On 8 May 2020, gunmen attacked the offices of a radio station in Aybak. No casualties "
+     "were reported.", ("Strategic developments", "Looting/property destruction")),
     # an armed group's checkpoints and exercises change its activity
     ("On 8 May 2020, gunmen of the Zetas cartel placed three check points on the road to "
      "Reynosa.", ("Strategic developments", "Change to group/activity")),
@@ -417,6 +423,9 @@ def test_acled_codes_from_text(pipeline, text, expected):
     # "using grenades" tells how the attack was made, not a second event
     ("On 8 May 2020, gunmen attacked a police patrol in Celaya using grenades and rifles.",
      [("Battles", "Armed clash")]),
+    # hurt told in the next sentence makes it an attack on people
+    ("On 8 May 2020, gunmen attacked a school in Kabul. Two guards were hurt.",
+     [("Violence against civilians", "Attack")]),
     # a single gun found is evidence, not a weapons cache taken out of use
     ("On 8 May 2020, police found a pistol in the car of a suspect in Culiacan.", []),
     # a school's fire drill is no military exercise

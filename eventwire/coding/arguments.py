@@ -35,6 +35,8 @@ def arguments(verb: Any) -> tuple[list[Any], list[Any], list[Any]]:
             agent.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "prep" and child.lower_ == "at":
             agent.extend(_hands_of(child))
+    if not objects and verb.pos_ == "VERB":  # "attacked and burned a school": both acts'
+        objects = _shared_object(verb)
     subjects = _speaker_for_pronoun(verb, subjects)
     if not subjects and verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl"):
         head = verb.head
@@ -57,6 +59,16 @@ def arguments(verb: Any) -> tuple[list[Any], list[Any], list[Any]]:
         subjects = _stray_argument(verb)
     return (expand_conj(_appositions(subjects)), expand_conj(_appositions(objects)),
             expand_conj(agent))
+
+
+def _shared_object(verb: Any) -> list[Any]:
+    """The object of the verb joined to this one by "and" ("gunmen attacked and damaged
+    the building"), when that verb has no subject of its own."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and not any(
+                c.dep_ in SUBJECTS + PASSIVE_SUBJECTS for c in conj.children):
+            return [c for c in conj.children if c.dep_ == "dobj"]
+    return []
 
 
 def _speaker_for_pronoun(verb: Any, subjects: list[Any]) -> list[Any]:

@@ -107,7 +107,8 @@ PROPERTY_NOUNS = frozenset({"building", "dormitory", "mall", "plant", "factory",
                             "church", "mosque", "temple", "shrine", "bank", "atm", "gate",
                             "property", "facility", "warehouse", "depot", "market", "kiosk",
                             "tower", "mast", "pipeline", "bridge", "farm", "hotel",
-                            "restaurant", "monument", "statue", "billboard", "equipment"})
+                            "restaurant", "monument", "statue", "billboard", "equipment",
+                            "domicile", "residence", "antenna"})
 ARSON_CUES = ("arson", "set fire", "set on fire", "on fire", "set ablaze", "torched",
               "material damage", "property damage", "cut down", "vandalis", "vandaliz")
 HARM_LEMMAS = frozenset({"kill", "injure", "wound", "die", "hurt", "dead", "death",
@@ -115,9 +116,21 @@ HARM_LEMMAS = frozenset({"kill", "injure", "wound", "die", "hurt", "dead", "deat
                          "rape", "fatality", "injury", "victim"})
 
 
+# Harm told as absent: "no casualties reported", "neither injuries nor fatalities".
+NO_HARM = re.compile(r"\b(?:no|neither|nor|without|zero)\s+(?:\w+\s+)?(?:casualt|injur|fatalit|"
+                     r"deaths?\b|victims?\b)|\b(?:no one|nobody|no-one)\b", re.IGNORECASE)
+
+
 def harmless(sent: Any) -> bool:
-    """Nobody is killed, hurt, held or shot at in the sentence, and no gun is named."""
-    return not any(t.lemma_.lower() in HARM_LEMMAS for t in sent) and not small_arms(sent.text)
+    """Nobody is killed, hurt, held or shot at in the sentence (harm told as absent does
+    not count), and no gun is named."""
+    if small_arms(sent.text):
+        return False
+    denied = {t.i for m in NO_HARM.finditer(sent.text) for t in sent
+              if m.start() <= t.idx - sent.start_char < m.end()}
+    if any(m.group(0).lower() in ("no one", "nobody", "no-one") for m in NO_HARM.finditer(sent.text)):
+        denied |= {t.i for t in sent if t.pos_ == "VERB"}  # "no one was hurt"
+    return not any(t.lemma_.lower() in HARM_LEMMAS and t.i not in denied for t in sent)
 
 
 def property_only(hit: Hit, sent: Any) -> bool:
