@@ -53,9 +53,6 @@ class Hit:
     agent: list[Any] = field(default_factory=list)  # "by X" / "at the hands of X"
 
 
-# Forms the small model lemmatises wrongly ("raped" -> "rap").
-
-
 def find_hits(sent: Any) -> list[Hit]:
     """All trigger hits in one spaCy sentence span (headings without a verb have none)."""
     hits: list[Hit] = []

@@ -126,9 +126,10 @@ def harmless(sent: Any) -> bool:
     not count), and no gun is named."""
     if small_arms(sent.text):
         return False
-    denied = {t.i for m in NO_HARM.finditer(sent.text) for t in sent
+    denials = list(NO_HARM.finditer(sent.text))
+    denied = {t.i for m in denials for t in sent
               if m.start() <= t.idx - sent.start_char < m.end()}
-    if any(m.group(0).lower() in ("no one", "nobody", "no-one") for m in NO_HARM.finditer(sent.text)):
+    if any(m.group(0).lower() in ("no one", "nobody", "no-one") for m in denials):
         denied |= {t.i for t in sent if t.pos_ == "VERB"}  # "no one was hurt"
     return not any(t.lemma_.lower() in HARM_LEMMAS and t.i not in denied for t in sent)
 
