@@ -438,6 +438,14 @@ def test_acled_codes_from_text(pipeline, text, expected):
      [("Violence against civilians", "Attack")]),
     ("On 8 May 2020, armed former rebels clashed with regime forces near Tafas.",
      [("Battles", "Armed clash")]),
+    # refugees or migrants returning or arriving as a group, and families who evacuate,
+    # are displaced (ACLED: Strategic developments, Other); people evacuated by rescuers
+    # are aided
+    ("On 8 May 2020, in Cucuta, 150 Venezuelan migrants returned from Ecuador.",
+     [("Strategic developments", "Other")]),
+    ("On 8 May 2020, 300 families from the village of Tuka in Mamasapano evacuated.",
+     [("Strategic developments", "Other")]),
+    ("On 8 May 2020, rescuers evacuated 300 residents from the flooded town of Beira.", []),
     # a single gun found is evidence, not a weapons cache taken out of use
     ("On 8 May 2020, police found a pistol in the car of a suspect in Culiacan.", []),
     # a school's fire drill is no military exercise

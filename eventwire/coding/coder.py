@@ -181,7 +181,7 @@ class Coder:
             precision = max(precision, 2)  # "around 4 May": ACLED codes the week
         lemma = hit.token.lemma_.lower()
         armed = bool({a.sector for a in actors} & ARMED)
-        if lemma == "arrive" and not armed and not military_cargo(hit):
+        if lemma == "arrive" and not armed and not military_cargo(hit) and hit.mode != "flee":
             return []  # only forces (or a ship of tanks) arriving are a deployment
         if hit.mode == "flee" and hit.token.dep_ in ("amod", "acl", "compound"):
             return []  # "a displaced person", "refugees displaced from Syria": no event

@@ -166,6 +166,13 @@ def _verb_hit(tok: Any) -> Hit | None:
     if trig is None and lemma == "enter" and any(
             c.dep_ in SUBJECTS and c.lemma_.lower() in COLUMNS for c in tok.children):
         trig = Trigger(event_type="MOBILIZE", mode="troops")  # "a military column entered"
+    if lemma in ("return", "arrive") and any(c.dep_ in SUBJECTS and c.lemma_.lower() in MOVERS
+                                              for c in tok.children):
+        trig = Trigger(event_type="RETREAT", mode="flee")  # "210 migrants returned from Peru"
+    if lemma == "evacuate" and not any(c.dep_ == "dobj" for c in tok.children) and any(
+            c.lemma_.lower() in PEOPLE_WHO_LEAVE for c in tok.children
+            if c.dep_ in SUBJECTS + ("nsubjpass",)):
+        trig = Trigger(event_type="RETREAT", mode="flee")  # "400 families evacuated"
     if trig is None and lemma == "join" and tok.tag_ in ("VBD", "VBZ", "VBP") and \
             _joins_armed_group(tok):  # not "charges of joining IS", "went to join"
         trig = Trigger(event_type="MOBILIZE")  # fighters changing sides: a defection
@@ -343,6 +350,11 @@ def _noun_hit(tok: Any) -> Hit | None:
     return Hit(token=tok, trigger=trig, mode=trig.mode, subjects=subjects, objects=objects)
 
 
+# People whose return or arrival in a group is displacement (ACLED: Strategic developments,
+# Other), and people who evacuate (leave) rather than evacuate others.
+MOVERS = frozenset({"refugee", "migrant", "returnee", "deportee", "evacuee", "asylum-seeker"})
+PEOPLE_WHO_LEAVE = MOVERS | frozenset({"family", "resident", "villager", "civilian",
+                                       "inhabitant", "household", "people"})
 EXERCISES = frozenset({"exercise", "drill", "manoeuvre", "maneuver"})
 MILITARY_EXERCISE = frozenset({"military", "naval", "army", "joint", "war", "live-fire", "combat",
                                "tactical", "air"})
