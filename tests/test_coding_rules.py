@@ -438,6 +438,14 @@ def test_acled_codes_from_text(pipeline, text, expected):
      [("Violence against civilians", "Attack")]),
     ("On 8 May 2020, armed former rebels clashed with regime forces near Tafas.",
      [("Battles", "Armed clash")]),
+    # riots named in a protest's grievance, a thing burnt before, and stones a road is
+    # blocked with do not make the protest a riot
+    ("On 8 May 2020, protesters gathered in Sidon in demonstration against the detention of "
+     "six men involved in riots.", [("Protests", "Peaceful protest")]),
+    ("On 8 May 2020, residents demonstrated in Tando Jam for the replacement of a burnt "
+     "transformer.", [("Protests", "Peaceful protest")]),
+    ("On 8 May 2020, villagers blocked the road with stones in Solola to protest against "
+     "power bills.", [("Protests", "Peaceful protest")]),
     # refugees or migrants returning or arriving as a group, and families who evacuate,
     # are displaced (ACLED: Strategic developments, Other); people evacuated by rescuers
     # are aided

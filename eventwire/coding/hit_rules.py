@@ -185,9 +185,18 @@ def crowd_violence(hit: Hit, sent: Any) -> bool:
             tokens += list(other)
     text = " ".join(t.text for t in tokens).lower()
     tokens = [t for t in tokens if not _symbolic_burning(t) and not _not_the_crowds(t)]
-    return any(t.lemma_.lower() in RIOT_CUES and (t.dep_ != "amod" or t.lemma_.lower() == "burn")
+    return any(t.lemma_.lower() in RIOT_CUES and (t.dep_ != "amod" or (
+        t.lemma_.lower() == "burn" and t.tag_ == "VBG"))  # "burning tyres", not "a burnt
+               # transformer" (a past state)
                and not (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC", "ORG"))
+               and not _blocked_with(t)
                for t in tokens) or any(p in text for p in RIOT_PHRASES)  # not Tyre, Lebanon
+
+
+def _blocked_with(tok: Any) -> bool:
+    """'blocked the road with stones': stones laid, not thrown."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in (
+        "block", "barricade", "close", "seal", "obstruct")
 
 
 CROWD_BLOWS = frozenset({"attack", "assault", "fire", "shoot", "beat", "stone", "stab", "hack"})
@@ -401,8 +410,14 @@ def grievances_dropped(hits: list[Hit]) -> list[Hit]:
     protests = [h for h in hits if h.trigger.event_type in GRIEVANCE_HOSTS]
     if not protests:
         return hits
-    return [h for h in hits if h.trigger.event_type in GRIEVANCE_HOSTS or not any(
-        _grievance_of(h.token, p.token) for p in protests)]
+    return [h for h in hits if (h.trigger.event_type in GRIEVANCE_HOSTS and not _riot_named(h))
+            or not any(_grievance_of(h.token, p.token) for p in protests if p is not h)]
+
+
+def _riot_named(hit: Hit) -> bool:
+    """Riots named by a noun: inside a protest's grievance they are a reference ("against
+    the detention of people involved in riots")."""
+    return hit.token.pos_ == "NOUN" and hit.mode == "riot"
 
 
 MEASURE_MODES = frozenset({"curfew", "restrict", "martial-law"})
