@@ -438,6 +438,10 @@ def test_acled_codes_from_text(pipeline, text, expected):
      [("Violence against civilians", "Attack")]),
     ("On 8 May 2020, armed former rebels clashed with regime forces near Tafas.",
      [("Battles", "Armed clash")]),
+    # a clash told with stones in its own clause is a brawl, even when soldiers are among
+    # the crowd
+    ("On 8 May 2020, about 200 villagers, including off-duty army personnel, clashed and "
+     "pelted stones at each other in Roorkee over a village path.", [("Riots", "Mob violence")]),
     # riots named in a protest's grievance, a thing burnt before, and stones a road is
     # blocked with do not make the protest a riot
     ("On 8 May 2020, protesters gathered in Sidon in demonstration against the detention of "

@@ -29,6 +29,7 @@ from eventwire.coding.hit_rules import (
     crowd_scuffle,
     crowd_violence,
     fight_policed,
+    fought_by_hand,
     grievances_dropped,
     harmless,
     in_grievance,
@@ -241,6 +242,8 @@ class Coder:
         context = _context(sent.text) + (["intervened"] if policed(hit, sent) else [])
         if etype == "ASSAULT" and armed_post(hit.objects):
             context.append("armed-target")
+        if etype == "ASSAULT" and mode == "sideAB" and fought_by_hand(hit):
+            context.append("brawl")  # stones, sticks or fists in the clash's own clause
         if etype == "PROTEST" and lemma in DEMONSTRATING:
             context.append("demonstrated")  # a demonstration, whoever holds it (not looting)
         context += seizure_tags(etype, mode, hit, recipients, context, told=(

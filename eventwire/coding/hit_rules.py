@@ -629,6 +629,23 @@ def bodies_folded(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if h not in dropped]
 
 
+BLOWS_BY_HAND = frozenset({"pelt", "stone", "stick", "lathi", "brick", "rod", "fist", "club",
+                           "punch", "kick", "slap"})
+GUN_LEMMAS = frozenset({"gun", "fire", "shoot", "shot", "rifle", "pistol", "bullet", "firing",
+                        "gunfire", "grenade", "bomb"})
+
+
+def fought_by_hand(hit: Hit) -> bool:
+    """'Two groups clashed and pelted stones at each other': a clash whose own clause (its
+    verb and the verbs joined to it) tells stones, sticks or fists and no gun is a brawl,
+    whatever shots a later clause tells of."""
+    tok = hit.token
+    verbs = [tok, *tok.conjuncts] if tok.pos_ == "VERB" else [tok]
+    words = {t.lemma_.lower() for v in verbs for t in v.subtree if t.head.i == v.i or t.i == v.i
+             or t.head.head.i == v.i}
+    return bool(words & BLOWS_BY_HAND) and not words & GUN_LEMMAS
+
+
 # Fights between two sides (not an incursion or offensive, which may strike civilians)
 CLASH_LEMMAS = frozenset({"clash", "fighting", "skirmish", "gunfight", "firefight", "shootout",
                           "shoot-out", "battle", "exchange"})
