@@ -304,27 +304,27 @@ def make_actor(span: Any, *, country_of: CountryOf, fallback_country: str | None
                      country=country, sector=None)
     if sector is None:
         return None
-    if sector in ARMED_STATE and _off_duty(span):
+    if sector in SERVING_SECTORS and _off_duty(span):
         sector = "CVL"  # ACLED: security forces off duty, or former ones, are civilians
     country = country or fallback_country
     name = GENERIC_NAMES.get(sector, "{c}").format(c=country_name(country) or "Unknown")
     return Actor(text=span.text, name=name, country=country, sector=sector)
 
 
-ARMED_STATE = frozenset({"MIL", "COP", "SPY", "REB", "MLT"})
+SERVING_SECTORS = frozenset({"MIL", "COP", "SPY", "REB", "MLT"})  # people who serve in a force
 # "an off-duty police officer", "a soldier (assumed off-duty)", "a former military officer"
 OFF_DUTY = re.compile(r"\boff[- ]duty\b|\bformer\b|\bretired\b|\bex-", re.IGNORECASE)
 
 
 def _off_duty(span: Any) -> bool:
     """Is the person of this phrase off duty, retired or formerly in the force (told in the
-    phrase or in a bracket just after it)?"""
+    phrase, in a bracket just after it, or in its relative clause)? Not when the phrase
+    calls them armed: "armed former rebels" still fight."""
     after = span.doc[span.end:min(len(span.doc), span.end + 5)]
     tail = after.text if after.text.lstrip().startswith("(") else ""
     told = [span.text, tail] + [" ".join(t.text for t in c.subtree)  # "... who was off-duty"
                                 for c in span.root.children if c.dep_ == "relcl"]
     return OFF_DUTY.search(" ".join(told)) is not None and "armed" not in span.text.lower()
-    # ("armed former rebels" still fight)
 
 
 # heads that keep their own sector whoever they belong to ("PKK supporters", "Taliban
