@@ -192,8 +192,7 @@ def _verb_hit(tok: Any) -> Hit | None:
     if lemma == "blow" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
         return None  # "blew up a railway track", not "blew the whistle"
     subjects, objects, agent = arguments(tok)
-    if lemma in ("hit", "strike") and any(c.dep_ == "dobj" and c.lemma_.lower() in MINES
-                                          for c in tok.children):
+    if _struck_mine(tok, lemma):
         subjects, objects = [], subjects  # "an army vehicle struck an IED": the vehicle is hit
     if trig.intransitive and any(c.dep_ == "dobj" for c in tok.children):
         return None
@@ -252,11 +251,17 @@ def _projectiles(tok: Any, lemma: str) -> Trigger | None:
         role = ("nsubj", "pobj")  # "a house was hit by a shell"
     words = {c.lemma_.lower() for c in tok.children if c.dep_ in role}
     words |= {g.lemma_.lower() for c in tok.children if c.dep_ == "agent" for g in c.children}
-    if lemma in ("hit", "strike"):  # "an army vehicle struck an IED", "hit by a landmine"
-        words |= {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"} & MINES
+    if lemma in ("hit", "strike"):  # "hit by a roadside IED"
         words |= {t.lemma_.lower() for c in tok.children if c.dep_ == "agent"
-                  for g in c.children for t in g.subtree} & MINES  # "by a roadside IED"
-    return Trigger(event_type="ASSAULT") if words & (PROJECTILES | MINES) else None
+                  for g in c.children for t in g.subtree} & MINES
+    hit = words & (PROJECTILES | MINES) or _struck_mine(tok, lemma)
+    return Trigger(event_type="ASSAULT") if hit else None
+
+
+def _struck_mine(tok: Any, lemma: str) -> bool:
+    """"An army vehicle struck an IED": the mine is the object, the vehicle its target."""
+    return lemma in ("hit", "strike") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in MINES for c in tok.children)
 
 
 def _violent_outcome(tok: Any, lemma: str) -> Trigger | None:

@@ -20,7 +20,13 @@ from eventwire.coding.lexicon import (
     RIOT_CUES,
     RIOT_PHRASES,
 )
-from eventwire.coding.weapons import WEAPON_RANK, small_arms, weapon_class
+from eventwire.coding.weapons import (
+    PRIMITIVE_LEMMAS,
+    WEAPON_LEMMAS,
+    WEAPON_RANK,
+    small_arms,
+    weapon_class,
+)
 from eventwire.records import Actor, Doc, Event
 
 ARMED_WORDS = frozenset({"soldier", "troop", "force", "militant", "rebel", "gunman", "police",
@@ -631,8 +637,8 @@ def bodies_folded(hits: list[Hit]) -> list[Hit]:
 
 BLOWS_BY_HAND = frozenset({"pelt", "stone", "stick", "lathi", "brick", "rod", "fist", "club",
                            "punch", "kick", "slap"})
-GUN_LEMMAS = frozenset({"gun", "fire", "shoot", "shot", "rifle", "pistol", "bullet", "firing",
-                        "gunfire", "grenade", "bomb"})
+# Anything that fires or explodes (weapons.py), and firing told as a verb.
+GUN_LEMMAS = (WEAPON_LEMMAS - PRIMITIVE_LEMMAS) | {"fire", "firing"}
 
 
 def fought_by_hand(hit: Hit) -> bool:

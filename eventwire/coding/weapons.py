@@ -34,6 +34,7 @@ WEAPON_CLASSES: tuple[tuple[frozenset[str], str, str], ...] = (
 WEAPON_RANK = {"suicide-attack": 0, "aerial": 1, "explosives": 2, "heavy-weapons": 3,
                "firearms": 4, "primitive": 5}
 WEAPON_LEMMAS = frozenset().union(*(c[0] for c in WEAPON_CLASSES))
+PRIMITIVE_LEMMAS = next(c[0] for c in WEAPON_CLASSES if c[1] == "primitive")
 HEAVY_MG = re.compile(r"heavy[- ]machine[- ]?guns?|machine[- ]?guns?,? assumedly heavy|"
                       r"medium weapons|anti-aircraft guns?")
 # Calibres of heavy machine guns and cannon (12.7 mm and up): heavy weapons (ACLED)
