@@ -8,6 +8,7 @@ import datetime as dt
 
 from eventwire.coding.crosswalk import crosswalk
 from eventwire.coding.merge import merge_events
+from eventwire.coding.weapons import weapon_class
 from eventwire.records import Actor, Article, Event, Evidence, Location
 
 
@@ -951,3 +952,32 @@ def test_verbs_the_lemmatizer_cuts_short_keep_their_lemma(pipeline, text, word, 
     so that the coder's verb lists see the verb."""
     parse = pipeline.nlp(text)
     assert [t.lemma_ for t in parse if t.text == word] == [lemma]
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 March 2021, students beat two policemen in Enugu town, who had dispersed their "
+    "football match the day before.",
+    "On 4 March 2021, ten people at a wedding assaulted a police patrol in Kano city, who "
+    "told them to disperse.",
+])
+def test_people_who_attack_police_riot_even_when_a_dispersal_is_told(pipeline, text):
+    """The dispersal is the background of the crowd's attack, not protest policing."""
+    assert [e.acled_event_type for e in _acled(pipeline, text)] == ["Riots"]
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 March 2021, a union marched in Novi Sad against the new labour law. There was a "
+    "brief scuffle with a group of counter-protesters.",
+    "On 4 March 2021, a party held a rally in Novi Sad against the budget. There was a "
+    "physical confrontation with two councillors.",
+    "On 4 March 2021, in Arica, a group of inhabitants built and set on fire barricades in "
+    "the main avenue. The reason for the demonstration is unknown.",
+])
+def test_a_scuffle_or_fire_told_beside_a_protest_makes_it_violent(pipeline, text):
+    assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize("text", ["Police lobbed tear gas shells at the crowd.",
+                                  "Troops used water cannon and rubber bullets."])
+def test_crowd_control_munitions_are_no_weapons_of_war(text):
+    assert weapon_class(text) is None

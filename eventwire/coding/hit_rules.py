@@ -170,7 +170,8 @@ CLAIM_VERBS = frozenset({"claim", "allege"})
 GRIEVANCE_HOSTS = frozenset({"PROTEST", "ACCUSE"})  # events whose cause is named with them
 CROWD_SUBJECTS = frozenset({"protester", "protestor", "demonstrator", "they", "rioter", "crowd",
                             "participant", "youth", "resident", "mob", "student", "worker",
-                            "prisoner", "inmate", "people", "villager", "local", "trader"})
+                            "prisoner", "inmate", "people", "villager", "local", "trader",
+                            "citizen", "inhabitant"})
 
 
 def crowd_violence(hit: Hit, sent: Any) -> bool:
@@ -186,8 +187,9 @@ def crowd_violence(hit: Hit, sent: Any) -> bool:
     nxt = doc[sent.end:].sents.__next__() if sent.end < len(doc) else None
     prev = doc[sent.start - 1].sent if sent.start > 0 else None
     for other in (prev, nxt):  # the crowd's own deeds told just before or after
-        if other is not None and (_crowd_subject(other) or _damage_without_agent(other)
-                                  or _scuffle(other)):
+        if other is not None and _scuffle(other):
+            return True  # "... There was a small scuffle with counter-demonstrators."
+        if other is not None and (_crowd_subject(other) or _damage_without_agent(other)):
             tokens += list(other)
     text = " ".join(t.text for t in tokens).lower()
     tokens = [t for t in tokens if not _symbolic_burning(t) and not _not_the_crowds(t)]
@@ -312,8 +314,9 @@ COLLECTIVES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "
 def _crowd_subject(sent: Any) -> bool:
     """A sentence whose subject is a crowd ("dozens of residents burned tyres")."""
     for t in sent:
-        if t.dep_ not in ("nsubj", "nsubjpass"):
-            continue
+        if t.dep_ not in ("nsubj", "nsubjpass") and not (t.dep_ == "ROOT" and any(
+                c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") for c in t.children)):
+            continue  # (the small parser hangs "a group of citizens built ..." on the noun)
         heads = [t] + ([g for c in t.children if c.lower_ == "of" for g in c.children
                         if g.dep_ == "pobj"] if t.lemma_.lower() in COLLECTIVES else [])
         if any(h.lemma_.lower() in CROWD_SUBJECTS for h in heads):
@@ -392,6 +395,9 @@ def _scuffle(sent: Any) -> bool:
         lemma = t.lemma_.lower()
         if lemma in SCUFFLES and t.pos_ == "NOUN" and t.dep_ in ("nsubj", "attr"):
             return True
+        if lemma == "confrontation" and t.dep_ in ("nsubj", "attr") and any(
+                c.lower_ in ("physical", "violent") for c in t.children):
+            return True  # "there was a physical confrontation with MPs"
         if lemma in SCUFFLES and t.pos_ == "VERB" and any(
                 g.lemma_.lower() in CROWD_SUBJECTS
                 for c in t.children if c.dep_ in ("nsubj", "prep")
@@ -689,6 +695,10 @@ def settings_folded(hits: list[Hit]) -> list[Hit]:
             t.lemma_.lower() in ARMED_WORDS for h in violent for t in h.subjects + h.agent):
         return [h for h in hits if h not in violent]  # "a prison riot in which inmates beat guards"
     if any(h.mode == "crowd-control" for h in hits):
+        if any(_crowd_on_police(h) for h in violent):
+            # "youths attacked a home guard who had dispersed their game": the crowd's
+            # own violence is the event; the dispersal is its background
+            return [h for h in hits if h.mode != "crowd-control"]
         # "police fired tear gas ..., and two people were killed": one event, the
         # protest policing, carries the deaths (ACLED: excessive force).
         return [h for h in hits if h not in violent]
@@ -705,6 +715,18 @@ def settings_folded(hits: list[Hit]) -> list[Hit]:
             if v.mode is None and h.token.lemma_.lower() in CLASH_LEMMAS:
                 v.mode = "sideAB"  # "one person was killed during clashes": the clash's dead
     return out
+
+
+def _crowd_on_police(hit: Hit) -> bool:
+    """Unarmed people (youths, residents, "six people") who attack police or soldiers."""
+    doers = hit.subjects + hit.agent
+    if hit.mode == "sideAB" or hit.token.lemma_.lower() in CLASH_LEMMAS:
+        return False  # a clash is both sides' (and may follow the dispersal)
+    return bool(doers) and all(
+        t.lemma_.lower() in CROWD_SUBJECTS - {"they"} or t.lemma_.lower() == "person"
+        for t in doers) and any(t.lemma_.lower() in POLICE_LEMMAS or any(
+            c.lemma_.lower() in POLICE_LEMMAS for c in t.children if c.dep_ == "compound")
+            for t in hit.objects)
 
 
 VICTIM_WORDS = frozenset({"victim", "man", "woman", "deceased", "one", "both", "body"})

@@ -41,11 +41,17 @@ HEAVY_MG = re.compile(r"heavy[- ]machine[- ]?guns?|machine[- ]?guns?,? assumedly
 HEAVY_CALIBRE = re.compile(r"\b(1[2-9]|[2-9]\d|1\d\d)(?:\.\d)?\s?mm\b")
 INCENDIARY = re.compile(r"petrol[- ]bombs?|molotov(?: cocktails?)?|fire[- ]?bombs?")
 EXPLOSION_WORDS = frozenset({"explosion", "blast", "explode", "detonation"})
+# Crowd-control munitions are no weapons of war: "tear gas shells", "rubber bullets",
+# "water cannon" (a stun grenade thrown at a house is ACLED's grenade attack)
+LESS_LETHAL = re.compile(r"\b(?:tear[- ]?gas|teargas|rubber)[- ]"
+                         r"(?:shells?|canisters?|grenades?|bombs?|bullets?|cartridges?|rounds?)\b|"
+                         r"\bwater[- ]cannons?\b")
 
 
 @lru_cache(maxsize=4096)  # a recoded event's evidence is read again at every merge
 def _words(text: str) -> frozenset[str]:
     lowered = re.sub(r"grenade[- ]launchers?", "launcher", text.lower())  # a heavy weapon
+    lowered = LESS_LETHAL.sub("crowd-control", lowered)
     lowered = INCENDIARY.sub("incendiary", lowered)  # petrol bombs: arson, no explosive
     lowered = HEAVY_MG.sub("hmg", lowered)  # heavy machine guns: heavy weapons (ACLED)
     lowered = HEAVY_CALIBRE.sub(" hmg ", lowered)  # "14.5mm", "120mm mortars"
