@@ -981,3 +981,13 @@ def test_a_scuffle_or_fire_told_beside_a_protest_makes_it_violent(pipeline, text
                                   "Troops used water cannon and rubber bullets."])
 def test_crowd_control_munitions_are_no_weapons_of_war(text):
     assert weapon_class(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 March 2021, in Tumbes, Tumbes region, 120 Peruvian migrants returned from Chile.",
+    "On 4 March 2021, in Cucuta, Norte de Santander, 80 Venezuelan refugees returned from "
+    "Brazil.",
+])
+def test_migrants_returning_told_without_a_main_verb(pipeline, text):
+    """The small parser reads "migrants returned" as a noun and its participle."""
+    assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == ["Other"]

@@ -166,8 +166,10 @@ def _verb_hit(tok: Any) -> Hit | None:
     if trig is None and lemma == "enter" and any(
             c.dep_ in SUBJECTS and c.lemma_.lower() in COLUMNS for c in tok.children):
         trig = Trigger(event_type="MOBILIZE", mode="troops")  # "a military column entered"
-    if lemma in ("return", "arrive") and any(c.dep_ in SUBJECTS and c.lemma_.lower() in MOVERS
-                                              for c in tok.children):
+    if lemma in ("return", "arrive") and (any(
+            c.dep_ in SUBJECTS and c.lemma_.lower() in MOVERS for c in tok.children) or (
+            tok.dep_ == "acl" and tok.head.lemma_.lower() in MOVERS)):  # (parsed "migrants
+        # returned" as a noun and its participle)
         trig = Trigger(event_type="RETREAT", mode="flee")  # "210 migrants returned from Peru"
     if lemma == "evacuate" and not any(c.dep_ == "dobj" for c in tok.children) and any(
             c.lemma_.lower() in PEOPLE_WHO_LEAVE for c in tok.children
