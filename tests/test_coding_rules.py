@@ -991,3 +991,22 @@ def test_crowd_control_munitions_are_no_weapons_of_war(text):
 def test_migrants_returning_told_without_a_main_verb(pipeline, text):
     """The small parser reads "migrants returned" as a noun and its participle."""
     assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == ["Other"]
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 March 2021, nurses held a rally outside the health ministry in Tabriz. Two "
+    "protesters were arrested.",
+    "On 4 March 2021, about 30 drivers staged a demonstration in Cebu City to demand fuel "
+    "subsidies. The 30 were detained at the scene.",
+])
+def test_a_crowd_arrested_after_its_protest_is_an_intervention(pipeline, text):
+    """The arrest, told in the passive with no doer, is the police intervening."""
+    assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == [
+        "Protest with intervention"]
+
+
+def test_a_sentence_without_a_date_takes_the_main_date_of_the_one_before(pipeline):
+    text = ("On 4 March 2021, 50 teachers staged a demonstration in Davao City to condemn "
+            "the killing of a colleague the previous day. Police dispersed them.")
+    assert {e.date for e in _code(pipeline, text, dt.date(2021, 3, 5))
+            if e.event_type in ("PROTEST", "ASSAULT")} == {"2021-03-04"}

@@ -334,8 +334,11 @@ class Coder:
                 break  # a heading starts a new time frame
             cands = [d for d in doc.dates if prev.start_char <= d.start < prev.end_char
                      and not _bounded(text, d)]
-            if cands:
-                return cands[-1]
+            main = [d for d in cands if (r := _date_root(doc.parse, d)) is not None
+                    and _clause(r).i == prev.root.i]
+            if cands:  # the date of the sentence's own clause, not "the killing the
+                # previous day" it mentions; else the last date named
+                return (main or cands)[-1]
         return None
 
     def _counts(self, quantities: list[Quantity], sent: Any, hit: Hit) -> dict[str, int | None]:

@@ -278,12 +278,29 @@ def _police_did(tok: Any) -> bool:
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
     doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children
               if g.dep_ == "pobj"]
+    if not doers and _crowd_arrested(tok):
+        return True  # "15 demonstrators were arrested": by the police, unless told otherwise
     while not doers and verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         verb = verb.head
         doers = [c for c in verb.children if c.dep_ == "nsubj"]
     return any(d.lemma_.lower() in POLICE_LEMMAS or any(
         c.lemma_.lower() in POLICE_LEMMAS for c in d.children if c.dep_ == "compound")
         for d in doers)
+
+
+ARRESTED_CROWDS = frozenset({"protester", "protestor", "demonstrator", "participant",
+                             "marcher", "rioter", "they", "some", "several", "many", "dozen",
+                             "dozens", "one"})
+
+
+def _crowd_arrested(tok: Any) -> bool:
+    """"At least one protester was arrested", "The 42 were detained", "dozens of them were
+    arrested": the crowd (not someone else) arrested, told in the passive with no doer."""
+    if tok.lemma_.lower() not in ("arrest", "detain") or not any(
+            c.dep_ == "auxpass" for c in tok.children):
+        return False
+    return any(c.dep_ == "nsubjpass" and (c.lemma_.lower() in ARRESTED_CROWDS or c.pos_ == "NUM")
+               for c in tok.children)
 
 
 SYMBOLS = frozenset({"effigy", "effigies", "flag", "flags", "poster", "posters", "copy",
