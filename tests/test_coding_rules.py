@@ -1010,3 +1010,17 @@ def test_a_sentence_without_a_date_takes_the_main_date_of_the_one_before(pipelin
             "the killing of a colleague the previous day. Police dispersed them.")
     assert {e.date for e in _code(pipeline, text, dt.date(2021, 3, 5))
             if e.event_type in ("PROTEST", "ASSAULT")} == {"2021-03-04"}
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 March 2021, nurses gathered in Tunis, to mark the day of the nurse and denounce "
+    "their working conditions.",
+    "On 4 March 2021, farmers gathered in front of the town hall of Sfax during a visit of "
+    "the governor to demand water for their fields.",
+    "On 4 March 2021, about 50 residents gathered in Sousse to support their mayor.",
+    "On 4 March 2021, workers of a cement plant blocked the RN 5 in Bouira, denouncing "
+    "their unpaid wages.",
+    "On 4 March 2021, in Lima, protesters shouted at the health minister.",
+])
+def test_more_ways_a_protest_is_told(pipeline, text):
+    assert [e.acled_event_type for e in _acled(pipeline, text)] == ["Protests"]

@@ -365,3 +365,9 @@ def test_month_in_future_context_is_within_the_coming_year(published: dt.date, m
     assert precision == 3 and date.day == 15
     assert (date.year, date.month) >= (published.year, published.month)
     assert (date.year - published.year) * 12 + date.month - published.month < 12
+
+
+@pytest.mark.parametrize("text", ["Vendors gathered in Monday Avenue.",
+                                  "A fire broke out at the Friday Market."])
+def test_a_weekday_that_names_a_street_or_market_is_no_date(text: str) -> None:
+    assert find_dates(text, PUB) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,11 +81,15 @@ CALLED_OFF = frozenset({"postpone", "cancel", "delay", "suspend", "defer", "adjo
 GATHER_VERBS = frozenset({"gather", "assemble", "congregate", "converge", "mass"})
 PURPOSE_VERBS = frozenset({"demand", "protest", "call", "denounce", "demonstrate", "reject",
                            "condemn", "oppose", "press", "urge", "voice", "express", "march",
-                           "decry", "claim", "ask", "seek", "show"})
+                           "decry", "claim", "ask", "seek", "show", "support", "pressure",
+                           "defend"})
 PROTEST_CAUSES = frozenset({"protest", "rejection", "solidarity", "opposition", "defiance",
                             "support", "demonstration"})
 PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher", "picketer"})
 CROWD_DEMANDS = REQUEST_VERBS | {"denounce", "condemn"}  # "protesters demanded ..."
+# What protesters do at a protest: "protesters shouted at the official", "chanted slogans"
+PROTEST_ACTS = frozenset({"shout", "chant", "sing", "carry", "wave", "hold", "raise", "march",
+                          "occupy", "boo", "heckle", "display", "brandish", "whistle"})
 # "air strike", "terrorist strike", "US strikes": an attack, not a walk-out
 ARMED_STRIKES = {"air": "aerial", "aerial": "aerial", "drone": "aerial", "missile": "heavy-weapons",
                  "rocket": "heavy-weapons", "artillery": "heavy-weapons", "terrorist": None,
@@ -120,12 +125,25 @@ def _purpose_told_beside(tok: Any) -> bool:
     return any(v.lemma_.lower() in PURPOSE_VERBS for v in joined)
 
 
+def _to_infinitive(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _purpose_below(tok: Any) -> bool:
+    """"gathered ..., to commemorate the day and denounce ...", "gathered ... during a
+    visit of the minister to demand ...": a purpose verb in the gathering's clause, as "to"
+    and a verb, or joined by "and" to one (wherever the small parser hung it)."""
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in PURPOSE_VERBS and (
+        _to_infinitive(t) or t.dep_ == "conj" and _to_infinitive(t.head))
+        for t in tok.subtree if t.i > tok.i)
+
+
 def _gathering(tok: Any) -> Hit | None:
     """A crowd gathering to demand or in protest is a protest ("workers gathered at the
     square to demand their wages", "hundreds gathered in rejection of the vote"); and
     protesters demanding something have protested."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ != "VERB" or lemma not in GATHER_VERBS | CROWD_DEMANDS:
+    if tok.pos_ != "VERB" or lemma not in GATHER_VERBS | CROWD_DEMANDS | PROTEST_ACTS:
         return None  # (checked first: this runs for every verb of every sentence)
     subjects, objects, agent = arguments(tok)
     heads = subjects + [g for s in subjects for c in s.children if c.lower_ == "of"
@@ -134,13 +152,14 @@ def _gathering(tok: Any) -> Hit | None:
         lemma in CROWD_DEMANDS and any(_ordinary_crowd(h) for h in heads))
     if lemma in GATHER_VERBS:
         purpose = any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in PURPOSE_VERBS
-                      for c in tok.children) or any(
+                      for c in tok.children) or _purpose_below(tok) or any(
             c.dep_ == "prep" and (c.lower_ == "against" or c.lower_ == "in" and any(
                 g.lemma_.lower() in PROTEST_CAUSES for g in c.children)) for c in tok.children) \
             or _purpose_told_beside(tok)
         if not (purpose or by_protesters):
             return None
-    elif not by_protesters:
+    elif not by_protesters or lemma in PROTEST_ACTS and any(
+            c.dep_ == "auxpass" for c in tok.children):
         return None
     trig = Trigger(event_type="PROTEST", mode="demo")
     return Hit(token=tok, trigger=trig, mode="demo", subjects=subjects, objects=[], agent=agent)
@@ -208,12 +227,23 @@ def _verb_hit(tok: Any) -> Hit | None:
         objects += expand_conj([g for c in tok.children if c.dep_ == "prep" and c.lower_ in (
             "with", "against") for g in c.children if g.dep_ == "pobj"])
     obj_lemmas = named | {o.lemma_.lower() for o in objects} | {o.text.lower() for o in objects}
+    if lemma == "block" and any(_road_number(o) for o in objects):
+        obj_lemmas.add("road")  # "blocked the RN 12", "blocked National Highway 44"
     if trig.needs_object and not (obj_lemmas & trig.needs_object):
         return None
     if trig.weak and not (subjects or objects or agent):
         return None
     return Hit(token=tok, trigger=trig, mode=trig.mode, subjects=subjects, objects=objects,
                agent=agent)
+
+
+ROAD_NUMBER = re.compile(r"^[A-Z]{1,3}-?\d{1,4}[A-Z]?$")  # N7, RN12, NH-44
+
+
+def _road_number(tok: Any) -> bool:
+    """A road named by its number: "the RN 12", "the N7", "Highway 44"."""
+    return ROAD_NUMBER.match(tok.text) is not None or (tok.text[:1].isupper() and any(
+        c.dep_ == "nummod" and c.i > tok.i for c in tok.children))
 
 
 def _must_hit(tok: Any) -> Hit | None:

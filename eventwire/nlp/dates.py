@@ -155,11 +155,13 @@ _WD = "(?i:" + "|".join(WEEKDAYS) + ")"
 _WD_PREFIX = rf"(?:{_WD},?\s+)?"
 _DAY = r"(?<![\d,.])(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 _NEWSPAPERS = r"(?!\s+(?:Times|Telegraph|Mail|Express|Herald|Post|Mirror|Tribune|Star|World))"
+# A weekday naming a place: "Monday Avenue", "the Sunday Market"
+_STREETS = r"(?!\s+(?:Avenue|Street|Road|Square|Boulevard|Market|Bazaar|Bridge|Park|Mosque))"
 
 PAT_WEEKDAY = re.compile(
     rf"\b(?P<span>(?:(?P<pos>(?i:early|late))\s+)?"
     rf"(?:(?P<mod>(?i:this|last|next|past|previous|preceding|following))\s+)?"
-    rf"(?P<wd>{_WD})(?:\s+(?i:morning|afternoon|evening|night))?)\b{_NEWSPAPERS}"
+    rf"(?P<wd>{_WD})(?:\s+(?i:morning|afternoon|evening|night))?)\b{_NEWSPAPERS}{_STREETS}"
 )
 PAT_DEICTIC = re.compile(
     r"\b(?P<span>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight"
