@@ -1024,3 +1024,33 @@ def test_a_sentence_without_a_date_takes_the_main_date_of_the_one_before(pipelin
 ])
 def test_more_ways_a_protest_is_told(pipeline, text):
     assert [e.acled_event_type for e in _acled(pipeline, text)] == ["Protests"]
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    ("On 4 March 2021, villagers threw stones at a vaccination team at a market in Jos "
+     "town.", "Mob violence"),
+    ("On 4 March 2021, a man threw stones at a health worker in Morelia.", "Attack"),
+    ("On 4 March 2021, in Santos, a group set a car on fire and threw stones at a bus "
+     "during a demonstration over the death of a boy.", "Violent demonstration"),
+])
+def test_stones_thrown_at_someone(pipeline, text, sub_type):
+    """An attack by a crowd (a mob), by one person (an attack: a mob is three or more), or
+    the violence of a demonstration it happens in."""
+    assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == [sub_type]
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    ("On 4 March 2021, villagers closed the RN 7 in Tiaret, denouncing power cuts.",
+     "Peaceful protest"),
+    ("On 4 March 2021, a group of dock workers barricaded roads near the port of Sfax to "
+     "demand their wages.", "Violent demonstration"),
+])
+def test_a_crowd_closing_a_road(pipeline, text, sub_type):
+    """A road blockade is a protest; barricades make it violent (ACLED's example)."""
+    assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == [sub_type]
+
+
+def test_a_place_in_a_clause_describing_the_doers_is_not_where_they_acted(pipeline):
+    text = ("On 4 March 2021, hundreds of workers, who were travelling to Bihar, threw "
+            "stones at police at a check post in Vadodara.")
+    assert [e.location.name for e in _acled(pipeline, text)] == ["Vadodara"]

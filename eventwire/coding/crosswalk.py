@@ -207,6 +207,8 @@ def _assault(mode: str | None, actors: frozenset[str], recipients: frozenset[str
     if "PRO" in actors or ("RIO" in actors and rioting):
         return _code(DEMONSTRATIONS, "Riots", "Violent demonstration")
     if (actors & (MOB_SECTORS | {"RIO"})) and not actors & ARMED_SECTORS:
+        if "lone" in context and mode != "sideAB":
+            return _code(POLITICAL_VIOLENCE, "Violence against civilians", "Attack")
         if recipients & {"COP", "MIL"} and "no-demands" not in context:
             # a crowd fighting the police over a demand: a demonstration turned violent
             return _code(DEMONSTRATIONS, "Riots", "Violent demonstration")

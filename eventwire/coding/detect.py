@@ -180,6 +180,10 @@ def _verb_hit(tok: Any) -> Hit | None:
         trig = _firing(tok)
     if trig is None and lemma in PROJECTILE_VERBS:
         trig = _projectiles(tok, lemma)
+    if lemma in ("close", "shut", "barricade") and _crowd_closes_road(tok):
+        trig = Trigger(event_type="PROTEST", mode="obstruct")  # "residents closed the RN11"
+    if lemma in ("throw", "hurl") and _stones_at(tok):
+        trig = Trigger(event_type="ASSAULT", mode="primitive")  # as "pelted police with stones"
     if trig is None and lemma in ("leave", "respond", "return"):
         trig = _violent_outcome(tok, lemma)
     if trig is None and lemma == "enter" and any(
@@ -288,6 +292,34 @@ def _projectiles(tok: Any, lemma: str) -> Trigger | None:
                   for g in c.children for t in g.subtree} & MINES
     hit = words & (PROJECTILES | MINES) or _struck_mine(tok, lemma)
     return Trigger(event_type="ASSAULT") if hit else None
+
+
+ROADS = frozenset({"road", "highway", "street", "route", "bridge", "junction", "motorway",
+                   "avenue", "crossing", "expressway"})
+
+
+def _crowd_closes_road(tok: Any) -> bool:
+    """"Residents closed the RN11", "workers barricaded roads": a crowd (not the police)
+    closing a road is a road blockade, ACLED's protest."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    heads = subjects + [g for s in subjects for c in s.children if c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"]
+    if not any(_ordinary_crowd(h) or h.lemma_.lower() in PROTESTERS for h in heads):
+        return False
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in ROADS or _road_number(c))
+               for c in tok.children)
+
+
+STONES = frozenset({"stone", "rock", "brick", "bottle", "stick"})
+
+
+def _stones_at(tok: Any) -> bool:
+    """"threw stones at police": stones thrown at someone (not "threw stones" alone, which
+    only makes a protest violent)."""
+    if any(t.lemma_.lower() in RIOTERS | PROTESTERS for t in arguments(tok)[0]):
+        return False  # rioters' or protesters' stones are their riot (_rioters_hit)
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in STONES for c in tok.children) and any(
+        c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
 
 
 def _struck_mine(tok: Any, lemma: str) -> bool:

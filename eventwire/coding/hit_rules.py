@@ -101,7 +101,7 @@ def refined_mode(hit: Hit, sent: Any) -> str | None:
     if etype == "ASSAULT" and mode is None and property_only(hit, sent):
         return "destroy"  # "an arson attack targeting a factory": property destruction
     if etype == "PROTEST" and mode in ("demo", "obstruct") and (
-            crowd_violence(hit, sent) or any(
+            hit.token.lemma_.lower() == "barricade" or crowd_violence(hit, sent) or any(
                 t.lemma_.lower() in RIOT_ACTORS for t in hit.subjects)):
         return "riot"
     return mode
@@ -699,6 +699,15 @@ def settings_folded(hits: list[Hit]) -> list[Hit]:
                or h.mode == "destroy"]  # property destroyed in a riot or attack is part of it
     if not violent:
         return hits
+    if any(h.trigger.event_type == "PROTEST" for h in hits):
+        # "set a bus on fire and threw stones at a vehicle during a demonstration": the
+        # stones make the demonstration violent, they are no attack of their own
+        thrown = [h for h in violent if h.token.lemma_.lower() in ("throw", "hurl")
+                  and h.mode == "primitive"]
+        hits = [h for h in hits if h not in thrown]
+        violent = [h for h in violent if h not in thrown]
+        if not violent:
+            return hits
     # "raiders attacked a camp, killing one and looting cattle": the looting is their
     # attack's (not a crowd's, nor that of people scattered by shots)
     doers = [t for h in violent for t in h.subjects + h.agent]

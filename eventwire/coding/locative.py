@@ -205,9 +205,10 @@ def in_clause(place_tok: Any, trigger: Any) -> bool:
         if cur.head.i == cur.i or cur.i in stops:
             return True
         cur = cur.head
-        if cur.pos_ in ("VERB", "AUX") and cur.i not in stops and \
-                cur.dep_ in ("advcl", "xcomp", "ccomp", "relcl", "acl", "pcomp") and \
-                cur.lemma_.lower() not in MOVEMENT_VERBS:  # "... before spreading to Aktau"
+        if cur.pos_ in ("VERB", "AUX") and cur.i not in stops and (
+                cur.dep_ in ("advcl", "xcomp", "ccomp", "relcl", "acl", "pcomp") and
+                cur.lemma_.lower() not in MOVEMENT_VERBS  # "... before spreading to Aktau"
+                or cur.dep_ == "relcl"):  # "workers, who were travelling to X, threw ..."
             return False
     return True
 

@@ -340,6 +340,11 @@ DEMANDS = re.compile(r"\b(protest\w*|demonstrat\w*|rall(y|ies|ied)|march\w*|slog
                      re.IGNORECASE)  # burning tyres, a crowd dispersed: a demonstration
 
 
+LONE_PERSON = re.compile(r"^(?:a|an|one|the)\s+(?:\w+\s+)?(?:man|woman|youth|person|"
+                         r"individual|boy|girl|teenager|resident|villager|neighbou?r)$",
+                         re.IGNORECASE)
+
+
 def _text_tags(ev: Event, evidence: str, found: tuple[str, str] | None) -> tuple[str, ...]:
     """Context the crosswalk reads off the evidence: weapons named, a brawl, small arms,
     a weapon's use disrupted."""
@@ -356,6 +361,8 @@ def _text_tags(ev: Event, evidence: str, found: tuple[str, str] | None) -> tuple
         tags.append("small-arms")
     if ARMED_DOERS.search(evidence):
         tags.append("armed-doers")
+    if ev.actors and all(a.sector == "CVL" and LONE_PERSON.match(a.text) for a in ev.actors):
+        tags.append("lone")  # "a man threw stones at a nurse": no mob (ACLED: 3 or more)
     if ev.dead is None and ev.injured is None and PROPERTY_BURNED.search(evidence) and \
             not any(r.text and r.sector in PERSON_TARGETS for r in ev.recipients):
         tags.append("property-only")
