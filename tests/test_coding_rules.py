@@ -1054,3 +1054,20 @@ def test_a_place_in_a_clause_describing_the_doers_is_not_where_they_acted(pipeli
     text = ("On 4 March 2021, hundreds of workers, who were travelling to Bihar, threw "
             "stones at police at a check post in Vadodara.")
     assert [e.location.name for e in _acled(pipeline, text)] == ["Vadodara"]
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 March 2021, in Celaya, Guanajuato, a human head was found in a plastic bag. "
+    "1 fatality.",
+    "On 4 March 2021, in Irapuato, Guanajuato, human remains were found inside sacks. "
+    "Fatalities coded as 2.",
+    "On 4 March 2021, militiamen executed two herders near Djibo.",
+    "On 4 March 2021, in Recife, three men on a motorbike killed a shopkeeper.",
+])
+def test_killings_found_or_told_as_executions_are_attacks(pipeline, text):
+    """Remains found are a violent death; killers told as "three men" are no mob."""
+    assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == ["Attack"]
+
+
+def test_executing_a_plan_kills_no_one(pipeline):
+    assert _acled(pipeline, "On 4 March 2021, the army executed its plan in Djibo.") == []

@@ -204,6 +204,8 @@ def _assault(mode: str | None, actors: frozenset[str], recipients: frozenset[str
         actors = frozenset({"UAF"})  # "four armed inmates stabbed ...", "armed men set fire"
     if actors <= MOB_SECTORS and (mode == "firearms" or armed_weapons) and mode != "sideAB":
         actors = frozenset({"UAF"})  # "armed men shot": ACLED's unidentified armed group
+    if actors <= MOB_SECTORS and "unnamed-men" in context and dead and mode != "sideAB":
+        actors = frozenset({"UAF"})  # "four men stabbed him to death": killers, no mob
     if "PRO" in actors or ("RIO" in actors and rioting):
         return _code(DEMONSTRATIONS, "Riots", "Violent demonstration")
     if (actors & (MOB_SECTORS | {"RIO"})) and not actors & ARMED_SECTORS:

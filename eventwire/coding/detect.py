@@ -182,6 +182,8 @@ def _verb_hit(tok: Any) -> Hit | None:
         trig = _projectiles(tok, lemma)
     if lemma in ("close", "shut", "barricade") and _crowd_closes_road(tok):
         trig = Trigger(event_type="PROTEST", mode="obstruct")  # "residents closed the RN11"
+    if trig is None and lemma == "execute" and _people_executed(tok):
+        trig = Trigger(event_type="ASSAULT")  # "soldiers executed two herders"
     if lemma in ("throw", "hurl") and _stones_at(tok):
         trig = Trigger(event_type="ASSAULT", mode="primitive")  # as "pelted police with stones"
     if trig is None and lemma in ("leave", "respond", "return"):
@@ -294,6 +296,20 @@ def _projectiles(tok: Any, lemma: str) -> Trigger | None:
     return Trigger(event_type="ASSAULT") if hit else None
 
 
+# What one executes that is no person: "executed the plan", "executed a warrant"
+EXECUTED_THINGS = frozenset({"plan", "order", "operation", "strategy", "project", "warrant",
+                             "contract", "agreement", "program", "programme", "task", "mission",
+                             "duty", "policy", "decision", "deal", "transfer", "payment",
+                             "budget", "sentence", "attack", "raid", "ambush", "strike", "move",
+                             "manoeuvre", "maneuver", "exercise", "drill", "search", "order"})
+
+
+def _people_executed(tok: Any) -> bool:
+    taken = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(taken) and all(c.lemma_.lower() not in EXECUTED_THINGS and c.pos_ in (
+        "NOUN", "PROPN", "NUM", "PRON") and c.lemma_.lower() not in NOUN_TRIGGERS for c in taken)
+
+
 ROADS = frozenset({"road", "highway", "street", "route", "bridge", "junction", "motorway",
                    "avenue", "crossing", "expressway"})
 
@@ -358,6 +374,28 @@ def _rioters_hit(tok: Any) -> Hit | None:
     return Hit(token=tok, trigger=trig, mode="riot", subjects=subjects + agent, objects=objects)
 
 
+FINDING_VERBS = frozenset({"find", "discover", "recover", "dump", "retrieve", "unearth",
+                           "exhume", "abandon"})
+HUMAN_REMAINS = frozenset({"head", "skull", "bone", "remains", "torso", "limb"})
+
+
+def _remains_found(tok: Any, lemma: str) -> bool:
+    """"The body of a man was found", "a human head was found", "human remains were
+    discovered": a violent death found (ACLED: an attack, its perpetrator unknown).
+    Bones and heads only when told as human; the finding verb also as the sentence's root
+    when the small parser hangs the body elsewhere."""
+    if lemma == "remain":
+        lemma = tok.lower_  # (the lemmatizer makes "remains" the verb's)
+    if lemma not in ("body", "corpse", "cadaver") and not (
+            lemma in HUMAN_REMAINS and any(c.lower_ in ("human", "severed", "male", "female")
+                                           for c in tok.children if c.dep_ in ("amod", "compound"))):
+        return False
+    root = tok.sent.root
+    return tok.head.lemma_.lower() in FINDING_VERBS or (
+        root.lemma_.lower() in FINDING_VERBS and any(c.dep_ == "auxpass" for c in root.children)
+        and not any(c.dep_ == "nsubjpass" and c.i != tok.i for c in root.children))
+
+
 def _noun_hit(tok: Any) -> Hit | None:
     if tok.pos_ != "NOUN" or tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "DATE", "EVENT"):
         return None
@@ -368,8 +406,7 @@ def _noun_hit(tok: Any) -> Hit | None:
     if trig is None and "/" in lemma:  # "explosions/bursts", "projectiles/explosions"
         parts = [p.rstrip("s") for p in lemma.split("/")]
         trig = next((NOUN_TRIGGERS[p] for p in parts if p in NOUN_TRIGGERS), None)
-    if trig is None and lemma in ("body", "corpse") and tok.head.lemma_.lower() in (
-            "find", "discover", "recover", "dump", "retrieve"):
+    if trig is None and _remains_found(tok, lemma):
         trig = Trigger(event_type="ASSAULT")  # "the body of a man was found"
     if trig is None and lemma == "fire" and any(
             c.lemma_.lower() in WEAPON_LEMMAS | {"heavy", "live", "sniper"} for c in tok.children):

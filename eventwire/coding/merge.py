@@ -345,6 +345,11 @@ LONE_PERSON = re.compile(r"^(?:a|an|one|the)\s+(?:\w+\s+)?(?:man|woman|youth|per
                          re.IGNORECASE)
 
 
+UNNAMED_MEN = re.compile(r"^(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+|"
+                         r"several|some|a few|unknown|unidentified)\s+(?:\w+\s+)?"
+                         r"(?:men|persons|individuals)$", re.IGNORECASE)
+
+
 def _text_tags(ev: Event, evidence: str, found: tuple[str, str] | None) -> tuple[str, ...]:
     """Context the crosswalk reads off the evidence: weapons named, a brawl, small arms,
     a weapon's use disrupted."""
@@ -363,6 +368,8 @@ def _text_tags(ev: Event, evidence: str, found: tuple[str, str] | None) -> tuple
         tags.append("armed-doers")
     if ev.actors and all(a.sector == "CVL" and LONE_PERSON.match(a.text) for a in ev.actors):
         tags.append("lone")  # "a man threw stones at a nurse": no mob (ACLED: 3 or more)
+    if ev.actors and all(a.sector == "CVL" and UNNAMED_MEN.match(a.text) for a in ev.actors):
+        tags.append("unnamed-men")  # "two men on a motorcycle", not "villagers" or a crowd
     if ev.dead is None and ev.injured is None and PROPERTY_BURNED.search(evidence) and \
             not any(r.text and r.sector in PERSON_TARGETS for r in ev.recipients):
         tags.append("property-only")
