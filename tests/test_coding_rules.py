@@ -1071,3 +1071,16 @@ def test_killings_found_or_told_as_executions_are_attacks(pipeline, text):
 
 def test_executing_a_plan_kills_no_one(pipeline):
     assert _acled(pipeline, "On 4 March 2021, the army executed its plan in Djibo.") == []
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    ("On 4 March 2021, gunmen abducted two police officers near Ilorin.", "Armed clash"),
+    ("On 4 March 2021, gunmen abducted two farmers near Ilorin.",
+     "Abduction/forced disappearance"),
+    ("On 4 March 2021, Taliban militants killed an Arbaki commander in Khost.", "Armed clash"),
+    ("On 4 March 2021, in Cuiaba, two suspected thieves were tied up, beaten up and received "
+     "electric shocks by locals.",
+     "Mob violence"),
+])
+def test_who_is_attacked_or_attacks_decides_the_sub_type(pipeline, text, sub_type):
+    assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == [sub_type]

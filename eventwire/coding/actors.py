@@ -144,6 +144,13 @@ ARMED_MODIFIERS = frozenset({"armed", "masked", "unidentified", "unknown", "hood
 
 def sector_of(span: Any) -> str | None:
     """Sector from the head noun of a noun phrase ("thousands of protesters" -> PRO)."""
+    found = _sector_of(span)
+    if found is None and span.root.lemma_.lower() in ("commander", "combatant"):
+        return "UAF"  # "an Arbaki commander": armed, whoever he commands
+    return found
+
+
+def _sector_of(span: Any) -> str | None:
     root = span.root
     for mod in root.children:  # "NAF rebel forces", "militia members": the modifier decides
         if mod.dep_ in ("compound", "amod") and _sector_word(mod) in ("REB", "MLT", "UAF", "CRM"):

@@ -225,6 +225,10 @@ def _assault(mode: str | None, actors: frozenset[str], recipients: frozenset[str
         return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")
     if "brawl" in context and mode in (None, "beat", "primitive"):
         return _code(DEMONSTRATIONS, "Riots", "Mob violence")  # a dispute come to blows
+    if mode == "abduct" and recipients and recipients <= {"COP", "MIL", "SPY"} and \
+            actors & NON_STATE_ARMED:  # soldiers or police seized by an armed group:
+        # fighting between armed actors (ACLED keeps abduction for civilians)
+        return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")
     if mode in ASSAULT_BY_MODE:
         return ASSAULT_BY_MODE[mode]
     if actors & ARMED_SECTORS and (recipients & ARMED_SECTORS or (
