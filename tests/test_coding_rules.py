@@ -1084,3 +1084,20 @@ def test_executing_a_plan_kills_no_one(pipeline):
 ])
 def test_who_is_attacked_or_attacks_decides_the_sub_type(pipeline, text, sub_type):
     assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == [sub_type]
+
+
+def test_looting_with_an_attack_that_harmed_people_is_part_of_it(pipeline):
+    text = ("On 4 March 2021, gunmen killed two farmers in Bunia. The assailants also "
+            "looted several shops.")
+    assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == ["Attack"]
+
+
+def test_where_captives_were_taken_is_not_where_they_were_seized(pipeline):
+    text = ("On 4 March 2021, soldiers raided the town of Douma. 30 young men were arrested "
+            "and taken to Damascus.")
+    assert {e.location.name for e in _acled(pipeline, text)} == {"Dūmā"}
+
+
+def test_a_heading_is_no_event(pipeline):
+    text = "Arrests: On 4 March 2021, the police visited a school in Homs."
+    assert _acled(pipeline, text) == []

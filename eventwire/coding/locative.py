@@ -28,6 +28,9 @@ MOVEMENT_PREPS = frozenset({"to", "into", "toward", "towards"})
 MOVEMENT_VERBS = frozenset({"send", "deploy", "dispatch", "spread", "move", "march", "extend",
                             "travel", "arrive", "flee", "return", "fly", "enter", "head", "take",
                             "pour", "flock", "converge"})
+# Verbs that carry captives somewhere after they were seized ("arrested and taken to X")
+TRANSFERS = frozenset({"take", "transfer", "bring", "transport", "move", "drive", "deport"})
+SEIZURES = frozenset({"arrest", "detain", "abduct", "kidnap", "capture", "seize", "apprehend"})
 PLACE_NOUNS = frozenset({"town", "city", "village", "region", "province", "district",
                          "state", "county", "capital", "area", "part", "heart", "outskirts",
                          "suburb", "shores", "shore", "center", "centre", "streets", "street",
@@ -180,7 +183,7 @@ def _is_locative(tok: Any) -> bool:
         if cur.dep_ == "prep" and cur.lower_ == "to" and cur.head.lower_ in ("close", "next"):
             return True  # "a village close to Ghazni city"
         if cur.dep_ == "prep" and cur.lower_ in MOVEMENT_PREPS:
-            return cur.head.lemma_.lower() in MOVEMENT_VERBS
+            return cur.head.lemma_.lower() in MOVEMENT_VERBS and not _taken_away(cur.head)
         if cur.dep_ == "prep" and cur.lower_ == "on":  # "on the shores/outskirts of X"
             return any(c.dep_ == "pobj" and c.lemma_.lower() in PLACE_NOUNS for c in cur.children)
         if cur.dep_ == "pobj" or cur.dep_ in ("appos", "conj", "compound", "npadvmod", "nmod") or (
@@ -192,6 +195,13 @@ def _is_locative(tok: Any) -> bool:
             continue
         return False
     return False
+
+
+def _taken_away(verb: Any) -> bool:
+    """"were arrested and taken to Damascus", "abducted and moved to an unknown place":
+    where captives were taken, not where they were seized."""
+    return verb.lemma_.lower() in TRANSFERS and verb.dep_ == "conj" and \
+        verb.head.lemma_.lower() in SEIZURES
 
 
 def in_clause(place_tok: Any, trigger: Any) -> bool:

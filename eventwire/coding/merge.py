@@ -59,6 +59,7 @@ def merge_events(events: list[Event]) -> list[Event]:
     _surrender_as_outcome(kept)
     _response_as_consequence(kept)
     _violence_in_protests(kept)
+    _looting_in_attacks(kept)
     for ev in kept:
         if ev.acled_event_type:
             _impute_parties(ev, ev.acled_event_type)
@@ -131,6 +132,22 @@ def _violence_in_protests(events: list[Event]) -> None:
                 host.dead = _conservative(host.dead, ev.dead) if host.dead is not None else ev.dead
             recode(host, intervened=on_crowd)  # deaths make policing excessive force
         _uncode(ev)
+
+
+HARMING_MODES = frozenset({"abduct", "sideAB", "beat", "torture"})
+
+
+def _looting_in_attacks(events: list[Event]) -> None:
+    """Looting or burning reported with an attack, a battle or a shelling that harmed
+    people on the same day ("killed a policeman ... the assailants also looted some
+    households") is part of it: ACLED codes the violence against people, not a second
+    event for the property."""
+    violent_days = {e.date for e in events if e.acled_event_type in VIOLENT_TYPES and (
+        e.dead or e.injured or e.mode in HARMING_MODES)}  # (not "they threatened the
+    # workers with guns, before setting the vehicles on fire": the burning is the event)
+    for ev in events:
+        if ev.acled_sub_event_type == "Looting/property destruction" and ev.date in violent_days:
+            _uncode(ev)
 
 
 def _surrender_as_outcome(events: list[Event]) -> None:
