@@ -1101,3 +1101,21 @@ def test_where_captives_were_taken_is_not_where_they_were_seized(pipeline):
 def test_a_heading_is_no_event(pipeline):
     text = "Arrests: On 4 March 2021, the police visited a school in Homs."
     assert _acled(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 March 2021, police arrested a trader who was selling fuel in breach of the curfew "
+    "in Mubende.",
+    "On 4 March 2021, gunmen killed two herders in Kalungu. Local leaders called for the "
+    "deployment of the army.",
+])
+def test_measures_in_force_or_asked_for_are_no_new_development(pipeline, text):
+    assert "Strategic developments" not in [e.acled_event_type for e in _acled(pipeline, text)
+                                            if e.acled_sub_event_type != "Arrests"]
+
+
+def test_forces_deployed_at_a_protest_are_part_of_it(pipeline):
+    text = ("On 4 March 2021, a large demonstration took place in Idlib against the new taxes. "
+            "HTS deployed armed officers in the main square, but they did not intervene in "
+            "the demonstration.")
+    assert [e.acled_event_type for e in _acled(pipeline, text)] == ["Protests"]

@@ -396,6 +396,28 @@ def _remains_found(tok: Any, lemma: str) -> bool:
         and not any(c.dep_ == "nsubjpass" and c.i != tok.i for c in root.children))
 
 
+# Verbs whose object is a measure already in force ("breaking the ban on gatherings",
+# "enforcing the curfew"), or a deployment or measure only asked for ("called for the
+# deployment of the army")
+DEFIED = frozenset({"break", "violate", "defy", "flout", "breach", "disregard", "ignore",
+                    "enforce", "observe", "respect", "obey", "contravene", "implement"})
+ASKED_FOR = frozenset({"call", "demand", "request", "urge", "seek", "appeal", "ask", "want"})
+
+
+def _standing_or_asked(tok: Any) -> bool:
+    """A measure or deployment named as the object of its breach or enforcement, or of a
+    call for it: no new act of the state."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "for":
+        head = head.head  # "called for the deployment"
+    elif tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in (
+            "violation", "breach", "defiance", "enforcement"):
+        return True  # "in violation of the curfew"
+    elif tok.dep_ != "dobj":
+        return False
+    return head.lemma_.lower() in DEFIED | ASKED_FOR
+
+
 def _noun_hit(tok: Any) -> Hit | None:
     if tok.pos_ != "NOUN" or tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "DATE", "EVENT"):
         return None
@@ -406,6 +428,8 @@ def _noun_hit(tok: Any) -> Hit | None:
         return None  # a heading ("Arrests: On 8 May, ..."), not an event
     lemma = tok.lemma_.lower()
     trig = NOUN_TRIGGERS.get(lemma)
+    if trig is not None and trig.event_type in ("COERCE", "MOBILIZE") and _standing_or_asked(tok):
+        return None
     if trig is None and "/" in lemma:  # "explosions/bursts", "projectiles/explosions"
         parts = [p.rstrip("s") for p in lemma.split("/")]
         trig = next((NOUN_TRIGGERS[p] for p in parts if p in NOUN_TRIGGERS), None)

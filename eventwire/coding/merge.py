@@ -85,7 +85,8 @@ RESPONSE = re.compile(r"\b(arriv\w*|deployed|rushed|reinforcements)\b", re.IGNOR
 RESPONSE_AIMS = re.compile(
     r"\bto (bring|restore|secure|settle|control|calm|contain|quell|intervene|disperse|"
     r"stabili[sz]e|maintain|prevent)\b|\bunder control\b|\bthe scene\b|\bthe situation\b|"
-    r"\bin the area\b|\bwhen\b|\blater\b|\bin support of\b", re.IGNORECASE)
+    r"\bin the area\b|\bwhen\b|\blater\b|\bin support of\b|"
+    r"\bthe (?:demonstration|protest|rally|march|sit-in)\b", re.IGNORECASE)
 
 
 def _response_as_consequence(events: list[Event]) -> None:
