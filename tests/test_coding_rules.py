@@ -1119,3 +1119,17 @@ def test_forces_deployed_at_a_protest_are_part_of_it(pipeline):
             "HTS deployed armed officers in the main square, but they did not intervene in "
             "the demonstration.")
     assert [e.acled_event_type for e in _acled(pipeline, text)] == ["Protests"]
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    ("On 4 March 2021, soldiers demonstrated in the streets of Bria by firing their guns into "
+     "the air to demand their pay.", "Violent demonstration"),
+    ("On 4 March 2021, hundreds of workers were protesting in Dehradun by beating utensils, "
+     "demanding to go home.", "Peaceful protest"),
+    ("On 4 March 2021, residents staged a demonstration in front of the town hall of Bobo "
+     "and attempted to force their way into the mayor's office.", "Violent demonstration"),
+    ("On 4 March 2021, a lynch mob threatened to kill a suspected thief at a market in Busia. "
+     "Police fired shots to disperse the mob.", "Mob violence"),
+])
+def test_how_a_crowd_turns_violent(pipeline, text, sub_type):
+    assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == [sub_type]

@@ -46,7 +46,7 @@ from eventwire.coding.hit_rules import (
     victim_was_armed,
     warning_shots,
 )
-from eventwire.coding.lexicon import TERRITORY_WORDS
+from eventwire.coding.lexicon import RIOT_ACTORS, TERRITORY_WORDS
 from eventwire.coding.flags import (is_commitment, is_historical, is_hypothetical, is_negated,
                                    is_refused, is_ultimatum)
 from eventwire.coding.merge import merge_events, recode
@@ -209,7 +209,8 @@ class Coder:
         flags = {"negated": is_negated(hit.token), "hypothetical": is_hypothetical(hit.token),
                  "historical": is_historical(date, article.published)}
         etype = hit.trigger.event_type
-        if etype == "ASSAULT" and mode == "crowd-control" and crowd_violence(hit, sent):
+        if etype == "ASSAULT" and mode == "crowd-control" and (crowd_violence(hit, sent) or any(
+                o.lemma_.lower() in RIOT_ACTORS for o in hit.objects)):  # "dispersed the mob"
             # police dispersing a crowd that burned tyres or threw stones: ACLED codes the
             # riot (the crowd first, the police as the other side)
             etype, mode = "PROTEST", "riot"

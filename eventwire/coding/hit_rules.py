@@ -224,6 +224,11 @@ def _crowd_strikes(hit: Hit, sent: Any) -> bool:
         subjects = {c.i for c in tok.children if c.dep_ == "nsubj"}
         if subjects & crowd or (not subjects and tok.dep_ == "conj" and tok.head.i == verb.i):
             return True
+        if not subjects and tok.dep_ == "pcomp" and tok.head.lower_ == "by" and \
+                tok.head.head.i == verb.i and not any(
+                    c.lemma_.lower() in NOISE_OBJECTS for c in tok.children if c.dep_ == "dobj"):
+            return True  # "soldiers demonstrated by firing their weapons into the air" (not
+            # "protesting by beating utensils")
     return False
 
 

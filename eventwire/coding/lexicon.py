@@ -217,7 +217,9 @@ TERRITORY_WORDS = ("control of", "took control", "over control", "regained contr
 RIOT_PHRASES = ("on fire", "set fire", "set alight", "torched", "burned tires", "burnt tires",
                 "burning tires", "burned tyres", "burnt tyres", "burning tyres", "threw stones",
                 "hurled stones", "pelted", "hurled rocks", "threw rocks", "petrol bomb",
-                "setting fire", "sets fire", "set ablaze", "setting ablaze")
+                "setting fire", "sets fire", "set ablaze", "setting ablaze", "fist fight",
+                "fistfight", "street-fight", "street fight", "forcibly", "force their way",
+                "forced their way", "force themselves", "forced themselves", "forced entry")
 
 # Crowd nouns that make a protest a riot when they are its subject.
 RIOT_ACTORS = frozenset({"rioter", "mob", "looter"})

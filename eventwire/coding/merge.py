@@ -368,6 +368,10 @@ UNNAMED_MEN = re.compile(r"^(?:the\s+)?(?:two|three|four|five|six|seven|eight|ni
                          r"(?:men|persons|individuals)$", re.IGNORECASE)
 
 
+MOB_DISPERSED = re.compile(r"\bdispers\w*\s+(?:the\s+|a\s+)?(?:lynch\s+|angry\s+)?mobs?\b",
+                           re.IGNORECASE)
+
+
 def _text_tags(ev: Event, evidence: str, found: tuple[str, str] | None) -> tuple[str, ...]:
     """Context the crosswalk reads off the evidence: weapons named, a brawl, small arms,
     a weapon's use disrupted."""
@@ -376,8 +380,8 @@ def _text_tags(ev: Event, evidence: str, found: tuple[str, str] | None) -> tuple
             DISRUPTION.search(evidence) or (
                 ev.event_type == "COERCE" and DESTROYED_WEAPONS.search(evidence))):
         tags.append("disrupted")
-    if not DEMANDS.search(evidence):
-        tags.append("no-demands")
+    if not DEMANDS.search(MOB_DISPERSED.sub("", evidence)):
+        tags.append("no-demands")  # (a mob dispersed held no demonstration)
     if _brawl(ev, evidence, found is not None and found[0] != "primitive"):
         tags.append("brawl")
     if "small arms" in evidence.lower():
