@@ -1133,3 +1133,13 @@ def test_forces_deployed_at_a_protest_are_part_of_it(pipeline):
 ])
 def test_how_a_crowd_turns_violent(pipeline, text, sub_type):
     assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == [sub_type]
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    ("On 4 March 2021, CNL and CNDD-FDD members fought each other in Ngozi. No injuries were "
+     "reported.", "Mob violence"),
+    ("On 4 March 2021, protesters were injured in a clash with police forces in Dhaka during "
+     "their demonstration for unpaid wages.", "Violent demonstration"),
+])
+def test_fights_between_unarmed_sides(pipeline, text, sub_type):
+    assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == [sub_type]

@@ -218,6 +218,9 @@ def _assault(mode: str | None, actors: frozenset[str], recipients: frozenset[str
     if mode == "sideAB":
         if "brawl" in context:
             return _code(DEMONSTRATIONS, "Riots", "Mob violence")  # merge._brawl
+        if (actors | recipients) & {"PRO"} and not (actors & recipients & ARMED_SECTORS):
+            # demonstrators fighting the police: a demonstration turned violent
+            return _code(DEMONSTRATIONS, "Riots", "Violent demonstration")
         if dead:  # groups fighting to the death are armed for ACLED (communal militias)
             return _code(POLITICAL_VIOLENCE, "Battles", "Armed clash")
         if actors & UNARMED_SIDES and len(actors & ARMED_SECTORS) < 2 and not armed_weapons:

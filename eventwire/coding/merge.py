@@ -304,7 +304,8 @@ BRAWL_CUES = re.compile(
     r"\b(stones?|sticks?|machetes?|acid|knives|knife|rods?|clubs?|bricks?|batons?|lathis?|"
     r"swords?|axes?|spears?|arrows?|pelt\w*|brawl|scuffle|fist\w*|dispute|villagers|groups|"
     r"supporters|residents|famil(y|ies)|communit(y|ies)|youths?|students|relatives|"
-    r"neighbou?rs|locals|inhabitants|mobs?|crowds?)\b", re.IGNORECASE)
+    r"neighbou?rs|locals|inhabitants|mobs?|crowds?|fought (?:each other|one another|with)|"
+    r"fights? between)\b", re.IGNORECASE)
 DISPUTE_CUES = re.compile(r"\bdisputes?\b|\b(clash\w*|scuffle\w*|brawl\w*|fight\w*) "
                           r"(between|among|over)\b", re.IGNORECASE)
 _PEOPLE = (r"(?:people|persons|youths?|men|villagers|locals|residents|inhabitants|workers|"
