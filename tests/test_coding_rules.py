@@ -1143,3 +1143,18 @@ def test_how_a_crowd_turns_violent(pipeline, text, sub_type):
 ])
 def test_fights_between_unarmed_sides(pipeline, text, sub_type):
     assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == [sub_type]
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 March 2021, militants threw a grenade at an army checkpoint in Mogadishu. Soldiers "
+    "reacted with gunfire.",
+    "On 4 March 2021, government forces responded to rebel shelling in Sirwah district.",
+    "On 4 March 2021, an operation by special forces, backed by airstrikes, killed 12 "
+    "Taliban militants in Zabul.",
+    "On 4 March 2021, Taliban militants attacked an army convoy in Baghlan, destroying a tank.",
+    "On 4 March 2021, soldiers killed two IS suicide bombers near Mosul.",
+])
+def test_remote_weapons_in_a_fight_on_the_ground_make_a_clash(pipeline, text):
+    """Fire answered, air support for an operation, a tank destroyed, bombers shot before
+    they struck: an armed clash, not remote violence."""
+    assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == ["Armed clash"]

@@ -423,6 +423,9 @@ def _noun_hit(tok: Any) -> Hit | None:
         return None
     if tok.text[:1].isupper() and tok.i > tok.sent.start:  # "March 15", "Arab Spring"
         return None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.lemma_.lower() in (
+            "back", "support", "assist", "aid", "cover"):
+        return None  # "an operation backed by airstrikes": support of the operation told
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":" and all(
             t.text[:1].isupper() for t in tok.doc[tok.sent.start: tok.i + 1]):
         return None  # a heading ("Arrests: On 8 May, ..."), not an event

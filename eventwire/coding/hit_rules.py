@@ -79,15 +79,28 @@ def accident(hit: Hit, sent: Any, actors: list[Actor]) -> bool:
 
 # fire both ways: a clash ("the police shot back", "soldiers responded with their guns")
 RETURN_FIRE = re.compile(r"both directions|exchange of fire|\b(shot|fired|shoot|fire|shooting|"
-                         r"firing) back\b|\breturn(ed|ing)? (the )?fire\b|\bresponded with "
-                         r"(their )?(guns|gunfire|fire|weapons)\b")
+                         r"firing) back\b|\breturn(ed|ing)? (the )?fire\b|\b(responded|reacted) "
+                         r"with (their )?(guns|gunfire|fire|weapons)\b|\b(responded|reacted) to "
+                         r"(the )?(\w+ )?(shelling|attack|fire)\b|\bshelling exchange|"
+                         r"\bexchange(d)? (of )?shelling\b|\bkilled (\w+ ){0,4}suicide bombers?\b")
+# the same told in the next sentence: "... threw a grenade at the checkpoint. Soldiers reacted
+# with gunfire."
+RETURN_FIRE_AFTER = re.compile(r"^[^.]*\b(responded|reacted|retaliated) with (their )?"
+                               r"(guns|gunfire|fire|weapons)\b")
+
+
+def _answered_next(sent: Any) -> bool:
+    doc = sent.doc
+    if sent.end >= len(doc):
+        return False
+    return RETURN_FIRE_AFTER.search(doc[sent.end].sent.text.lower()) is not None
 
 
 def refined_mode(hit: Hit, sent: Any) -> str | None:
     """Weapons decide an attack's mode; violence in a protest's sentence makes it a riot."""
     etype, mode = hit.trigger.event_type, hit.mode
     lowered = sent.text.lower()
-    if etype == "ASSAULT" and RETURN_FIRE.search(lowered):
+    if etype == "ASSAULT" and (RETURN_FIRE.search(lowered) or _answered_next(sent)):
         return "sideAB"  # fire both ways is a clash
     if etype == "ASSAULT" and warning_shots(sent) and not any(
             t.lemma_.lower() in ("kill", "injure", "wound", "die", "dead") for t in sent):

@@ -302,7 +302,8 @@ def recode(ev: Event, *, intervened: bool) -> Event:
 
 BRAWL_CUES = re.compile(
     r"\b(stones?|sticks?|machetes?|acid|knives|knife|rods?|clubs?|bricks?|batons?|lathis?|"
-    r"swords?|axes?|spears?|arrows?|pelt\w*|brawl|scuffle|fist\w*|dispute|villagers|groups|"
+    r"swords?|axes?|spears?|arrows?|pelt\w*|brawl|scuffle|fist\w*|dispute|villagers|"
+    r"(?:two|rival|both) groups|"
     r"supporters|residents|famil(y|ies)|communit(y|ies)|youths?|students|relatives|"
     r"neighbou?rs|locals|inhabitants|mobs?|crowds?|fought (?:each other|one another|with)|"
     r"fights? between)\b", re.IGNORECASE)

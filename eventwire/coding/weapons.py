@@ -48,9 +48,20 @@ LESS_LETHAL = re.compile(r"\b(?:tear[- ]?gas|teargas|rubber)[- ]"
                          r"\bwater[- ]cannons?\b")
 
 
+# Weapons that only back a ground operation ("an operation by special forces, backed by
+# airstrikes"), and vehicles destroyed or seized (the target, not the weapon: "destroying a
+# tank")
+SUPPORT = re.compile(r"\b(?:backed|supported|assisted|aided|covered)\s+by\s+[^,.;()]*|"
+                     r"\bwith (?:the )?(?:air )?(?:support|help|backing|cover)(?: of)?[^,.;()]*")
+TARGETED_VEHICLES = re.compile(
+    r"\b(?:destroy|damag|seiz|captur|disabl)\w*\s+(?:(?:a|an|the|one|two|three|\d+|several)\s+)?"
+    r"(?:[a-z-]+\s+)?(?:tanks?|helicopters?|armou?red vehicles?)\b")
+
+
 @lru_cache(maxsize=4096)  # a recoded event's evidence is read again at every merge
 def _words(text: str) -> frozenset[str]:
-    lowered = re.sub(r"grenade[- ]launchers?", "launcher", text.lower())  # a heavy weapon
+    lowered = TARGETED_VEHICLES.sub(" ", SUPPORT.sub(" ", text.lower()))
+    lowered = re.sub(r"grenade[- ]launchers?", "launcher", lowered)  # a heavy weapon
     lowered = LESS_LETHAL.sub("crowd-control", lowered)
     lowered = INCENDIARY.sub("incendiary", lowered)  # petrol bombs: arson, no explosive
     lowered = HEAVY_MG.sub("hmg", lowered)  # heavy machine guns: heavy weapons (ACLED)
