@@ -1158,3 +1158,22 @@ def test_remote_weapons_in_a_fight_on_the_ground_make_a_clash(pipeline, text):
     """Fire answered, air support for an operation, a tank destroyed, bombers shot before
     they struck: an armed clash, not remote violence."""
     assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == ["Armed clash"]
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    ("On 4 March 2021, government forces fired IFVs at rebel positions near Avdiivka.",
+     "Shelling/artillery/missile attack"),
+    ("On 4 March 2021, militants fired an RPG at an army checkpoint near Basira.",
+     "Shelling/artillery/missile attack"),
+    ("On 4 March 2021, rebels fired 120mm mortars at army positions near Krymske. Monitors "
+     "counted 40 shots involving cannons. Two soldiers were wounded.",
+     "Shelling/artillery/missile attack"),
+    ("On 4 March 2021, police shot and killed a militant who was armed with a hand grenade at "
+     "a checkpoint in Mogadishu.", "Armed clash"),
+    ("On 4 March 2021, a child was killed when an unexploded shell from previous fighting "
+     "exploded in Busra.", "Shelling/artillery/missile attack"),
+])
+def test_which_weapon_was_used(pipeline, text, sub_type):
+    """Vehicles' cannon and RPGs are heavy weapons; "shots" names no gun; a grenade the victim
+    carried was not used; fighting named as past is no event."""
+    assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == [sub_type]

@@ -423,6 +423,9 @@ def _noun_hit(tok: Any) -> Hit | None:
         return None
     if tok.text[:1].isupper() and tok.i > tok.sent.start:  # "March 15", "Arab Spring"
         return None
+    if any(c.dep_ == "amod" and c.lower_ in ("previous", "past", "earlier", "former", "prior")
+           for c in tok.children):
+        return None  # "ordnance from previous fighting", "past attacks": background
     if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.lemma_.lower() in (
             "back", "support", "assist", "aid", "cover"):
         return None  # "an operation backed by airstrikes": support of the operation told

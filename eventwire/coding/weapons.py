@@ -24,13 +24,16 @@ WEAPON_CLASSES: tuple[tuple[frozenset[str], str, str], ...] = (
                 "booby", "detonate", "vbied"}), "explosives", "Remote explosive/landmine/IED"),
     (frozenset({"artillery", "mortar", "shell", "shelling", "rocket", "missile", "howitzer",
                 "launcher", "cannon", "bombardment", "projectile", "grad", "katyusha", "tank",
-                "hmg", "atgm"}),
+                "hmg", "atgm", "ifv", "bmp", "rpg", "antiaircraft", "anti-aircraft", "agl"}),
      "heavy-weapons", "Shelling/artillery/missile attack"),
     (frozenset({"gun", "gunfire", "rifle", "pistol", "firearm", "machinegun", "machine-gun",
                 "bullet", "sniper", "gunman", "shoot", "shot", "shooting"}), "firearms", ""),
     (frozenset({"knife", "machete", "stick", "stone", "rock", "axe", "club", "baton",
                 "stab"}), "primitive", ""),
 )
+# Guns by name (not "shots" or "firing", said of any weapon: "92 shots involving cannons")
+GUNS = frozenset({"gun", "gunfire", "rifle", "pistol", "firearm", "machinegun", "machine-gun",
+                  "bullet", "sniper", "gunman", "kalashnikov", "ak-47"})
 WEAPON_RANK = {"suicide-attack": 0, "aerial": 1, "explosives": 2, "heavy-weapons": 3,
                "firearms": 4, "primitive": 5}
 WEAPON_LEMMAS = frozenset().union(*(c[0] for c in WEAPON_CLASSES))
@@ -53,6 +56,9 @@ LESS_LETHAL = re.compile(r"\b(?:tear[- ]?gas|teargas|rubber)[- ]"
 # tank")
 SUPPORT = re.compile(r"\b(?:backed|supported|assisted|aided|covered)\s+by\s+[^,.;()]*|"
                      r"\bwith (?:the )?(?:air )?(?:support|help|backing|cover)(?: of)?[^,.;()]*")
+# A weapon someone carried, not the one the act was done with ("shot a militant who was
+# armed with a hand grenade")
+CARRIED = re.compile(r"\b(?:who|which) (?:was|were) armed with [^,.;()]*")
 TARGETED_VEHICLES = re.compile(
     r"\b(?:destroy|damag|seiz|captur|disabl)\w*\s+(?:(?:a|an|the|one|two|three|\d+|several)\s+)?"
     r"(?:[a-z-]+\s+)?(?:tanks?|helicopters?|armou?red vehicles?)\b")
@@ -60,7 +66,7 @@ TARGETED_VEHICLES = re.compile(
 
 @lru_cache(maxsize=4096)  # a recoded event's evidence is read again at every merge
 def _words(text: str) -> frozenset[str]:
-    lowered = TARGETED_VEHICLES.sub(" ", SUPPORT.sub(" ", text.lower()))
+    lowered = TARGETED_VEHICLES.sub(" ", SUPPORT.sub(" ", CARRIED.sub(" ", text.lower())))
     lowered = re.sub(r"grenade[- ]launchers?", "launcher", lowered)  # a heavy weapon
     lowered = LESS_LETHAL.sub("crowd-control", lowered)
     lowered = INCENDIARY.sub("incendiary", lowered)  # petrol bombs: arson, no explosive
@@ -80,8 +86,7 @@ def small_arms(text: str) -> bool:
     them at an armed enemy's positions is a clash, not remote violence (ACLED)."""
     words = _words(text)
     lowered = HEAVY_MG.sub("hmg", text.lower())
-    return bool(words & WEAPON_CLASSES[5][0]) or "small arms" in lowered or \
-        "machine gun" in lowered
+    return bool(words & GUNS) or "small arms" in lowered or "machine gun" in lowered
 
 
 def weapon_class(text: str) -> tuple[str, str] | None:
