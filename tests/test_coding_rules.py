@@ -1177,3 +1177,16 @@ def test_which_weapon_was_used(pipeline, text, sub_type):
     """Vehicles' cannon and RPGs are heavy weapons; "shots" names no gun; a grenade the victim
     carried was not used; fighting named as past is no event."""
     assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == [sub_type]
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    ("On 4 March 2021, a judge was killed by an unknown gunman in Herat city. The gunman was "
+     "arrested later.", "Attack"),
+    ("On 4 March 2021, in Itaborai, Rio de Janeiro, a shoot-out broke out between the police "
+     "and drug traffickers in Itambi region. Three suspects fled and one was killed.",
+     "Armed clash"),
+])
+def test_what_follows_an_attack_or_a_clash_is_part_of_it(pipeline, text, sub_type):
+    """The police arresting the attacker are no side of the attack; a death told after a
+    clash, by no one named, is the clash's."""
+    assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == [sub_type]

@@ -60,6 +60,7 @@ def merge_events(events: list[Event]) -> list[Event]:
     _response_as_consequence(kept)
     _violence_in_protests(kept)
     _looting_in_attacks(kept)
+    _casualties_of_clashes(kept)
     for ev in kept:
         if ev.acled_event_type:
             _impute_parties(ev, ev.acled_event_type)
@@ -132,6 +133,22 @@ def _violence_in_protests(events: list[Event]) -> None:
             if ev.dead is not None:
                 host.dead = _conservative(host.dead, ev.dead) if host.dead is not None else ev.dead
             recode(host, intervened=on_crowd)  # deaths make policing excessive force
+        _uncode(ev)
+
+
+def _casualties_of_clashes(events: list[Event]) -> None:
+    """People killed or hurt, by no one the text names, on the day of an armed clash the
+    report tells ("a shoot-out broke out between police and suspects ... one was killed")
+    are the clash's casualties, not an attack of their own."""
+    clashes = [e for e in events if e.acled_sub_event_type == "Armed clash"]
+    for ev in events:
+        if ev.acled_sub_event_type != "Attack" or any(a.text for a in ev.actors):
+            continue
+        host = next((c for c in clashes if c.date == ev.date), None)
+        if host is None:
+            continue
+        if ev.dead is not None:
+            host.dead = _conservative(host.dead, ev.dead) if host.dead is not None else ev.dead
         _uncode(ev)
 
 
@@ -255,6 +272,8 @@ def _merge_group(group: list[Event]) -> Event:
         if ev.mode in ("crowd-control", "arrest") and out.event_type == "PROTEST":
             _union(out.actors, [r for r in ev.recipients if r.sector in ("PRO", "RIO")])
             _union(out.recipients, ev.actors)
+        elif ev.mode == "arrest" and out.event_type == "ASSAULT":
+            pass  # the police arresting the attackers afterwards are no side of the attack
         else:
             _union(out.actors, ev.actors)
             _union(out.recipients, ev.recipients)
