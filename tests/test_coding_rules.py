@@ -1190,3 +1190,14 @@ def test_what_follows_an_attack_or_a_clash_is_part_of_it(pipeline, text, sub_typ
     """The police arresting the attacker are no side of the attack; a death told after a
     clash, by no one named, is the clash's."""
     assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == [sub_type]
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 March 2021, police beat traders at the market in Zinder, causing youths to mobilize "
+    "and clash with the police.",
+    "On 4 March 2021, army troops were deployed in the schools of Kyauktaw. The army then "
+    "shelled the hills around Kyauktaw with heavy weapons.",
+])
+def test_mobilising_that_is_part_of_another_event(pipeline, text):
+    """A crowd mobilising, and troops deployed where they then attack, are no development."""
+    assert "Strategic developments" not in [e.acled_event_type for e in _acled(pipeline, text)]

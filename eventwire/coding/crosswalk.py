@@ -157,6 +157,9 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
     if event_type == "MOBILIZE" and mode == "base":  # not a protest or refugee camp
         return _code(STRATEGIC, STRATEGIC, "Headquarters or base established") if (
             actor_sectors & ARMED_SECTORS or not actor_sectors) else None
+    if event_type == "MOBILIZE" and mode in ("fortify", "troops") and actor_sectors and \
+            actor_sectors <= UNARMED_SIDES:
+        return None  # a crowd's barricades or mobilising are part of its demonstration
     if event_type == "MOBILIZE" and mode == "fortify" and not actor_sectors & (ARMED_SECTORS | STATE):
         return None  # a crowd's barricades are part of its demonstration or riot
     if event_type == "MOBILIZE":

@@ -97,10 +97,11 @@ def _response_as_consequence(events: list[Event]) -> None:
     (an alliance's peacekeepers) stay a strategic development."""
     if not any(e.acled_event_type in SCENE_TYPES for e in events):
         return
+    scenes = {merge_key(e)[1:] for e in events if e.acled_event_type in SCENE_TYPES}
     for ev in events:
         evidence = " ".join(e.text for e in ev.evidence)
         if ev.event_type == "MOBILIZE" and ev.mode == "troops" and RESPONSE.search(evidence) \
-                and RESPONSE_AIMS.search(evidence) and not any(
+                and (RESPONSE_AIMS.search(evidence) or merge_key(ev)[1:] in scenes) and not any(
                     a.sector in ("IGO", "PKO") or (a.country and ev.location and
                                                    a.country != ev.location.country_code)
                     for a in ev.actors if a.text):
