@@ -1201,3 +1201,12 @@ def test_what_follows_an_attack_or_a_clash_is_part_of_it(pipeline, text, sub_typ
 def test_mobilising_that_is_part_of_another_event(pipeline, text):
     """A crowd mobilising, and troops deployed where they then attack, are no development."""
     assert "Strategic developments" not in [e.acled_event_type for e in _acled(pipeline, text)]
+
+
+def test_a_namesake_read_outside_its_area_is_dropped_wherever_it_recurs(pipeline):
+    """"near Kamyanka, Donetsk": the gazetteer's only Kamyanka lies in another province, so
+    the later "near Kamyanka" is the same missing village, not a second event there."""
+    text = ("On 1 May 2021, rebel forces fired mortars at the army's positions near Kamyanka, "
+            "Donetsk. Monitors counted 30 explosions near Kamyanka.")
+    events = _acled(pipeline, text)
+    assert len(events) == 1 and events[0].location.admin1 == "Donetska"

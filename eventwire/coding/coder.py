@@ -108,7 +108,7 @@ class Coder:
     def __call__(self, doc: Doc) -> list[Event]:
         parse = doc.parse
         sents = list(parse.sents)
-        ptoks = loc.place_tokens(parse, doc.places)
+        ptoks = loc.namesakes_dropped(loc.place_tokens(parse, doc.places))
         focus = self._focus([p.place for p in ptoks if not loc.modifier_only(p)])
         events: list[Event] = []
         for si, sent in enumerate(sents):

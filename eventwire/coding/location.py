@@ -20,7 +20,7 @@ from eventwire.coding.locative import (BEARINGS, QUALIFIER_GAP, PlaceToken, in_c
 from eventwire.records import Location, Place
 
 __all__ = ["PlaceToken", "choose", "event_places", "focus_country", "locatives_in",
-           "modifier_only", "named_in", "nationwide", "place_tokens", "precision", "rank", "tells_scene",
+           "modifier_only", "named_in", "namesakes_dropped", "nationwide", "place_tokens", "precision", "rank", "tells_scene",
            "to_location"]
 
 LOOKBACK = 3
@@ -94,6 +94,21 @@ def choose(candidates: list[PlaceToken]) -> list[Place]:
                                                            for k in chosen)):
             chosen.append(c)
     return [c.place for c in sorted(chosen, key=lambda c: c.place.start)]
+
+
+def namesakes_dropped(ptoks: list[PlaceToken]) -> list[PlaceToken]:
+    """A name read once as a namesake outside the larger area named after it ("near
+    Kamyanka, Donetsk" read as a Kamyanka of another province) is that namesake wherever
+    the report repeats it ("explosions near Kamyanka"): drop every mention of it."""
+    wrong: set[tuple[str, int]] = set()
+    by_sentence: dict[int, list[PlaceToken]] = {}
+    for p in ptoks:
+        by_sentence.setdefault(p.token.sent.start, []).append(p)
+    for group in by_sentence.values():
+        towns = sorted((c for c in group if rank(c.place) <= 4 and not sub_location(c)),
+                       key=lambda c: c.place.start)
+        wrong |= {(c.place.text, c.place.entry.geonameid) for c in towns if _misread(c, towns)}
+    return [p for p in ptoks if (p.place.text, p.place.entry.geonameid) not in wrong]
 
 
 # "X (Y", "X town (Y", "X, Y", "X district, Y": Y names the larger area of X
