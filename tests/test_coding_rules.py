@@ -1210,3 +1210,9 @@ def test_a_namesake_read_outside_its_area_is_dropped_wherever_it_recurs(pipeline
             "Donetsk. Monitors counted 30 explosions near Kamyanka.")
     events = _acled(pipeline, text)
     assert len(events) == 1 and events[0].location.admin1 == "Donetska"
+
+
+def test_a_place_read_outside_the_province_it_is_said_to_be_in_is_a_namesake(pipeline):
+    text = ("On 1 May 2021, a mass demonstration took place in the village of Korin in Idleb "
+            "province against the new crossings.")
+    assert {e.location.admin1 for e in _acled(pipeline, text)} == {"Idlib"}

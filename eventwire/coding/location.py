@@ -157,6 +157,10 @@ REFERENCE_GAP = re.compile(r"^\s*(?:[a-z]+\s+){0,3}(?:\d+\s*(?:km|kilometres|kil
 NAME_CHAIN_GAP = re.compile(r"^\s*,(?:\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*,)+\s*$")
 
 
+# "the village of Korin in Idleb province": the province the place is in
+IN_AREA_GAP = re.compile(r"^\s+in\s+(?:the\s+)?$")
+
+
 def _misread(c: PlaceToken, towns: list[PlaceToken]) -> bool:
     """"Jaro, Iloilo City, Iloilo" read as the Jaro of another province: a place whose
     reading lies outside the larger area named right after it is a namesake the
@@ -166,8 +170,9 @@ def _misread(c: PlaceToken, towns: list[PlaceToken]) -> bool:
         return False
     nxt = after[0]
     gap = c.gap(nxt)
-    if (QUALIFIER_GAP.match(gap) is None and NAME_CHAIN_GAP.match(gap) is None) or \
-            rank(nxt.place) < rank(c.place) or _in_list(c, after):
+    if (QUALIFIER_GAP.match(gap) is None and NAME_CHAIN_GAP.match(gap) is None and
+            IN_AREA_GAP.match(gap) is None) or rank(nxt.place) < rank(c.place) or \
+            _in_list(c, after):
         return False
     a, b = c.place.entry, nxt.place.entry
     if a.country_code != b.country_code:
