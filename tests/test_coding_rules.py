@@ -1216,3 +1216,11 @@ def test_a_place_read_outside_the_province_it_is_said_to_be_in_is_a_namesake(pip
     text = ("On 1 May 2021, a mass demonstration took place in the village of Korin in Idleb "
             "province against the new crossings.")
     assert {e.location.admin1 for e in _acled(pipeline, text)} == {"Idlib"}
+
+
+def test_a_country_level_mention_with_a_count_is_the_placed_event(pipeline):
+    text = ("On 1 May 2021, hundreds of union members rallied at Aristotelous square to mark "
+            "Labour Day and to protest for workers' rights. Members of the left held separate "
+            "rallies in Thessaloniki.")
+    events = _acled(pipeline, text)
+    assert [e.location.admin1 for e in events] == ["Central Macedonia"]

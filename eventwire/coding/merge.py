@@ -523,20 +523,31 @@ def _named_first(parties: list[Actor]) -> list[Actor]:
 
 
 def _drop_subsumed(events: list[Event]) -> list[Event]:
+    """A country-level mention of an event the report also places in a town or region
+    of that country ("rallied at Syntagma square" left unplaced, "... rallies in Athens")
+    is that event; its counts fill the placed event's gaps."""
     keep = []
     for ev in events:
-        country_level = (ev.location is None or (
-            ev.location.admin1 == "" and ev.location.geo_precision == 3)) and all(
-            getattr(ev, name) is None for name in COUNT_FIELDS)
-        covered = country_level and any(
-            other is not ev and _specific(other) and family(other) == family(ev)
+        country_level = ev.location is None or (
+            ev.location.admin1 == "" and ev.location.geo_precision == 3)
+        cover = next((
+            other for other in events
+            if country_level and other is not ev and _in_region(other)
+            and family(other) == family(ev)
             and other.mode == ev.mode and other.negated == ev.negated
             and (ev.location is None or other.location.country_code == ev.location.country_code)
-            and _days_apart(ev, other) <= SUBSUME_DAYS
-            for other in events)
-        if not covered:
+            and _days_apart(ev, other) <= SUBSUME_DAYS), None)
+        if cover is None:
             keep.append(ev)
+            continue
+        for name in COUNT_FIELDS:
+            if getattr(cover, name) is None:
+                setattr(cover, name, getattr(ev, name))
     return keep
+
+
+def _in_region(ev: Event) -> bool:
+    return ev.location is not None and (ev.location.geo_precision < 3 or bool(ev.location.admin1))
 
 
 def _days_apart(a: Event, b: Event) -> int:
