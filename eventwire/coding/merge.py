@@ -522,14 +522,20 @@ def _named_first(parties: list[Actor]) -> list[Actor]:
     return dedupe(imputed + named)
 
 
+HARM_COUNTS = ("dead", "injured", "arrested")
+
+
 def _drop_subsumed(events: list[Event]) -> list[Event]:
     """A country-level mention of an event the report also places in a town or region
     of that country ("rallied at Syntagma square" left unplaced, "... rallies in Athens")
-    is that event; its counts fill the placed event's gaps."""
+    is that event, unless it tells a toll of its own; its crowd size fills the placed
+    event's gap."""
     keep = []
     for ev in events:
-        country_level = ev.location is None or (
-            ev.location.admin1 == "" and ev.location.geo_precision == 3)
+        country_level = (ev.location is None or (
+            ev.location.admin1 == "" and ev.location.geo_precision == 3)) and all(
+            getattr(ev, name) is None for name in HARM_COUNTS)  # (a toll of its own: another
+        # incident, as "ten bodies were recovered from a well" beside a town's riot)
         cover = next((
             other for other in events
             if country_level and other is not ev and _in_region(other)
@@ -543,6 +549,8 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
         for name in COUNT_FIELDS:
             if getattr(cover, name) is None:
                 setattr(cover, name, getattr(ev, name))
+        _union(cover.evidence, ev.evidence)
+        cover.evidence.sort(key=lambda e: e.start)
     return keep
 
 
