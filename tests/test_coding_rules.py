@@ -1224,3 +1224,9 @@ def test_a_country_level_mention_with_a_count_is_the_placed_event(pipeline):
             "rallies in Thessaloniki.")
     events = _acled(pipeline, text)
     assert [e.location.admin1 for e in events] == ["Central Macedonia"]
+
+
+def test_looting_told_after_an_armed_attack_is_no_riot(pipeline):
+    text = ("On 6 March 2021, militia from the Mapel area attacked a cattle camp in Tonj South "
+            "county (Warrap state). Several people were killed, and many cattle looted.")
+    assert "Riots" not in [e.acled_event_type for e in _acled(pipeline, text)]

@@ -153,6 +153,7 @@ def _casualties_of_clashes(events: list[Event]) -> None:
         _uncode(ev)
 
 
+LOOTING = re.compile(r"\b(?:loot|pillag|plunder|ransack)\w*", re.IGNORECASE)
 HARMING_MODES = frozenset({"abduct", "sideAB", "beat", "torture"})
 
 
@@ -164,9 +165,14 @@ def _looting_in_attacks(events: list[Event]) -> None:
     violent_days = {e.date for e in events if e.acled_event_type in VIOLENT_TYPES and (
         e.dead or e.injured or e.mode in HARMING_MODES)}  # (not "they threatened the
     # workers with guns, before setting the vehicles on fire": the burning is the event)
+    armed_days = {e.date for e in events if e.acled_event_type in VIOLENT_TYPES and any(
+        a.text and a.sector in ARMED_SECTORS for a in e.actors)}
     for ev in events:
         if ev.acled_sub_event_type == "Looting/property destruction" and ev.date in violent_days:
             _uncode(ev)
+        elif ev.acled_event_type == "Riots" and ev.date in armed_days and not any(
+                a.text for a in ev.actors) and LOOTING.search(" ".join(e.text for e in ev.evidence)):
+            _uncode(ev)  # "gunmen attacked two villages ... and the villages looted": no crowd
 
 
 def _surrender_as_outcome(events: list[Event]) -> None:
