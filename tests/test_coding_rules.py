@@ -1230,3 +1230,14 @@ def test_looting_told_after_an_armed_attack_is_no_riot(pipeline):
     text = ("On 6 March 2021, militia from the Mapel area attacked a cattle camp in Tonj South "
             "county (Warrap state). Several people were killed, and many cattle looted.")
     assert "Riots" not in [e.acled_event_type for e in _acled(pipeline, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "On 7 March 2021, in Rosario, residents banged pots to show their anger at the measures "
+    "taken to fight the coronavirus pandemic.",
+    "On 7 March 2021, protesters gathered in Tyre against the high prices. They lit candles "
+    "for a man who died of an injury he got during riots in Tripoli.",
+])
+def test_no_fight_or_riot_of_the_report_in_these(pipeline, text):
+    """Fighting a pandemic is no clash; riots in a person's past are background."""
+    assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == ["Peaceful protest"]

@@ -184,6 +184,9 @@ def _verb_hit(tok: Any) -> Hit | None:
         trig = Trigger(event_type="PROTEST", mode="obstruct")  # "residents closed the RN11"
     if trig is None and lemma == "execute" and _people_executed(tok):
         trig = Trigger(event_type="ASSAULT")  # "soldiers executed two herders"
+    if trig is not None and lemma in ("fight", "combat", "battle", "tackle") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ABSTRACT_FOES for c in tok.children):
+        return None  # "measures to fight the coronavirus pandemic"
     if lemma in ("throw", "hurl") and _stones_at(tok):
         trig = Trigger(event_type="ASSAULT", mode="primitive")  # as "pelted police with stones"
     if trig is None and lemma in ("leave", "respond", "return"):
@@ -326,6 +329,12 @@ def _crowd_closes_road(tok: Any) -> bool:
                for c in tok.children)
 
 
+# What one fights that is no party: "to fight the pandemic", "fight corruption"
+ABSTRACT_FOES = frozenset({"pandemic", "virus", "coronavirus", "covid", "covid-19", "disease",
+                           "epidemic", "outbreak", "corruption", "crime", "poverty", "fire",
+                           "blaze", "hunger", "inflation", "unemployment", "drug", "trafficking",
+                           "impunity", "spread", "locust", "malaria", "cancer", "climate",
+                           "illiteracy", "smuggling", "extremism", "terrorism"})
 STONES = frozenset({"stone", "rock", "brick", "bottle", "stick"})
 
 
@@ -418,6 +427,18 @@ def _standing_or_asked(tok: Any) -> bool:
     return head.lemma_.lower() in DEFIED | ASKED_FOR
 
 
+PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "youth", "activist", "person",
+                          "child", "student", "journalist", "leader", "worker", "farmer"})
+
+
+def _about_a_person(tok: Any) -> bool:
+    """Is the noun inside a relative clause that tells the past of a person ("honour a man
+    who died of an injury he got during riots in Tripoli")? Background, not the report's
+    event."""
+    return any(anc.dep_ == "relcl" and anc.head.lemma_.lower() in PERSON_NOUNS and
+               anc.head.tag_ == "NN" and anc.tag_ in ("VBD", "VBN") for anc in tok.ancestors)
+
+
 def _noun_hit(tok: Any) -> Hit | None:
     if tok.pos_ != "NOUN" or tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "DATE", "EVENT"):
         return None
@@ -436,6 +457,8 @@ def _noun_hit(tok: Any) -> Hit | None:
     trig = NOUN_TRIGGERS.get(lemma)
     if trig is not None and trig.event_type in ("COERCE", "MOBILIZE") and _standing_or_asked(tok):
         return None
+    if trig is not None and trig.event_type == "PROTEST" and _about_a_person(tok):
+        return None  # "a man who died of an injury he got during riots in Tripoli"
     if trig is None and "/" in lemma:  # "explosions/bursts", "projectiles/explosions"
         parts = [p.rstrip("s") for p in lemma.split("/")]
         trig = next((NOUN_TRIGGERS[p] for p in parts if p in NOUN_TRIGGERS), None)
