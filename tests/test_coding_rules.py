@@ -1241,3 +1241,9 @@ def test_looting_told_after_an_armed_attack_is_no_riot(pipeline):
 def test_no_fight_or_riot_of_the_report_in_these(pipeline, text):
     """Fighting a pandemic is no clash; riots in a person's past are background."""
     assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == ["Peaceful protest"]
+
+
+def test_a_place_near_another_read_far_from_it_is_a_namesake(pipeline):
+    text = ("On 9 March 2021, members of one caste attacked a family with sharp weapons in "
+            "Hamirpur village near Rapar town (Kachchh, Gujarat), killing five of them.")
+    assert {e.location.admin1 for e in _acled(pipeline, text)} == {"Gujarat"}

@@ -17,6 +17,7 @@ from typing import Any
 
 from eventwire.coding.locative import (BEARINGS, QUALIFIER_GAP, PlaceToken, in_clause,
                                       modifier_only, moved_to, place_tokens, rank)
+from eventwire.geo.context import distance_km
 from eventwire.records import Location, Place
 
 __all__ = ["PlaceToken", "choose", "event_places", "focus_country", "locatives_in",
@@ -159,6 +160,10 @@ NAME_CHAIN_GAP = re.compile(r"^\s*,(?:\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*
 
 # "the village of Korin in Idleb province": the province the place is in
 IN_AREA_GAP = re.compile(r"^\s+in\s+(?:the\s+)?$")
+# "X village near Y town": a place near another lies within a day's walk of it
+NEAR_GAP = re.compile(r"^\s+(?:village|town|area|locality|camp)?\s*(?:near|close to)\s+"
+                      r"(?:the\s+)?(?:(?:town|village|city) of\s+)?$")
+NEAR_KM = 60
 
 
 def _misread(c: PlaceToken, towns: list[PlaceToken]) -> bool:
@@ -171,10 +176,13 @@ def _misread(c: PlaceToken, towns: list[PlaceToken]) -> bool:
     nxt = after[0]
     gap = c.gap(nxt)
     if (QUALIFIER_GAP.match(gap) is None and NAME_CHAIN_GAP.match(gap) is None and
-            IN_AREA_GAP.match(gap) is None) or rank(nxt.place) < rank(c.place) or \
-            _in_list(c, after):
+            IN_AREA_GAP.match(gap) is None and NEAR_GAP.match(gap) is None) or \
+            rank(nxt.place) < rank(c.place) or _in_list(c, after):
         return False
     a, b = c.place.entry, nxt.place.entry
+    if NEAR_GAP.match(gap) is not None:
+        return distance_km(a, b) > NEAR_KM  # "Hamirpur village near Rapar town" read as a
+        # Hamirpur hundreds of kilometres away
     if a.country_code != b.country_code:
         return bool(a.country_code and b.country_code)
     return rank(nxt.place) <= 3 and bool(a.admin1 and b.admin1) and a.admin1 != b.admin1
