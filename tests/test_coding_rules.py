@@ -1247,3 +1247,15 @@ def test_a_place_near_another_read_far_from_it_is_a_namesake(pipeline):
     text = ("On 9 March 2021, members of one caste attacked a family with sharp weapons in "
             "Hamirpur village near Rapar town (Kachchh, Gujarat), killing five of them.")
     assert {e.location.admin1 for e in _acled(pipeline, text)} == {"Gujarat"}
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    ("On 1 March 2021, border guards fired warning shots in the air near Apkan village while "
+     "villagers from the enclave were herding their cattle.", "Other"),
+    ("On 1 March 2021, soldiers raided the town of Qalqilya and attacked residents while "
+     "firing flares into the air. No injuries were reported.", "Attack"),
+])
+def test_shots_in_the_air_with_no_crowd_to_control(pipeline, text, sub_type):
+    """People at work near a border are no crowd to disperse; an attack on people with
+    flares fired is still an attack."""
+    assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == [sub_type]

@@ -48,6 +48,7 @@ MOB_SECTORS = frozenset({"CVL", "PTY", "OPP"})  # people and party supporters wh
 NON_STATE_ARMED = frozenset({"REB", "MLT", "UAF", "CRM"})
 STATE = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
 STATE_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})  # the state's arms (not its courts)
+PEOPLE_HARMED = frozenset({"CVL", "PRO", "RIO", "REF", "JRN"})  # shots at them: no show of force
 UNARMED_SIDES = frozenset({"CVL", "PTY", "PRO", "RIO", "OPP", "JRN", "REF", "BUS"})  # sides of a brawl, not a battle
 
 
@@ -102,7 +103,7 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
             mode != "sideAB" and "territory" not in context:  # merge._text_tags
         return _code(STRATEGIC, STRATEGIC, "Disrupted weapons use")
     if event_type == "ASSAULT" and not dead and "warning-shots" in context and \
-            mode != "crowd-control":
+            mode != "crowd-control" and not recipient_sectors & PEOPLE_HARMED:
         return _code(STRATEGIC, STRATEGIC, "Other")  # shots in the air, no crowd: a show of force
     if event_type == "ASSAULT" and "war-remnant" in context and weapon_sub != "Grenade":
         return _code(STRATEGIC, STRATEGIC, "Other")  # a mine or shell left from a past war

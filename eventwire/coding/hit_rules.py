@@ -52,8 +52,21 @@ NOISE_OBJECTS = frozenset({"utensil", "pot", "pan", "drum", "plate", "thali", "c
 
 
 def crowd_in(sent: Any) -> bool:
-    """Does the sentence name a crowd that shots in the air could be meant for?"""
-    return any(t.lemma_.lower() in CROWD_WORDS or t.ent_type_ == "NORP" for t in sent)
+    """Does the sentence name a crowd that shots in the air could be meant for? Not people
+    going about their work near a border ("while villagers were herding their cattle"),
+    unless the sentence says they were dispersed or protesting."""
+    if any(t.lemma_.lower() in GATHERED_CROWDS for t in sent):
+        return True
+    return any(t.lemma_.lower() in CROWD_WORDS or t.ent_type_ == "NORP" for t in sent) and \
+        any(t.lemma_.lower() in CONTROL_CUES and t.pos_ in ("VERB", "NOUN") for t in sent)
+
+
+# crowds that are a gathering by their name; other people only with a cue of policing
+GATHERED_CROWDS = frozenset({"crowd", "protester", "protestor", "demonstrator", "protest",
+                             "demonstration", "mob", "rioter", "gathering"})
+CONTROL_CUES = frozenset({"disperse", "scatter", "control", "calm", "protest", "demonstrate",
+                          "gather", "rally", "march", "chase", "stop", "prevent", "block",
+                          "storm", "clash", "riot", "crowd", "agitate"})
 
 
 def warning_shots(sent: Any) -> bool:
