@@ -1259,3 +1259,9 @@ def test_shots_in_the_air_with_no_crowd_to_control(pipeline, text, sub_type):
     """People at work near a border are no crowd to disperse; an attack on people with
     flares fired is still an attack."""
     assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == [sub_type]
+
+
+def test_a_protest_people_are_arrested_for_is_no_new_protest(pipeline):
+    text = ("On 9 March 2021, at least 40 people were arrested in different cities in Belarus "
+            "for participating in protests supporting a jailed blogger.")
+    assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == ["Arrests"]

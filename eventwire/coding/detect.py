@@ -439,6 +439,26 @@ def _about_a_person(tok: Any) -> bool:
                anc.head.tag_ == "NN" and anc.tag_ in ("VBD", "VBN") for anc in tok.ancestors)
 
 
+TAKING_PART = frozenset({"participate", "part", "participation", "involvement", "role",
+                         "organise", "organize", "organising", "organizing", "join"})
+PUNISHING = frozenset({"arrest", "detain", "charge", "sentence", "fine", "convict", "jail",
+                       "imprison", "summon", "prosecute", "accuse"})
+
+
+def _charged_with(tok: Any) -> bool:
+    """"55 people were arrested for participating in protests", "youths accused of having
+    taken part in a protest": the protest is what they are punished for (reported on its
+    own), not a new one."""
+    took_part = False
+    for anc in tok.ancestors:
+        lemma = anc.lemma_.lower()
+        if lemma in TAKING_PART:
+            took_part = True
+        elif took_part and lemma in PUNISHING:
+            return True
+    return False
+
+
 def _noun_hit(tok: Any) -> Hit | None:
     if tok.pos_ != "NOUN" or tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "DATE", "EVENT"):
         return None
@@ -457,7 +477,8 @@ def _noun_hit(tok: Any) -> Hit | None:
     trig = NOUN_TRIGGERS.get(lemma)
     if trig is not None and trig.event_type in ("COERCE", "MOBILIZE") and _standing_or_asked(tok):
         return None
-    if trig is not None and trig.event_type == "PROTEST" and _about_a_person(tok):
+    if trig is not None and trig.event_type == "PROTEST" and (
+            _about_a_person(tok) or _charged_with(tok)):
         return None  # "a man who died of an injury he got during riots in Tripoli"
     if trig is None and "/" in lemma:  # "explosions/bursts", "projectiles/explosions"
         parts = [p.rstrip("s") for p in lemma.split("/")]
