@@ -1265,3 +1265,18 @@ def test_a_protest_people_are_arrested_for_is_no_new_protest(pipeline):
     text = ("On 9 March 2021, at least 40 people were arrested in different cities in Belarus "
             "for participating in protests supporting a jailed blogger.")
     assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == ["Arrests"]
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    ("On 1 March 2021, unknown persons vandalised gravestones of a church in Jaffna town.",
+     "Mob violence"),
+])
+def test_unknown_vandals_with_no_arms_are_a_mob(pipeline, text, sub_type):
+    assert [e.acled_sub_event_type for e in _acled(pipeline, text)] == [sub_type]
+
+
+def test_a_ban_told_as_already_in_force_is_no_event(pipeline):
+    text = ("On 1 March 2021, inmates set fire to mattresses at a prison in Gqeberha, "
+            "demanding the cigarettes that had been banned under the lockdown.")
+    assert "Change to group/activity" not in [e.acled_sub_event_type
+                                              for e in _acled(pipeline, text)]

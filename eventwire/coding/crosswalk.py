@@ -93,6 +93,9 @@ def crosswalk(event_type: str, mode: str | None, *, actor_sectors: frozenset[str
     if mode == "destroy":  # property set on fire or destroyed (PLOVER: COERCE)
         event_type = "COERCE"
     if event_type == "PROTEST":
+        if mode == "vandalize" and actor_sectors == {"UAF"} and "weapons" not in context:
+            return _code(DEMONSTRATIONS, "Riots", "Mob violence")  # "unknown persons
+            # vandalised gravestones": no arms, no armed group named
         if mode in ("riot", "vandalize") and actor_sectors & (ARMED_SECTORS - {"COP"}) and \
                 "demonstrated" not in context:  # (soldiers who demonstrate are protesters)
             return _code(STRATEGIC, STRATEGIC, "Looting/property destruction")  # armed looters

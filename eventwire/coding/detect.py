@@ -214,6 +214,9 @@ def _verb_hit(tok: Any) -> Hit | None:
         return None  # "opened fire near the base", "set fire to a camp"
     if trig is None or _imperative(tok) or tok.text in MONTH_NAMES:
         return None
+    if trig.event_type == "COERCE" and trig.mode in ("restrict", "curfew") and \
+            tok.dep_ == "relcl" and tok.tag_ == "VBN":
+        return None  # "cigarettes that had been banned under the lockdown": in force before
     if lemma == "storm" and any(c.dep_ == "prt" for c in tok.children):
         return None  # "stormed out of the hospital"
     if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.i < tok.head.i:
