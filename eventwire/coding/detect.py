@@ -17,6 +17,7 @@ from eventwire.coding.lexicon import (
     Trigger,
 )
 from eventwire.coding.actors import SECTOR_NOUNS
+from eventwire.coding.mentions import about_a_persons_past, charged_with, standing_or_asked
 from eventwire.coding.arguments import (
     PASSIVE_SUBJECTS,
     SPEECH_VERBS,
@@ -307,7 +308,7 @@ EXECUTED_THINGS = frozenset({"plan", "order", "operation", "strategy", "project"
                              "contract", "agreement", "program", "programme", "task", "mission",
                              "duty", "policy", "decision", "deal", "transfer", "payment",
                              "budget", "sentence", "attack", "raid", "ambush", "strike", "move",
-                             "manoeuvre", "maneuver", "exercise", "drill", "search", "order"})
+                             "manoeuvre", "maneuver", "exercise", "drill", "search"})
 
 
 def _people_executed(tok: Any) -> bool:
@@ -408,60 +409,6 @@ def _remains_found(tok: Any, lemma: str) -> bool:
         and not any(c.dep_ == "nsubjpass" and c.i != tok.i for c in root.children))
 
 
-# Verbs whose object is a measure already in force ("breaking the ban on gatherings",
-# "enforcing the curfew"), or a deployment or measure only asked for ("called for the
-# deployment of the army")
-DEFIED = frozenset({"break", "violate", "defy", "flout", "breach", "disregard", "ignore",
-                    "enforce", "observe", "respect", "obey", "contravene", "implement"})
-ASKED_FOR = frozenset({"call", "demand", "request", "urge", "seek", "appeal", "ask", "want"})
-
-
-def _standing_or_asked(tok: Any) -> bool:
-    """A measure or deployment named as the object of its breach or enforcement, or of a
-    call for it: no new act of the state."""
-    head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ == "for":
-        head = head.head  # "called for the deployment"
-    elif tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in (
-            "violation", "breach", "defiance", "enforcement"):
-        return True  # "in violation of the curfew"
-    elif tok.dep_ != "dobj":
-        return False
-    return head.lemma_.lower() in DEFIED | ASKED_FOR
-
-
-PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "youth", "activist", "person",
-                          "child", "student", "journalist", "leader", "worker", "farmer"})
-
-
-def _about_a_person(tok: Any) -> bool:
-    """Is the noun inside a relative clause that tells the past of a person ("honour a man
-    who died of an injury he got during riots in Tripoli")? Background, not the report's
-    event."""
-    return any(anc.dep_ == "relcl" and anc.head.lemma_.lower() in PERSON_NOUNS and
-               anc.head.tag_ == "NN" and anc.tag_ in ("VBD", "VBN") for anc in tok.ancestors)
-
-
-TAKING_PART = frozenset({"participate", "part", "participation", "involvement", "role",
-                         "organise", "organize", "organising", "organizing", "join"})
-PUNISHING = frozenset({"arrest", "detain", "charge", "sentence", "fine", "convict", "jail",
-                       "imprison", "summon", "prosecute", "accuse"})
-
-
-def _charged_with(tok: Any) -> bool:
-    """"55 people were arrested for participating in protests", "youths accused of having
-    taken part in a protest": the protest is what they are punished for (reported on its
-    own), not a new one."""
-    took_part = False
-    for anc in tok.ancestors:
-        lemma = anc.lemma_.lower()
-        if lemma in TAKING_PART:
-            took_part = True
-        elif took_part and lemma in PUNISHING:
-            return True
-    return False
-
-
 def _noun_hit(tok: Any) -> Hit | None:
     if tok.pos_ != "NOUN" or tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "DATE", "EVENT"):
         return None
@@ -478,10 +425,10 @@ def _noun_hit(tok: Any) -> Hit | None:
         return None  # a heading ("Arrests: On 8 May, ..."), not an event
     lemma = tok.lemma_.lower()
     trig = NOUN_TRIGGERS.get(lemma)
-    if trig is not None and trig.event_type in ("COERCE", "MOBILIZE") and _standing_or_asked(tok):
+    if trig is not None and trig.event_type in ("COERCE", "MOBILIZE") and standing_or_asked(tok):
         return None
     if trig is not None and trig.event_type == "PROTEST" and (
-            _about_a_person(tok) or _charged_with(tok)):
+            about_a_persons_past(tok) or charged_with(tok)):
         return None  # "a man who died of an injury he got during riots in Tripoli"
     if trig is None and "/" in lemma:  # "explosions/bursts", "projectiles/explosions"
         parts = [p.rstrip("s") for p in lemma.split("/")]

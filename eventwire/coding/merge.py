@@ -131,8 +131,7 @@ def _violence_in_protests(events: list[Event]) -> None:
         if on_crowd:
             _union(host.recipients, [a for a in ev.actors if a.text])
         if ev.dead is not None or on_crowd:
-            if ev.dead is not None:
-                host.dead = _conservative(host.dead, ev.dead) if host.dead is not None else ev.dead
+            _take_dead(host, ev)
             recode(host, intervened=on_crowd)  # deaths make policing excessive force
         _uncode(ev)
 
@@ -148,9 +147,14 @@ def _casualties_of_clashes(events: list[Event]) -> None:
         host = next((c for c in clashes if c.date == ev.date), None)
         if host is None:
             continue
-        if ev.dead is not None:
-            host.dead = _conservative(host.dead, ev.dead) if host.dead is not None else ev.dead
+        _take_dead(host, ev)
         _uncode(ev)
+
+
+def _take_dead(host: Event, part: Event) -> None:
+    """The event another is folded into carries its dead (the lower figure of the two)."""
+    if part.dead is not None:
+        host.dead = part.dead if host.dead is None else _conservative(host.dead, part.dead)
 
 
 LOOTING = re.compile(r"\b(?:loot|pillag|plunder|ransack)\w*", re.IGNORECASE)
