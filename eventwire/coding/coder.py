@@ -184,12 +184,9 @@ class Coder:
         armed = bool({a.sector for a in actors} & ARMED)
         if lemma == "arrive" and not armed and not military_cargo(hit) and hit.mode != "flee":
             return []  # only forces (or a ship of tanks) arriving are a deployment
-        if hit.mode == "flee" and hit.token.dep_ in ("amod", "acl", "compound") and not (
-                hit.token.dep_ == "acl" and not any(
-                    a.pos_ in ("VERB", "AUX") for a in hit.token.head.ancestors)):
+        if hit.mode == "flee" and hit.token.dep_ in ("amod", "acl", "compound") and not \
+                _clause_on_its_subject(hit.token):
             return []  # "a displaced person", "refugees displaced from Syria": no event
-            # (but "On 9 May, 210 migrants returned from Peru" is a clause the parser
-            # hung on its subject)
         if hit.trigger.event_type == "RETREAT" and hit.mode == "flee" and armed:
             hit.mode = "withdraw"  # fighters fleeing retreat; civilians fleeing are displaced
         if noise_making(hit):
@@ -350,6 +347,12 @@ class Coder:
                 prev = counts.get(q.kind)
                 counts[q.kind] = q.value if prev is None else min(prev, q.value)
         return counts
+
+
+def _clause_on_its_subject(tok: Any) -> bool:
+    """"On 9 May, 210 migrants returned from Peru": the small parser made the verb a
+    participle of its subject, which no verb governs (the sentence has no other)."""
+    return tok.dep_ == "acl" and not any(a.pos_ in ("VERB", "AUX") for a in tok.head.ancestors)
 
 
 def _scene(events: list[Event], event_type: str) -> Location | None:

@@ -389,6 +389,7 @@ def _rioters_hit(tok: Any) -> Hit | None:
 
 FINDING_VERBS = frozenset({"find", "discover", "recover", "dump", "retrieve", "unearth",
                            "exhume", "abandon"})
+BODY_NOUNS = frozenset({"body", "corpse"})  # a killing found (also hit_rules.bodies_folded)
 HUMAN_REMAINS = frozenset({"head", "skull", "bone", "remains", "torso", "limb"})
 
 
@@ -399,7 +400,7 @@ def _remains_found(tok: Any, lemma: str) -> bool:
     when the small parser hangs the body elsewhere."""
     if lemma == "remain":
         lemma = tok.lower_  # (the lemmatizer makes "remains" the verb's)
-    if lemma not in ("body", "corpse", "cadaver") and not (
+    if lemma not in BODY_NOUNS | {"cadaver"} and not (
             lemma in HUMAN_REMAINS and any(c.lower_ in ("human", "severed", "male", "female")
                                            for c in tok.children if c.dep_ in ("amod", "compound"))):
         return False

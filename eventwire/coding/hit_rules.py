@@ -12,8 +12,9 @@ import re
 from typing import Any
 
 from eventwire.coding.crosswalk import ARMED_SECTORS
-from eventwire.coding.detect import Hit
+from eventwire.coding.detect import BODY_NOUNS, Hit
 from eventwire.coding.lexicon import (
+    LOOT_LEMMAS,
     MATERIAL_CONFLICT,
     POLITICAL_SECTORS,
     RIOT_ACTORS,
@@ -43,9 +44,11 @@ ACCIDENT_LEMMAS = frozenset({"leak", "spill", "collapse", "electrocute", "electr
 WARNING_SHOTS = re.compile(r"\b(?:in|into|to) the air\b|\bwarning shots?\b|\baerial firing\b")
 # Who policing shots in the air are meant for; without them, warning shots are a show of
 # force (border guards firing in the air), which ACLED codes Strategic developments/Other.
-CROWD_WORDS = frozenset({"crowd", "protester", "protestor", "demonstrator", "protest",
-                         "demonstration", "mob", "rioter", "gathering", "people", "student",
-                         "worker", "resident", "villager", "supporter", "worshipper", "group"})
+# Crowds that are a gathering by their name; other people need a cue of policing (crowd_in)
+GATHERED_CROWDS = frozenset({"crowd", "protester", "protestor", "demonstrator", "protest",
+                             "demonstration", "mob", "rioter", "gathering"})
+CROWD_WORDS = GATHERED_CROWDS | {"people", "student", "worker", "resident", "villager",
+                                 "supporter", "worshipper", "group"}
 # Things beaten in protest (pots and pans): no one is assaulted.
 NOISE_OBJECTS = frozenset({"utensil", "pot", "pan", "drum", "plate", "thali", "casserole",
                            "bucket", "tin", "gong"})
@@ -61,9 +64,6 @@ def crowd_in(sent: Any) -> bool:
         any(t.lemma_.lower() in CONTROL_CUES and t.pos_ in ("VERB", "NOUN") for t in sent)
 
 
-# crowds that are a gathering by their name; other people only with a cue of policing
-GATHERED_CROWDS = frozenset({"crowd", "protester", "protestor", "demonstrator", "protest",
-                             "demonstration", "mob", "rioter", "gathering"})
 CONTROL_CUES = frozenset({"disperse", "scatter", "control", "calm", "protest", "demonstrate",
                           "gather", "rally", "march", "chase", "stop", "prevent", "block",
                           "storm", "clash", "riot", "crowd", "agitate"})
@@ -91,22 +91,25 @@ def accident(hit: Hit, sent: Any, actors: list[Actor]) -> bool:
 
 
 # fire both ways: a clash ("the police shot back", "soldiers responded with their guns")
+_WITH_GUNS = r"with (their )?(guns|gunfire|fire|weapons)\b"
 RETURN_FIRE = re.compile(r"both directions|exchange of fire|\b(shot|fired|shoot|fire|shooting|"
                          r"firing) back\b|\breturn(ed|ing)? (the )?fire\b|\b(responded|reacted) "
-                         r"with (their )?(guns|gunfire|fire|weapons)\b|\b(responded|reacted) to "
+                         + _WITH_GUNS + r"|\b(responded|reacted) to "
                          r"(the )?(\w+ )?(shelling|attack|fire)\b|\bshelling exchange|"
                          r"\bexchange(d)? (of )?shelling\b|\bkilled (\w+ ){0,4}suicide bombers?\b")
 # the same told in the next sentence: "... threw a grenade at the checkpoint. Soldiers reacted
 # with gunfire."
-RETURN_FIRE_AFTER = re.compile(r"^[^.]*\b(responded|reacted|retaliated) with (their )?"
-                               r"(guns|gunfire|fire|weapons)\b")
+RETURN_FIRE_AFTER = re.compile(r"^[^.]*\b(responded|reacted|retaliated) " + _WITH_GUNS)
+
+
+def next_sentence(sent: Any) -> Any:
+    """The sentence after ``sent`` in its document, or None at the end."""
+    return sent.doc[sent.end].sent if sent.end < len(sent.doc) else None
 
 
 def _answered_next(sent: Any) -> bool:
-    doc = sent.doc
-    if sent.end >= len(doc):
-        return False
-    return RETURN_FIRE_AFTER.search(doc[sent.end].sent.text.lower()) is not None
+    after = next_sentence(sent)
+    return after is not None and RETURN_FIRE_AFTER.search(after.text.lower()) is not None
 
 
 def refined_mode(hit: Hit, sent: Any) -> str | None:
@@ -171,7 +174,7 @@ def property_only(hit: Hit, sent: Any) -> bool:
     it is an arson, and nobody is killed, hurt, held or shot at in the sentence or the
     next, no explosive went off, and the vehicle or post is no force's ("ambushed an army
     vehicle": a fight)."""
-    after = sent.doc[sent.end].sent if sent.end < len(sent.doc) else None
+    after = next_sentence(sent)
     if not harmless(sent) or (after is not None and not harmless(after)):
         return False
     if weapon_class(sent.text + " " + (after.text if after is not None else "")) is not None:
@@ -210,7 +213,7 @@ def crowd_violence(hit: Hit, sent: Any) -> bool:
         return True  # "traders demonstrated ... and attacked the task force"
     tokens = [t for t in sent if t.i != hit.token.i and not in_grievance(t, hit.token)]
     doc = sent.doc
-    nxt = doc[sent.end:].sents.__next__() if sent.end < len(doc) else None
+    nxt = next_sentence(sent)
     prev = doc[sent.start - 1].sent if sent.start > 0 else None
     for other in (prev, nxt):  # the crowd's own deeds told just before or after
         if other is not None and _scuffle(other):
@@ -314,9 +317,13 @@ def _police_did(tok: Any) -> bool:
     while not doers and verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         verb = verb.head
         doers = [c for c in verb.children if c.dep_ == "nsubj"]
-    return any(d.lemma_.lower() in POLICE_LEMMAS or any(
-        c.lemma_.lower() in POLICE_LEMMAS for c in d.children if c.dep_ == "compound")
-        for d in doers)
+    return any(_names_police(d) for d in doers)
+
+
+def _names_police(tok: Any) -> bool:
+    """"police", "security forces", "a police team": the police or troops."""
+    return tok.lemma_.lower() in POLICE_LEMMAS or any(
+        c.lemma_.lower() in POLICE_LEMMAS for c in tok.children if c.dep_ == "compound")
 
 
 ARRESTED_CROWDS = frozenset({"protester", "protestor", "demonstrator", "participant",
@@ -564,7 +571,6 @@ def _in_solidarity(tok: Any) -> bool:
 
 
 ARMED_PARTIES = ARMED_SECTORS - {"COP", "PKO"}  # police looting is a riot's policing
-LOOT_LEMMAS = frozenset({"loot", "ransack", "pillage", "plunder"})
 PLUNDER_LEMMAS = LOOT_LEMMAS | {"vandalize", "vandalise", "torch", "burn", "storm"}
 
 
@@ -679,8 +685,8 @@ def bodies_folded(hits: list[Hit]) -> list[Hit]:
     """'a man's body was found ..., killed by gunmen; his body was found on 7 May': a body
     found is the killing told in the same sentence, and one body told twice is one event
     (the later date is when it was found)."""
-    bodies = [h for h in hits if h.token.pos_ == "NOUN" and h.token.lemma_.lower() in (
-        "body", "corpse") and h.trigger.event_type == "ASSAULT"]
+    bodies = [h for h in hits if h.token.pos_ == "NOUN" and h.token.lemma_.lower() in BODY_NOUNS
+              and h.trigger.event_type == "ASSAULT"]
     if not bodies:
         return hits
     killings = [h for h in hits if h.trigger.event_type == "ASSAULT" and h.mode != "destroy"
@@ -781,9 +787,7 @@ def _crowd_on_police(hit: Hit) -> bool:
         return False  # a clash is both sides' (and may follow the dispersal)
     return bool(doers) and all(
         t.lemma_.lower() in CROWD_SUBJECTS - {"they"} or t.lemma_.lower() == "person"
-        for t in doers) and any(t.lemma_.lower() in POLICE_LEMMAS or any(
-            c.lemma_.lower() in POLICE_LEMMAS for c in t.children if c.dep_ == "compound")
-            for t in hit.objects)
+        for t in doers) and any(_names_police(t) for t in hit.objects)
 
 
 VICTIM_WORDS = frozenset({"victim", "man", "woman", "deceased", "one", "both", "body"})

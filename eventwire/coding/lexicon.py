@@ -221,6 +221,8 @@ RIOT_PHRASES = ("on fire", "set fire", "set alight", "torched", "burned tires", 
                 "fistfight", "street-fight", "street fight", "forcibly", "force their way",
                 "forced their way", "force themselves", "forced themselves", "forced entry")
 
+# Taking goods by force (in an attack, a riot, or by an armed group).
+LOOT_LEMMAS = frozenset({"loot", "ransack", "pillage", "plunder"})
 # Crowd nouns that make a protest a riot when they are its subject.
 RIOT_ACTORS = frozenset({"rioter", "mob", "looter"})
 # Crowds and ordinary people: when they attack, ACLED codes mob violence.

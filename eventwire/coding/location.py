@@ -158,8 +158,6 @@ REFERENCE_GAP = re.compile(r"^\s*(?:[a-z]+\s+){0,3}(?:\d+\s*(?:km|kilometres|kil
 NAME_CHAIN_GAP = re.compile(r"^\s*,(?:\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*,)+\s*$")
 
 
-# "the village of Korin in Idleb province": the province the place is in
-IN_AREA_GAP = re.compile(r"^\s+in\s+(?:the\s+)?$")
 # "X village near Y town": a place near another lies within a day's walk of it
 NEAR_GAP = re.compile(r"^\s+(?:village|town|area|locality|camp)?\s*(?:near|close to)\s+"
                       r"(?:the\s+)?(?:(?:town|village|city) of\s+)?$")
@@ -168,15 +166,17 @@ NEAR_KM = 60
 
 def _misread(c: PlaceToken, towns: list[PlaceToken]) -> bool:
     """"Jaro, Iloilo City, Iloilo" read as the Jaro of another province: a place whose
-    reading lies outside the larger area named right after it is a namesake the
-    gazetteer has instead of the real (missing) place; the area stands for it."""
+    reading lies outside the larger area named right after it (after a comma or bracket,
+    or "in": "Korin in Idleb province") is a namesake the gazetteer has instead of the real
+    (missing) place; the area stands for it. A place "near" another must lie within
+    NEAR_KM of it."""
     after = [k for k in towns if k.place.start >= c.place.end]
     if not after:
         return False
     nxt = after[0]
     gap = c.gap(nxt)
     if (QUALIFIER_GAP.match(gap) is None and NAME_CHAIN_GAP.match(gap) is None and
-            IN_AREA_GAP.match(gap) is None and NEAR_GAP.match(gap) is None) or \
+            IN_GAP.match(gap) is None and NEAR_GAP.match(gap) is None) or \
             rank(nxt.place) < rank(c.place) or _in_list(c, after):
         return False
     a, b = c.place.entry, nxt.place.entry

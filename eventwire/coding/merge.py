@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from eventwire.coding.actors import dedupe, generic_actor, rioters
 from eventwire.coding.crosswalk import ARMED_SECTORS, NON_STATE_ARMED, crosswalk
+from eventwire.coding.lexicon import LOOT_LEMMAS
 from eventwire.coding.weapons import small_arms, weapon_class
 from eventwire.records import Actor, Event
 
@@ -157,7 +158,8 @@ def _take_dead(host: Event, part: Event) -> None:
         host.dead = part.dead if host.dead is None else _conservative(host.dead, part.dead)
 
 
-LOOTING = re.compile(r"\b(?:loot|pillag|plunder|ransack)\w*", re.IGNORECASE)
+LOOTING = re.compile(r"\b(?:" + "|".join(sorted(w.rstrip("e") for w in LOOT_LEMMAS)) + r")\w*",
+                     re.IGNORECASE)  # "looted", "pillaging"
 HARMING_MODES = frozenset({"abduct", "sideAB", "beat", "torture"})
 
 

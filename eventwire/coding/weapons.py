@@ -31,13 +31,13 @@ WEAPON_CLASSES: tuple[tuple[frozenset[str], str, str], ...] = (
     (frozenset({"knife", "machete", "stick", "stone", "rock", "axe", "club", "baton",
                 "stab"}), "primitive", ""),
 )
-# Guns by name (not "shots" or "firing", said of any weapon: "92 shots involving cannons")
-GUNS = frozenset({"gun", "gunfire", "rifle", "pistol", "firearm", "machinegun", "machine-gun",
-                  "bullet", "sniper", "gunman", "kalashnikov", "ak-47"})
 WEAPON_RANK = {"suicide-attack": 0, "aerial": 1, "explosives": 2, "heavy-weapons": 3,
                "firearms": 4, "primitive": 5}
 WEAPON_LEMMAS = frozenset().union(*(c[0] for c in WEAPON_CLASSES))
 PRIMITIVE_LEMMAS = next(c[0] for c in WEAPON_CLASSES if c[1] == "primitive")
+# Guns by name (not "shots" or "firing", said of any weapon: "92 shots involving cannons")
+GUNS = (next(c[0] for c in WEAPON_CLASSES if c[1] == "firearms") - {"shoot", "shot", "shooting"}
+        ) | {"kalashnikov", "ak-47"}
 HEAVY_MG = re.compile(r"heavy[- ]machine[- ]?guns?|machine[- ]?guns?,? assumedly heavy|"
                       r"medium weapons|anti-aircraft guns?")
 # Calibres of heavy machine guns and cannon (12.7 mm and up): heavy weapons (ACLED)
